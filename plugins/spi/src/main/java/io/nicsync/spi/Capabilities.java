@@ -1,0 +1,49 @@
+package io.nicsync.spi;
+
+/**
+ * What a target can change live. The planner asks these questions; anything a target cannot do live
+ * becomes a persistent-only change with a {@link RestartRequired} step. The defaults describe a platform
+ * that can do nothing live beyond plugging into free capacity.
+ */
+public interface Capabilities {
+
+    /** How pending adds reach the running VM. */
+    enum HotplugMode {
+        /** Each add is plugged into the running VM by itself. */
+        IN_PLACE,
+        /** Adds are staged and one {@link Migrate} brings them all in. */
+        MIGRATION
+    }
+
+    default HotplugMode hotplugMode() {
+        return HotplugMode.IN_PLACE;
+    }
+
+    /** Whether {@code nic} can be plugged into the running {@code vm}, capacity aside. */
+    default boolean canHotplug(LiveVm vm, NicSpec nic) {
+        return vm.capacity().supported();
+    }
+
+    /** Whether {@code nic} can be unplugged from the running VM. */
+    default boolean canUnplug(LiveVm vm, LiveNic nic) {
+        return true;
+    }
+
+    /** Whether a plugged NIC can be moved from one network to another without unplugging it. */
+    default boolean canRepointLive(NicSpec current, NetworkRef to) {
+        return false;
+    }
+
+    /** Whether the carrier of a plugged NIC can be changed live. */
+    default boolean canSetLinkLive(NicSpec current) {
+        return false;
+    }
+
+    /**
+     * Whether the persistent definition is separate from the running VM (libvirt), so that live and
+     * persistent changes are separate steps. False where one object carries both (KubeVirt's VM template).
+     */
+    default boolean separatePersistentDefinition() {
+        return true;
+    }
+}

@@ -1,0 +1,35 @@
+package io.nicsync.spi;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Changes that cannot be made live have been made in the persistent definition only; they take effect when
+ * the VM restarts. Executed (a restart) only when the policy allows restarts; otherwise the plan reports it.
+ *
+ * @param pending the persistent NIC configurations the restart brings into the running VM
+ */
+public record RestartRequired(VmRef vm, List<NicSpec> pending, String reason) implements Step {
+    public RestartRequired {
+        Objects.requireNonNull(vm, "vm");
+        pending = List.copyOf(pending);
+    }
+
+    @Override
+    public Optional<Step> inverse() {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean verifiedBy(LiveVm live) {
+        return live.power() == PowerState.RUNNING
+                && pending.stream().allMatch(n -> Nics.find(live, n).map(LiveNic::live)
+                        .filter(l -> Nics.satisfies(l, n)).isPresent());
+    }
+
+    @Override
+    public String nic() {
+        return null;
+    }
+}

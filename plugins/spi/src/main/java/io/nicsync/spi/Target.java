@@ -1,0 +1,39 @@
+package io.nicsync.spi;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * One connected hypervisor or cluster. Observing is free for anyone; {@link #execute} changes live systems
+ * and only the applier calls it.
+ */
+public interface Target extends AutoCloseable {
+
+    String name();
+
+    Capabilities capabilities();
+
+    /** Every VM on the target, running or stopped. */
+    List<LiveVm> observeAll() throws TargetException;
+
+    /** One VM; {@link TargetException.Reason#NOT_FOUND} when the target has no such VM. */
+    LiveVm observe(VmRef vm) throws TargetException;
+
+    /**
+     * Everything that would make these steps fail, checked without changing anything: missing bridges,
+     * networks or NetworkAttachmentDefinitions, capacity, permissions. Every problem, not the first.
+     */
+    default List<String> preflight(List<Step> steps) throws TargetException {
+        return List.of();
+    }
+
+    /**
+     * Carries out one step and returns when the platform has accepted it; waits no longer than
+     * {@code timeout} for asynchronous effects (a guest releasing an unplugged NIC). The applier verifies
+     * the effect afterwards with {@link Step#verifiedBy}.
+     */
+    void execute(Step step, Duration timeout) throws TargetException;
+
+    @Override
+    void close();
+}

@@ -1,0 +1,35 @@
+# Sourced by nicsync's scripts: exports JAVA_HOME as a JDK of version 21 or later.
+# Looks at JAVA_HOME first, then the JDKs under /usr/lib/jvm (newest first), then java on the PATH.
+
+nicsync_java_major() { # $1 = path to a java binary; prints its feature version
+  "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1
+}
+
+nicsync_find_jdk() {
+  local candidate major
+  for candidate in "${JAVA_HOME:-}" $(ls -d /usr/lib/jvm/*/ 2>/dev/null | sort -rV) \
+      "$(dirname "$(dirname "$(readlink -f "$(command -v java 2>/dev/null || echo /nonexistent)")")")"; do
+    candidate=${candidate%/}
+    [ -n "$candidate" ] && [ -x "$candidate/bin/java" ] && [ -x "$candidate/bin/javac" ] || continue
+    major=$(nicsync_java_major "$candidate/bin/java")
+    if [ -n "$major" ] && [ "$major" -ge 21 ]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  return 1
+}
+
+if ! JAVA_HOME=$(nicsync_find_jdk); then
+  echo "nicsync needs a JDK of version 21 or later: set JAVA_HOME or install one (apt-get install openjdk-21-jdk-headless)" >&2
+  exit 1
+fi
+export JAVA_HOME
+export PATH="$JAVA_HOME/bin:$PATH"
+# Maven's bundled Guava uses sun.misc.Unsafe, which JDK 24 and later warn about on every build.
+if [ "$(nicsync_java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+  case " ${MAVEN_OPTS:-} " in
+    *sun-misc-unsafe-memory-access*) ;;
+    *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
+  esac
+fi
