@@ -1,9 +1,13 @@
 package io.nicsync.cli;
 
+import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The {@code nicsync} command. Each subcommand is a class of its own in this package. */
+/**
+ * The {@code nicsync} command. Each subcommand is a class of its own in this package; they print through
+ * picocli's writers so that tests capture everything a user would see.
+ */
 @Command(
         name = "nicsync",
         mixinStandardHelpOptions = true,
@@ -19,13 +23,28 @@ public final class Main implements Runnable {
         System.exit(run(args));
     }
 
-    /** Runs the command line and returns its exit code; the tests call this. */
+    /** Runs the command line on the process's standard streams and returns its exit code. */
     public static int run(String... args) {
         return commandLine().execute(args);
     }
 
+    /** Runs the command line with the given writers and returns its exit code; the tests call this. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cli = commandLine();
+        cli.setOut(out);
+        cli.setErr(err);
+        try {
+            return cli.execute(args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
     static CommandLine commandLine() {
-        return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+        return new CommandLine(new Main())
+                .setCaseInsensitiveEnumValuesAllowed(true)
+                .setExecutionExceptionHandler(new ErrorHandler());
     }
 
     @Override

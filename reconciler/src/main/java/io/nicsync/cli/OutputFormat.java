@@ -1,0 +1,7 @@
+package io.nicsync.cli;
+
+/** {@code -o text|json}. */
+enum OutputFormat {
+    TEXT,
+    JSON
+}
