@@ -1,0 +1,23 @@
+package io.nicsync.apply;
+
+import java.time.Instant;
+
+/** Who holds a target's lock: written into the lock file so that a waiting apply can name it. */
+public record LockHolder(long pid, String host, String user, Instant since, String command) {
+
+    static LockHolder current(Instant now, String command) {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        if (host.isEmpty()) {
+            try {
+                host = java.net.InetAddress.getLocalHost().getHostName();
+            } catch (java.net.UnknownHostException e) {
+                host = "unknown-host";
+            }
+        }
+        return new LockHolder(ProcessHandle.current().pid(), host, System.getProperty("user.name"), now, command);
+    }
+
+    String describe() {
+        return "pid " + pid + " on " + host + " (user " + user + ") since " + since + ", running '" + command + "'";
+    }
+}
