@@ -16,25 +16,21 @@ public record InterruptedRun(String runId, Path journal, Path plan, List<Journal
      * started (a step that started and never finished may have taken effect), minus those undone.
      */
     public SequencedSet<Integer> possiblyApplied() {
-        SequencedSet<Integer> steps = new LinkedHashSet<>();
-        for (JournalEvent e : events) {
-            switch (e.kind()) {
-                case STEP_STARTED -> steps.add(e.step());
-                case STEP_UNDONE -> steps.remove(e.step());
-                default -> { }
-            }
-        }
-        return steps;
+        return stepsSince(JournalEvent.Kind.STEP_STARTED);
     }
 
     /** Steps verified done and not undone. */
     public SequencedSet<Integer> done() {
+        return stepsSince(JournalEvent.Kind.STEP_DONE);
+    }
+
+    private SequencedSet<Integer> stepsSince(JournalEvent.Kind counted) {
         SequencedSet<Integer> steps = new LinkedHashSet<>();
         for (JournalEvent e : events) {
-            switch (e.kind()) {
-                case STEP_DONE -> steps.add(e.step());
-                case STEP_UNDONE -> steps.remove(e.step());
-                default -> { }
+            if (e.kind() == counted) {
+                steps.add(e.step());
+            } else if (e.kind() == JournalEvent.Kind.STEP_UNDONE) {
+                steps.remove(e.step());
             }
         }
         return steps;
