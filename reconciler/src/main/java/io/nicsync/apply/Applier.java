@@ -25,8 +25,7 @@ public final class Applier {
     private final Map<String, Target> targets;
     private final ApplyOptions options;
     private final ApplyListener listener;
-    private final Clock clock;
-    private final Verifier verifier;
+    private final StepRunner runner;
 
     /** @param targets the open targets, by target name */
     public Applier(Map<String, Target> targets, ApplyOptions options, ApplyListener listener, Clock clock,
@@ -34,8 +33,7 @@ public final class Applier {
         this.targets = Map.copyOf(targets);
         this.options = options;
         this.listener = listener;
-        this.clock = clock;
-        this.verifier = new Verifier(clock, sleeper);
+        this.runner = new StepRunner(clock, sleeper, options.stepTimeout());
     }
 
     /** Applies {@code steps} (a plan's steps, in plan order; indices are positions in this list). */
@@ -77,7 +75,7 @@ public final class Applier {
         } else if (target == null) {
             result = new VmResult.NotStarted(vm, "target " + vm.target() + " is not open");
         } else {
-            result = new VmRun(vm, steps, target, options, listener, clock, verifier).run();
+            result = new VmRun(vm, steps, target, options, listener, runner).run();
         }
         if (!(result instanceof VmResult.Applied) && !(result instanceof VmResult.NotStarted)) {
             failed.incrementAndGet();
