@@ -1,0 +1,66 @@
+package io.nicsync.loop;
+
+import io.nicsync.spi.Target;
+import io.nicsync.spi.TargetConfig;
+import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetPlugin;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The targets a run talks to, opened once and closed together. */
+public final class OpenTargets implements AutoCloseable {
+    private final Map<String, Target> byName;
+
+    private OpenTargets(Map<String, Target> byName) {
+        this.byName = byName;
+    }
+
+    /**
+     * Opens the targets named in {@code wanted} (all when empty). {@code overrides} maps a target name to
+     * settings that replace the repository's, such as {@code uri} from {@code --target-uri lab=qemu+ssh://hv1/system}.
+     */
+    public static OpenTargets open(List<TargetConfig> configs, Map<String, TargetPlugin> plugins,
+            Map<String, Map<String, String>> overrides, Set<String> wanted) throws TargetException {
+        Map<String, Target> opened = new LinkedHashMap<>();
+        try {
+            for (TargetConfig config : configs) {
+                if (!wanted.isEmpty() && !wanted.contains(config.name())) {
+                    continue;
+                }
+                TargetPlugin plugin = plugins.get(config.kind());
+                if (plugin == null) {
+                    throw new TargetException(TargetException.Reason.UNSUPPORTED, "target " + config.name()
+                            + ": no plugin for kind '" + config.kind() + "' is installed (installed: "
+                            + String.join(", ", plugins.keySet()) + ")");
+                }
+                opened.put(config.name(), plugin.open(withOverrides(config, overrides)));
+            }
+        } catch (TargetException | RuntimeException e) {
+            opened.values().forEach(Target::close);
+            throw e;
+        }
+        return new OpenTargets(opened);
+    }
+
+    static TargetConfig withOverrides(TargetConfig config, Map<String, Map<String, String>> overrides) {
+        Map<String, String> settings = new HashMap<>(config.settings());
+        settings.putAll(overrides.getOrDefault(config.name(), Map.of()));
+        return new TargetConfig(config.name(), config.kind(), settings);
+    }
+
+    public Map<String, Target> byName() {
+        return Map.copyOf(byName);
+    }
+
+    public Target get(String name) {
+        return byName.get(name);
+    }
+
+    @Override
+    public void close() {
+        byName.values().forEach(Target::close);
+    }
+}
