@@ -48,7 +48,8 @@ final class Scalars {
         } catch (NumberFormatException e) {
             throw new Unsupported("\"" + value + "\" is not a valid " + (tag.equals(Tag.INT) ? "integer" : "number"));
         }
-        throw new Unsupported("unsupported YAML tag " + tag + ": only strings, numbers, booleans and null are allowed");
+        throw new Unsupported("unsupported YAML tag " + tag.getValue().replace(Tag.PREFIX, "!!")
+                + ": only strings, numbers, booleans and null are allowed");
     }
 
     private static JsonNode integer(String text) {

@@ -17,7 +17,7 @@ final class SchemaCheck {
         for (Error error : schemas.validate(kind, doc.root())) {
             SchemaProblem problem = SchemaMessages.describe(error, doc.root(), schema.raw());
             ok = false;
-            if (saidByKindCheck(problem, error)) {
+            if (saidByKindCheck(problem, error) || doc.positions().wasReported(problem.pointer())) {
                 continue;
             }
             if (problem.atKey()) {

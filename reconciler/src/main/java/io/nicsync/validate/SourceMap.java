@@ -1,7 +1,9 @@
 package io.nicsync.validate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Where each node of one YAML document stands in its file, by JSON Pointer ({@code /spec/nics/1/link}):
@@ -11,6 +13,7 @@ import java.util.Map;
 final class SourceMap {
     private final Map<String, Location> values = new HashMap<>();
     private final Map<String, Location> keys = new HashMap<>();
+    private final Set<String> reported = new HashSet<>();
 
     void value(String pointer, Location at) {
         values.putIfAbsent(pointer, at);
@@ -18,6 +21,16 @@ final class SourceMap {
 
     void key(String pointer, Location at) {
         keys.putIfAbsent(pointer, at);
+    }
+
+    /** A node already reported while reading (a value YAML could not turn into JSON). */
+    void reported(String pointer) {
+        reported.add(pointer);
+    }
+
+    /** Whether a schema error at {@code pointer} would only repeat what reading it reported. */
+    boolean wasReported(String pointer) {
+        return reported.contains(pointer);
     }
 
     /** The value at {@code pointer}, or the nearest ancestor that exists (a missing key is reported on its parent). */

@@ -27,7 +27,10 @@ final class TreeBuilder {
     private final SourceMap positions = new SourceMap();
     private int nodes;
 
-    /** The document is too large to build; it is dropped with one error. */
+    /**
+     * The document is too large to build; it is dropped with one error, at the key of the top-level member
+     * whose expansion went over the limit (the node where it happened is an arbitrary leaf of an alias).
+     */
     static final class TooLarge extends Exception {
         final Location at;
 
@@ -35,6 +38,12 @@ final class TreeBuilder {
             super(message);
             this.at = at;
         }
+    }
+
+    private TooLarge tooLarge(String pointer, String message) {
+        int second = pointer.indexOf('/', 1);
+        String topLevel = second < 0 ? pointer : pointer.substring(0, second);
+        return new TooLarge(positions.keyAt(topLevel), message);
     }
 
     private TreeBuilder(String file, Limits limits, Diagnostics out) {
@@ -52,26 +61,27 @@ final class TreeBuilder {
     private JsonNode convert(Node node, String pointer, int depth) throws TooLarge {
         Location at = Location.of(node.getStartMark());
         if (++nodes > limits.maxNodesPerDocument()) {
-            throw new TooLarge(at, "document expands to more than " + limits.maxNodesPerDocument()
+            throw tooLarge(pointer, "document expands to more than " + limits.maxNodesPerDocument()
                     + " nodes (an alias bomb?); refusing to read it");
         }
         if (depth > limits.maxDepth()) {
-            throw new TooLarge(at, "document is nested more than " + limits.maxDepth() + " levels deep");
+            throw tooLarge(pointer, "document is nested more than " + limits.maxDepth() + " levels deep");
         }
         positions.value(pointer, at);
         return switch (node) {
-            case ScalarNode scalar -> scalar(scalar, at);
+            case ScalarNode scalar -> scalar(scalar, pointer, at);
             case SequenceNode seq -> sequence(seq, pointer, depth);
             case MappingNode map -> mapping(map, pointer, depth);
             default -> JSON.nullNode();
         };
     }
 
-    private JsonNode scalar(ScalarNode node, Location at) {
+    private JsonNode scalar(ScalarNode node, String pointer, Location at) {
         try {
             return Scalars.toJson(node);
         } catch (Scalars.Unsupported e) {
             out.error(file, at, e.getMessage());
+            positions.reported(pointer);
             return JSON.nullNode();
         }
     }

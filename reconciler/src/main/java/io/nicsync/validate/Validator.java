@@ -71,6 +71,10 @@ public final class Validator {
         return new Validation(state, out.sorted());
     }
 
+    Map<String, TargetPlugin> plugins() {
+        return plugins;
+    }
+
     private List<Typed> read(List<SourceFile> files, Diagnostics out) {
         YamlReader reader = new YamlReader(limits);
         List<Typed> docs = new ArrayList<>();

@@ -66,7 +66,7 @@ final class YamlReader {
             out.error(file, Location.of(e.getProblemMark().or(e::getContextMark)), syntaxMessage(e));
         } catch (YamlEngineException e) {
             // The alias and size guards throw without a mark.
-            out.error(file, Location.START, "cannot read YAML: " + e.getMessage());
+            out.error(file, Location.START, "refusing to read this file: " + e.getMessage());
         }
         return docs;
     }
@@ -78,6 +78,8 @@ final class YamlReader {
                 .setCodePointLimit(limits.maxFileBytes())
                 .setMaxAliasesForCollections(limits.maxAliases())
                 .setAllowRecursiveKeys(false)
+                // Accepted here only to be refused with a position by TreeBuilder.
+                .setAllowNonScalarKeys(true)
                 .setUseMarks(true)
                 .build();
     }
