@@ -17,8 +17,8 @@ final class ConfigPlacement {
 
     /** The path of {@code nicsync.yaml} for a desired state read from {@code basePath} ("" for the root). */
     static String rootFile(String basePath) {
-        String base = basePath.replaceAll("^/+|/+$", "");
-        return base.isEmpty() ? FILE : base + "/" + FILE;
+        String base = basePath.replaceAll("^(\\./)+|^/+|/+$", "");
+        return base.isEmpty() || base.equals(".") ? FILE : base + "/" + FILE;
     }
 
     /** The one Config document that counts, after reporting every misplaced or extra one. */

@@ -67,6 +67,10 @@ final class YamlReader {
         } catch (YamlEngineException e) {
             // The alias and size guards throw without a mark.
             out.error(file, Location.START, "refusing to read this file: " + e.getMessage());
+        } catch (StackOverflowError e) {
+            // snakeyaml-engine's parser recurses once per nesting level and has no depth limit of its own.
+            // Only its own frames are unwound and its state is thrown away, so going on is safe.
+            out.error(file, Location.START, "refusing to read this file: it is nested too deeply");
         }
         return docs;
     }

@@ -91,6 +91,15 @@ class YamlReaderTest {
     }
 
     @Test
+    void deepNestingIsAnErrorNotAStackOverflow() {
+        List<YamlDocument> docs = read("a: " + "[".repeat(200_000) + "\n");
+
+        assertThat(docs).isEmpty();
+        assertThat(out.sorted()).extracting(Diagnostic::format)
+                .containsExactly("t.yaml:1:1: error: refusing to read this file: it is nested too deeply");
+    }
+
+    @Test
     void bytesThatAreNotUtf8AreAnError() {
         new YamlReader(Limits.DEFAULT).read(new SourceFile("bin.yaml", new byte[] {'a', ':', ' ', (byte) 0xff}), out);
 
