@@ -1,6 +1,7 @@
 package io.nicsync.validate;
 
 import io.nicsync.spi.TargetConfig;
+import java.util.List;
 
 /** Every VM names a target that {@code nicsync.yaml} declares. */
 final class TargetReferences implements Rule {
@@ -10,11 +11,13 @@ final class TargetReferences implements Rule {
         if (d.config() == null) {
             return;
         }
-        String known = String.join(", ", d.config().targets().stream().map(TargetConfig::name).sorted().toList());
+        List<String> known = d.config().targets().stream().map(TargetConfig::name).sorted().toList();
         for (Declared vm : d.vms()) {
             String target = vm.vm().ref().target();
             if (d.target(target).isEmpty()) {
-                out.error(vm.doc(), "/metadata/target", "unknown target \"" + target + "\" (known: " + known + ")");
+                String hint = Suggestions.closest(target, known).map(s -> ": did you mean \"" + s + "\"?").orElse("");
+                out.error(vm.doc(), "/metadata/target", "unknown target \"" + target + "\"" + hint + " (known: "
+                        + String.join(", ", known) + ")");
             }
         }
     }
