@@ -31,6 +31,14 @@ class YamlReaderTest {
     }
 
     @Test
+    void aByteOrderMarkAndWindowsLineEndingsChangeNoPosition() {
+        YamlDocument doc = readOne("\uFEFFmetadata:\r\n  name: web-01\r\n");
+
+        assertThat(doc.at("/metadata/name")).isEqualTo(new Location(2, 9));
+        assertThat(out.sorted()).isEmpty();
+    }
+
+    @Test
     void scalarsFollowTheYaml12CoreSchema() {
         JsonNode root = readOne("""
                 mac: 52:54:00:12:34:56
