@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
@@ -55,6 +56,7 @@ public final class Validator {
      *     root): {@code nicsync.yaml} must be directly in it
      */
     public Validation validate(List<SourceFile> files, String basePath) {
+        Objects.requireNonNull(basePath, "basePath");
         Diagnostics out = new Diagnostics();
         List<SourceFile> yaml = files.stream().filter(f -> isYaml(f.path())).toList();
         List<Typed> docs = read(yaml, out);
