@@ -21,6 +21,7 @@ import java.util.stream.Collectors;
 public final class Validator {
     private static final List<Rule> RULES = List.of(
             new TargetDeclarations(),
+            new PolicyValues(),
             new TargetReferences(),
             new UniqueVms(),
             new UniqueNicKeys(),
