@@ -1,0 +1,23 @@
+package io.nicsync.validate;
+
+import io.nicsync.spi.TargetConfig;
+import io.nicsync.spi.TargetPlugin;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the semantic rules look at: the configuration (null when missing or invalid, and then rules that
+ * need targets stay silent rather than report every VM), its document, and every VM that passed its schema.
+ */
+record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, Map<String, TargetPlugin> plugins) {
+
+    Optional<TargetConfig> target(String name) {
+        return config == null ? Optional.empty() : config.target(name);
+    }
+
+    /** The plugin of a VM's target; empty when the target or its kind is unknown. */
+    Optional<TargetPlugin> pluginOf(Declared vm) {
+        return target(vm.vm().ref().target()).map(t -> plugins.get(t.kind()));
+    }
+}

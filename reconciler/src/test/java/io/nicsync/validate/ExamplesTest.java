@@ -1,0 +1,42 @@
+package io.nicsync.validate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nicsync.spi.DesiredNic;
+import io.nicsync.spi.DesiredVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.Presence;
+import io.nicsync.spi.LinkState;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+/** The example repository shipped to users validates clean and shows what it claims to show. */
+class ExamplesTest {
+    private static final Path EXAMPLES = Path.of("..", "examples", "desired-state");
+
+    @Test
+    void examplesValidateClean() {
+        Validation result = Validator.withInstalledPlugins().validate(Trees.read(EXAMPLES), "");
+
+        assertThat(result.diagnostics()).extracting(Diagnostic::format).isEmpty();
+        assertThat(result.state()).isNotNull();
+    }
+
+    @Test
+    void examplesCoverTheFeaturesTheyDocument() {
+        DesiredState state = Validator.withInstalledPlugins().validate(Trees.read(EXAMPLES), "").state();
+
+        assertThat(state.config().targets()).extracting(t -> t.name() + ":" + t.kind())
+                .containsExactly("lab:libvirt", "prod:kubevirt");
+        assertThat(state.vms()).extracting(vm -> vm.ref().toString())
+                .containsExactlyInAnyOrder("lab/lab-kernel", "lab/lab-q35", "lab/lab-noos", "prod/web/web-01");
+        assertThat(nics(state)).anyMatch(n -> n.network() instanceof NetworkRef.Bridge && n.persist());
+        assertThat(nics(state)).anyMatch(n -> n.link() == LinkState.DOWN);
+        assertThat(nics(state)).anyMatch(n -> n.state() == Presence.ABSENT);
+        assertThat(nics(state)).anyMatch(n -> n.network() instanceof NetworkRef.Multus);
+    }
+
+    private static java.util.List<DesiredNic> nics(DesiredState state) {
+        return state.vms().stream().map(DesiredVm::nics).flatMap(java.util.List::stream).toList();
+    }
+}
