@@ -4,6 +4,7 @@ import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.Locale;
 import org.eclipse.jgit.errors.NoRemoteRepositoryException;
 import org.eclipse.jgit.errors.NotSupportedException;
@@ -23,8 +24,9 @@ final class TransportErrors {
             return new SourceException(SourceException.Reason.HOST_KEY,
                     where + ": " + setup.redact(setup.hostKeyRejection().get()), failure);
         }
-        if (has(failure, UnknownHostException.class)) {
-            return new SourceException(SourceException.Reason.UNREACHABLE, where + ": unknown host: " + detail, failure);
+        if (has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)) {
+            return new SourceException(SourceException.Reason.UNREACHABLE, where + ": unknown host " + remote.uri().getHost(),
+                    failure);
         }
         if (has(failure, ConnectException.class) || has(failure, NoRouteToHostException.class)
                 || has(failure, SocketTimeoutException.class) || mentions(failure, "timeout", "timed out",
