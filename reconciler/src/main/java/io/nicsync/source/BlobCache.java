@@ -3,7 +3,6 @@ package io.nicsync.source;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Set;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 
@@ -38,9 +37,5 @@ final class BlobCache {
     /** Forgets what the failed read loaded. */
     void abortRead() {
         used = new HashMap<>();
-    }
-
-    Set<ObjectId> ids() {
-        return Set.copyOf(blobs.keySet());
     }
 }

@@ -11,7 +11,7 @@ import org.eclipse.jgit.revwalk.RevCommit;
 /**
  * Reads the desired state from Git. {@link #read(SourceSpec)} does it once; a long-running loop keeps a source
  * {@link #open open} and calls {@link #read()} on every tick, which fetches and returns the same {@link Snapshot}
- * instance while the commit has not moved. Not thread-safe beyond that: {@code read} is synchronized.
+ * instance while the commit has not moved. {@code read} is synchronized: one source serves one loop.
  */
 public final class GitSource implements AutoCloseable {
 
@@ -77,9 +77,9 @@ public final class GitSource implements AutoCloseable {
             throw e;
         }
         blobs.endRead();
+        String ref = spec.ref() == null ? RefResolver.DEFAULT_REF : spec.ref();
         last = new Snapshot(commit.name(), author(commit.getAuthorIdent()),
-                Instant.ofEpochSecond(commit.getCommitTime()), spec.ref() == null ? RefResolver.DEFAULT_REF : spec.ref(),
-                spec.path(), files);
+                Instant.ofEpochSecond(commit.getCommitTime()), ref, spec.path(), files);
         return last;
     }
 

@@ -65,6 +65,11 @@ final class KnownHostsDatabase implements ServerKeyDatabase {
                         + "): refusing to connect, the key changed or someone is in between");
     }
 
+    /** Called before each connection, so a refusal is never reported for a later, unrelated failure. */
+    void forgetLastRejection() {
+        lastRejection = null;
+    }
+
     /** Why the last host was refused, or null if the last one was accepted: jgit's own error only says "failed". */
     String lastRejection() {
         return lastRejection;

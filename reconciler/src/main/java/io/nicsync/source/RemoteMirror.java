@@ -110,6 +110,7 @@ final class RemoteMirror implements AutoCloseable {
     private static void fetchAll(Repository repository, RepoLocation.Remote remote, TransportSetup transport)
             throws SourceException {
         FetchResult result;
+        transport.startAttempt();
         try (Git git = Git.wrap(repository)) {
             result = transport.applyTo(git.fetch())
                     .setRemote(remote.url())

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param cacheDir where remote repositories are cloned (bare, one directory per URL); null =
  *     $NICSYNC_CACHE_DIR, else $XDG_CACHE_HOME/nicsync/repos, else ~/.cache/nicsync/repos
  * @param credentials how to authenticate to a remote; null = {@link Credentials#fromEnvironment()}
+ * @throws IllegalArgumentException for a blank repo or a path with {@code ..}, which would leave the repository
  */
 public record SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials) {
 

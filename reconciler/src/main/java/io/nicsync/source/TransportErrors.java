@@ -25,8 +25,8 @@ final class TransportErrors {
                     where + ": " + setup.redact(setup.hostKeyRejection().get()), failure);
         }
         if (has(failure, UnknownHostException.class) || has(failure, UnresolvedAddressException.class)) {
-            return new SourceException(SourceException.Reason.UNREACHABLE, where + ": unknown host " + remote.uri().getHost(),
-                    failure);
+            return new SourceException(SourceException.Reason.UNREACHABLE,
+                    where + ": unknown host " + remote.uri().getHost(), failure);
         }
         if (has(failure, ConnectException.class) || has(failure, NoRouteToHostException.class)
                 || has(failure, SocketTimeoutException.class) || mentions(failure, "timeout", "timed out",
@@ -35,11 +35,8 @@ final class TransportErrors {
         }
         if (mentions(failure, "not authorized", "authentication", "auth fail", "permission denied",
                 "no more authentication methods", "credentialsprovider")) {
-            String hint = remote.isHttps() && !setup.hasHttpsCredentials()
-                    ? " (no credentials were sent: set " + Credentials.TOKEN_VARIABLE + " or a git credentials file)"
-                    : "";
             return new SourceException(SourceException.Reason.AUTHENTICATION,
-                    where + ": authentication failed: " + detail + hint, failure);
+                    where + ": authentication failed: " + detail + authenticationHint(remote, setup), failure);
         }
         if (has(failure, NoRemoteRepositoryException.class) || has(failure, NotSupportedException.class)
                 || mentions(failure, "not found", "does not exist", "not a git repository", "does not appear")) {
@@ -47,6 +44,16 @@ final class TransportErrors {
                     where + ": no repository there: " + detail, failure);
         }
         return new SourceException(SourceException.Reason.IO, where + ": " + detail, failure);
+    }
+
+    private static String authenticationHint(RepoLocation.Remote remote, TransportSetup setup) {
+        if (remote.isHttps() && !setup.hasHttpsCredentials()) {
+            return " (no credentials were sent: set " + Credentials.TOKEN_VARIABLE + " or a git credentials file)";
+        }
+        if ("http".equalsIgnoreCase(remote.uri().getScheme())) {
+            return " (credentials are only ever sent over https)";
+        }
+        return "";
     }
 
     private static boolean has(Throwable failure, Class<? extends Throwable> type) {

@@ -53,6 +53,13 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
         }
     }
 
+    /** Called before each fetch: what is reported about a failure must come from that fetch alone. */
+    void startAttempt() {
+        if (ssh != null) {
+            ssh.hostKeys().forgetLastRejection();
+        }
+    }
+
     boolean hasHttpsCredentials() {
         return credentials != null;
     }

@@ -12,8 +12,8 @@ class CacheDirsTest {
 
     @Test
     void defaultRootPrefersNicsyncThenXdgThenHome() {
-        assertThat(CacheDirs.defaultRoot(Map.of("NICSYNC_CACHE_DIR", "/var/cache/nicsync", "XDG_CACHE_HOME", "/x"), HOME))
-                .isEqualTo(Path.of("/var/cache/nicsync"));
+        Map<String, String> both = Map.of("NICSYNC_CACHE_DIR", "/var/cache/nicsync", "XDG_CACHE_HOME", "/x");
+        assertThat(CacheDirs.defaultRoot(both, HOME)).isEqualTo(Path.of("/var/cache/nicsync"));
         assertThat(CacheDirs.defaultRoot(Map.of("XDG_CACHE_HOME", "/x"), HOME)).isEqualTo(Path.of("/x/nicsync/repos"));
         assertThat(CacheDirs.defaultRoot(Map.of("XDG_CACHE_HOME", " "), HOME))
                 .isEqualTo(Path.of("/home/ops/.cache/nicsync/repos"));

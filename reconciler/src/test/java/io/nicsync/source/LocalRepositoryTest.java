@@ -31,7 +31,8 @@ class LocalRepositoryTest {
 
         Snapshot snapshot = GitSource.read(spec(work));
 
-        assertThat(snapshot).isAtCommit(commit).hasFiles("vms/web.yaml").hasContent("vms/web.yaml", "name: committed\n");
+        assertThat(snapshot).isAtCommit(commit).hasFiles("vms/web.yaml")
+                .hasContent("vms/web.yaml", "name: committed\n");
         assertThat(snapshot.author()).isEqualTo("Ada Lovelace <ada@example.org>");
         assertThat(snapshot.commitTime())
                 .isEqualTo(Instant.ofEpochSecond(Long.parseLong(git(work, "log", "-1", "--format=%ct"))));

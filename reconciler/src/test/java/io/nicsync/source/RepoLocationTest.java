@@ -13,7 +13,9 @@ class RepoLocationTest {
     @ParameterizedTest
     @ValueSource(strings = {"/srv/nics", "relative/dir", "./nics", "nics", "dir/with:colon"})
     void pathsWithoutSchemeOrScpFormAreLocal(String repo) throws SourceException {
-        assertThat(RepoLocation.parse(repo)).isEqualTo(new RepoLocation.Local(Path.of(repo).toAbsolutePath().normalize()));
+        Path expected = Path.of(repo).toAbsolutePath().normalize();
+
+        assertThat(RepoLocation.parse(repo)).isEqualTo(new RepoLocation.Local(expected));
     }
 
     @ParameterizedTest
@@ -28,7 +30,7 @@ class RepoLocationTest {
 
     @Test
     void urlsAreRemoteAndTheirDisplayFormHasNoPassword() throws SourceException {
-        RepoLocation.Remote https = (RepoLocation.Remote) RepoLocation.parse("https://bot:hunter2@git.example.org/nics.git");
+        var https = (RepoLocation.Remote) RepoLocation.parse("https://bot:hunter2@git.example.org/nics.git");
 
         assertThat(https.isHttps()).isTrue();
         assertThat(https.isSsh()).isFalse();
