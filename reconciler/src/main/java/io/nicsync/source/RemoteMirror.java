@@ -8,11 +8,13 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.ConfigConstants;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
+import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -54,7 +56,14 @@ final class RemoteMirror implements AutoCloseable {
             cloneInto(directory, remote, transport);
             cloned = true;
         }
-        return new RemoteMirror(remote, transport, openBare(directory), directory, cloned);
+        Repository repository = openBare(directory);
+        try {
+            collectGarbageInForeground(repository);
+        } catch (SourceException e) {
+            repository.close();
+            throw e;
+        }
+        return new RemoteMirror(remote, transport, repository, directory, cloned);
     }
 
     Repository repository() {
@@ -93,6 +102,7 @@ final class RemoteMirror implements AutoCloseable {
             }
             partial = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
             try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
+                collectGarbageInForeground(git.getRepository());
                 fetchAll(git.getRepository(), remote, transport);
             }
             Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
@@ -143,6 +153,25 @@ final class RemoteMirror implements AutoCloseable {
         } catch (IOException e) {
             throw new SourceException(SourceException.Reason.IO,
                     "cannot record HEAD of " + remote.display() + " in the cache: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * jgit runs "git gc --auto" after a fetch, by default in a background thread that outlives the fetch and the
+     * repository handle; in the foreground it is done when the read returns, and nothing touches the cache between
+     * reads.
+     */
+    private static void collectGarbageInForeground(Repository repository) throws SourceException {
+        StoredConfig config = repository.getConfig();
+        if (config.getBoolean(ConfigConstants.CONFIG_GC_SECTION, ConfigConstants.CONFIG_KEY_AUTODETACH, true)) {
+            config.setBoolean(ConfigConstants.CONFIG_GC_SECTION, null, ConfigConstants.CONFIG_KEY_AUTODETACH, false);
+            try {
+                config.save();
+            } catch (IOException e) {
+                throw new SourceException(SourceException.Reason.IO,
+                        "cannot write the config of cache clone " + repository.getDirectory() + ": " + e.getMessage(),
+                        e);
+            }
         }
     }
 

@@ -60,6 +60,7 @@ class RemoteCacheTest {
         assertThat(clone.getFileName().toString()).contains("origin.git").matches(".*-[0-9a-f]{16}\\.git");
         assertThat(git(clone, "rev-parse", "--is-bare-repository")).isEqualTo("true");
         assertThat(clone.resolve("vms")).as("no checkout").doesNotExist();
+        assertThat(git(clone, "config", "gc.autoDetach")).as("no gc thread outliving a read").isEqualTo("false");
     }
 
     @Test
