@@ -1,0 +1,110 @@
+package io.nicsync.source;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+
+/**
+ * Reads the desired state from Git. {@link #read(SourceSpec)} does it once; a long-running loop keeps a source
+ * {@link #open open} and calls {@link #read()} on every tick, which fetches and returns the same {@link Snapshot}
+ * instance while the commit has not moved. {@code read} is synchronized: one source serves one loop.
+ */
+public final class GitSource implements AutoCloseable {
+
+    private final SourceSpec spec;
+    private final String display;
+    private final Repository repository;
+    private final RemoteMirror mirror;
+    private final TransportSetup transport;
+    private final BlobCache blobs = new BlobCache();
+    private Snapshot last;
+
+    private GitSource(SourceSpec spec, String display, Repository repository, RemoteMirror mirror,
+            TransportSetup transport) {
+        this.spec = spec;
+        this.display = display;
+        this.repository = repository;
+        this.mirror = mirror;
+        this.transport = transport;
+    }
+
+    /** Opens, reads once, closes. */
+    public static Snapshot read(SourceSpec spec) throws SourceException {
+        try (GitSource source = open(spec)) {
+            return source.read();
+        }
+    }
+
+    /**
+     * Opens a local repository in place, or the cache clone of a remote one (cloning it if it is not there yet).
+     * Nothing is read until {@link #read()}.
+     */
+    public static GitSource open(SourceSpec spec) throws SourceException {
+        RepoLocation location = RepoLocation.parse(spec.repo());
+        if (location instanceof RepoLocation.Local local) {
+            return new GitSource(spec, local.directory().toString(), LocalRepositories.open(local.directory()), null,
+                    null);
+        }
+        RepoLocation.Remote remote = (RepoLocation.Remote) location;
+        TransportSetup transport = TransportSetup.forRemote(remote, spec.credentials(), userHome());
+        try {
+            RemoteMirror mirror = RemoteMirror.open(remote, spec.cacheDir(), transport);
+            return new GitSource(spec, remote.display(), mirror.repository(), mirror, transport);
+        } catch (SourceException | RuntimeException e) {
+            transport.close();
+            throw e;
+        }
+    }
+
+    /** Fetches (remote repositories), resolves the ref and reads the files of that commit. */
+    public synchronized Snapshot read() throws SourceException {
+        if (mirror != null) {
+            mirror.fetch();
+        }
+        RevCommit commit = RefResolver.resolve(repository, spec.ref(), display);
+        if (last != null && last.commitId().equals(commit.name())) {
+            return last;
+        }
+        List<SourceFile> files;
+        try {
+            files = TreeReader.read(repository, commit, spec.path(), blobs);
+        } catch (SourceException e) {
+            blobs.abortRead();
+            throw e;
+        }
+        blobs.endRead();
+        String ref = spec.ref() == null ? RefResolver.DEFAULT_REF : spec.ref();
+        last = new Snapshot(commit.name(), author(commit.getAuthorIdent()),
+                Instant.ofEpochSecond(commit.getCommitTime()), ref, spec.path(), files);
+        return last;
+    }
+
+    /** The cache clone this source reads from; empty for a local repository, which is read in place. */
+    public Optional<Path> cacheDirectory() {
+        return Optional.ofNullable(mirror).map(RemoteMirror::directory);
+    }
+
+    @Override
+    public void close() {
+        if (mirror != null) {
+            mirror.close();
+        } else {
+            repository.close();
+        }
+        if (transport != null) {
+            transport.close();
+        }
+    }
+
+    private static String author(PersonIdent ident) {
+        return ident.getName() + " <" + ident.getEmailAddress() + ">";
+    }
+
+    private static Path userHome() {
+        return Path.of(System.getProperty("user.home"));
+    }
+}

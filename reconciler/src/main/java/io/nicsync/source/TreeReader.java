@@ -1,0 +1,82 @@
+package io.nicsync.source;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.FileMode;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectReader;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
+import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
+
+/**
+ * Reads the YAML files under a directory of a commit straight from the object database: no checkout, so a cache
+ * shared by several readers never has a working tree to go stale.
+ */
+final class TreeReader {
+
+    private TreeReader() {}
+
+    /**
+     * Every regular {@code *.yaml} / {@code *.yml} file under {@code path}, recursively, with paths relative to the
+     * repository root, sorted. Symbolic links and submodules are skipped: their content is not the file's.
+     */
+    static List<SourceFile> read(Repository repository, RevCommit commit, String path, BlobCache blobs)
+            throws SourceException {
+        try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
+            walk.addTree(directory(reader, commit, path));
+            walk.setRecursive(true);
+            walk.setFilter(OrTreeFilter.create(PathSuffixFilter.create(".yaml"), PathSuffixFilter.create(".yml")));
+            String prefix = path.isEmpty() ? "" : path + "/";
+            List<SourceFile> files = new ArrayList<>();
+            while (walk.next()) {
+                if (isRegularFile(walk.getFileMode(0))) {
+                    String filePath = prefix + walk.getPathString();
+                    files.add(new SourceFile(filePath, load(blobs, reader, walk.getObjectId(0), filePath)));
+                }
+            }
+            files.sort(Comparator.comparing(SourceFile::path));
+            return files;
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.IO,
+                    "cannot read tree of commit " + commit.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static ObjectId directory(ObjectReader reader, RevCommit commit, String path)
+            throws IOException, SourceException {
+        if (path.isEmpty()) {
+            return commit.getTree();
+        }
+        try (TreeWalk entry = TreeWalk.forPath(reader, path, commit.getTree())) {
+            if (entry == null) {
+                throw new SourceException(SourceException.Reason.PATH_NOT_FOUND,
+                        "path '" + path + "' does not exist in commit " + commit.abbreviate(12).name());
+            }
+            if (entry.getFileMode(0) != FileMode.TREE) {
+                throw new SourceException(SourceException.Reason.PATH_NOT_FOUND,
+                        "path '" + path + "' is a file, not a directory, in commit " + commit.abbreviate(12).name());
+            }
+            return entry.getObjectId(0);
+        }
+    }
+
+    private static boolean isRegularFile(FileMode mode) {
+        return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
+    }
+
+    private static byte[] load(BlobCache blobs, ObjectReader reader, ObjectId id, String filePath)
+            throws IOException, SourceException {
+        try {
+            return blobs.load(reader, id);
+        } catch (LargeObjectException e) {
+            throw new SourceException(SourceException.Reason.IO, "file " + filePath + " is larger than "
+                    + BlobCache.MAX_FILE_BYTES / (1024 * 1024) + " MiB; desired-state files are small YAML documents");
+        }
+    }
+}
