@@ -9,28 +9,18 @@ import java.nio.file.StandardCopyOption;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ConfigConstants;
-import org.eclipse.jgit.lib.Constants;
-import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
-import org.eclipse.jgit.transport.FetchResult;
-import org.eclipse.jgit.transport.RefSpec;
-import org.eclipse.jgit.transport.TagOpt;
 import org.eclipse.jgit.util.FS;
 import org.eclipse.jgit.util.FileUtils;
 
 /**
- * A bare clone of one remote in the cache, kept equal to it: every fetch takes all branches and tags as the remote
- * has them (forced, pruned) and points HEAD where the remote's HEAD points. Never has a working tree.
+ * A bare clone of one remote in the cache: created once, atomically, then brought up to date by {@link MirrorFetch}
+ * on every read. Never has a working tree.
  */
 final class RemoteMirror implements AutoCloseable {
-
-    private static final int TIMEOUT_SECONDS = 60;
-    private static final RefSpec BRANCHES = new RefSpec("+refs/heads/*:refs/heads/*");
-    private static final RefSpec TAGS = new RefSpec("+refs/tags/*:refs/tags/*");
 
     private final RepoLocation.Remote remote;
     private final TransportSetup transport;
@@ -80,7 +70,7 @@ final class RemoteMirror implements AutoCloseable {
             freshClone = false;
             return;
         }
-        fetchAll(repository, remote, transport);
+        MirrorFetch.run(repository, remote, transport);
     }
 
     @Override
@@ -103,7 +93,7 @@ final class RemoteMirror implements AutoCloseable {
             partial = Files.createTempDirectory(directory.getParent(), directory.getFileName() + ".partial-");
             try (Git git = Git.init().setBare(true).setDirectory(partial.toFile()).call()) {
                 collectGarbageInForeground(git.getRepository());
-                fetchAll(git.getRepository(), remote, transport);
+                MirrorFetch.run(git.getRepository(), remote, transport);
             }
             Files.move(partial, directory, StandardCopyOption.ATOMIC_MOVE);
             partial = null;
@@ -114,45 +104,6 @@ final class RemoteMirror implements AutoCloseable {
                     "cannot create cache clone in " + directory + ": " + e.getMessage(), e);
         } finally {
             deleteQuietly(partial);
-        }
-    }
-
-    private static void fetchAll(Repository repository, RepoLocation.Remote remote, TransportSetup transport)
-            throws SourceException {
-        FetchResult result;
-        transport.startAttempt();
-        try (Git git = Git.wrap(repository)) {
-            result = transport.applyTo(git.fetch())
-                    .setRemote(remote.url())
-                    .setRefSpecs(BRANCHES, TAGS)
-                    .setTagOpt(TagOpt.NO_TAGS)
-                    .setRemoveDeletedRefs(true)
-                    .setTimeout(TIMEOUT_SECONDS)
-                    .call();
-        } catch (GitAPIException | RuntimeException e) {
-            throw TransportErrors.fetchFailed(remote, transport, e);
-        }
-        followHead(repository, result, remote);
-    }
-
-    /** HEAD follows the remote's: "the default branch" is whatever the remote says today. */
-    private static void followHead(Repository repository, FetchResult result, RepoLocation.Remote remote)
-            throws SourceException {
-        Ref head = result.getAdvertisedRef(Constants.HEAD);
-        if (head == null) {
-            return; // an empty remote, or one that hides HEAD: only explicit refs can be read
-        }
-        try {
-            RefUpdate update = repository.updateRef(Constants.HEAD, !head.isSymbolic());
-            if (head.isSymbolic()) {
-                update.link(head.getTarget().getName());
-            } else {
-                update.setNewObjectId(head.getObjectId());
-                update.forceUpdate();
-            }
-        } catch (IOException e) {
-            throw new SourceException(SourceException.Reason.IO,
-                    "cannot record HEAD of " + remote.display() + " in the cache: " + e.getMessage(), e);
         }
     }
 

@@ -84,6 +84,22 @@ class SshSourceIT {
     }
 
     @Test
+    void acceptsAHashedKnownHostsEntryAsOpenSshWritesThem() throws Exception {
+        Path knownHosts = knownHosts(server.hostPublicKey());
+        hashKnownHosts(knownHosts);
+        assertThat(Files.readString(knownHosts)).startsWith("|1|").doesNotContain("127.0.0.1");
+
+        assertThat(GitSource.read(spec(clientKey, knownHosts))).isAtCommit(git(work, "rev-parse", "HEAD"));
+    }
+
+    private static void hashKnownHosts(Path knownHosts) throws Exception {
+        Process process = new ProcessBuilder("ssh-keygen", "-q", "-H", "-f", knownHosts.toString())
+                .redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        assertThat(process.waitFor()).as(output).isZero();
+    }
+
+    @Test
     void refusesAServerWhoseKeyDoesNotMatchKnownHosts() throws Exception {
         Path impostor = SshServer.generateKey(tmp.resolve("impostor_ed25519"));
 
