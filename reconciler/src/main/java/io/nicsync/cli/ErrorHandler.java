@@ -1,5 +1,6 @@
 package io.nicsync.cli;
 
+import io.nicsync.source.SourceException;
 import io.nicsync.spi.TargetException;
 import picocli.CommandLine;
 
@@ -12,7 +13,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
-        boolean expected = e instanceof TargetException;
+        boolean expected = e instanceof TargetException || e instanceof SourceException;
         cli.getErr().println("nicsync: error: " + (expected ? message : e.getClass().getSimpleName() + ": " + message));
         cli.getErr().flush();
         return ExitCodes.ERROR;

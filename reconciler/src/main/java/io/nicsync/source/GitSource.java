@@ -46,8 +46,11 @@ public final class GitSource implements AutoCloseable {
     public static GitSource open(SourceSpec spec) throws SourceException {
         RepoLocation location = RepoLocation.parse(spec.repo());
         if (location instanceof RepoLocation.Local local) {
-            return new GitSource(spec, local.directory().toString(), LocalRepositories.open(local.directory()), null,
-                    null);
+            LocalRepositories.Opened opened = LocalRepositories.open(local.directory());
+            SourceSpec within = opened.subdirectory().isEmpty() ? spec
+                    : spec.withPath(spec.path().isEmpty() ? opened.subdirectory()
+                            : opened.subdirectory() + "/" + spec.path());
+            return new GitSource(within, local.directory().toString(), opened.repository(), null, null);
         }
         RepoLocation.Remote remote = (RepoLocation.Remote) location;
         TransportSetup transport = TransportSetup.forRemote(remote, spec.credentials(), userHome());

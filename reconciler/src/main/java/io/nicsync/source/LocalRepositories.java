@@ -10,13 +10,33 @@ import org.eclipse.jgit.util.FS;
 
 /**
  * Opens a repository on this machine in place. A working tree is read through its {@code .git}: what is committed,
- * never the files as edited, so a half-finished edit cannot reach a live system.
+ * never the files as edited, so a half-finished edit cannot reach a live system. A directory inside a working tree
+ * names that tree's repository and the directory within it, so {@code --repo examples/desired-state} works from a
+ * checkout.
  */
 final class LocalRepositories {
 
     private LocalRepositories() {}
 
-    static Repository open(Path directory) throws SourceException {
+    /**
+     * @param subdirectory where {@code directory} lies in the repository's tree, "" for its root
+     */
+    record Opened(Repository repository, String subdirectory) {}
+
+    static Opened open(Path directory) throws SourceException {
+        if (Files.isDirectory(directory) && !Files.exists(directory.resolve(".git"))
+                && !RepositoryCache.FileKey.isGitRepository(directory.toFile(), FS.DETECTED)) {
+            FileRepositoryBuilder enclosing = new FileRepositoryBuilder().findGitDir(directory.toFile());
+            if (enclosing.getGitDir() != null && enclosing.getGitDir().getName().equals(".git")) {
+                Path root = enclosing.getGitDir().toPath().getParent();
+                String sub = root.relativize(directory).toString().replace('\\', '/');
+                return new Opened(openRoot(root), sub);
+            }
+        }
+        return new Opened(openRoot(directory), "");
+    }
+
+    private static Repository openRoot(Path directory) throws SourceException {
         if (!Files.exists(directory)) {
             throw new SourceException(SourceException.Reason.NOT_FOUND,
                     "repository not found: " + directory + " does not exist");

@@ -42,6 +42,24 @@ class LocalRepositoryTest {
     }
 
     @Test
+    void aDirectoryInsideAWorkingTreeReadsThatTreesCommitFromThatDirectory() throws Exception {
+        Path work = GitCli.init(tmp.resolve("work"));
+        write(work, "README.md", "docs\n");
+        write(work, "examples/desired-state/nicsync.yaml", "kind: Config\n");
+        write(work, "examples/desired-state/lab/web.yaml", "name: web\n");
+        String commit = commitAll(work, "examples");
+
+        Snapshot whole = GitSource.read(spec(work.resolve("examples/desired-state")));
+        Snapshot lab = GitSource.read(spec(work.resolve("examples/desired-state")).withPath("lab"));
+
+        assertThat(whole).isAtCommit(commit)
+                .hasFiles("examples/desired-state/lab/web.yaml", "examples/desired-state/nicsync.yaml");
+        assertThat(whole.path()).isEqualTo("examples/desired-state");
+        assertThat(lab.path()).isEqualTo("examples/desired-state/lab");
+        assertThat(lab).hasFiles("examples/desired-state/lab/web.yaml");
+    }
+
+    @Test
     void readsABareRepository() throws Exception {
         Path work = GitCli.init(tmp.resolve("work"));
         String commit = commitFile(work, "vms/web.yaml", "name: web\n");

@@ -1,0 +1,82 @@
+package io.nicsync.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nicsync.loop.Plugins;
+import io.nicsync.source.GitSource;
+import io.nicsync.source.Snapshot;
+import io.nicsync.validate.Diagnostic;
+import io.nicsync.validate.Validation;
+import io.nicsync.validate.Validator;
+import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nicsync validate}: every problem in a desired-state repository, with file, line and column. */
+@Command(name = "validate", mixinStandardHelpOptions = true,
+        description = {"Checks a desired-state repository and reports every problem at once, each as",
+                "FILE:LINE:COL: error: MESSAGE. Exit code 0 when valid, 1 when not."})
+final class ValidateCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    OutputFormat output = OutputFormat.TEXT;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Snapshot snapshot = GitSource.read(source.spec());
+        Validation validation = new Validator(Plugins.installed()).validate(snapshot.files(), snapshot.path());
+        PrintWriter out = spec.commandLine().getOut();
+        if (output == OutputFormat.JSON) {
+            json(snapshot, validation, out);
+        } else {
+            text(snapshot, validation, out);
+        }
+        return validation.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    private static void text(Snapshot snapshot, Validation validation, PrintWriter out) {
+        out.println(SnapshotText.header(snapshot));
+        validation.diagnostics().forEach(d -> out.println(d.format()));
+        long errors = validation.errors().size();
+        long warnings = validation.diagnostics().size() - errors;
+        String counts = errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s");
+        if (validation.ok()) {
+            out.println(counts + ": " + validation.state().vms().size() + " VM(s) on "
+                    + validation.state().config().targets().size() + " target(s).");
+        } else {
+            out.println(counts + ".");
+        }
+    }
+
+    private static void json(Snapshot snapshot, Validation validation, PrintWriter out) throws Exception {
+        Map<String, Object> doc = new LinkedHashMap<>(SnapshotText.fields(snapshot));
+        doc.put("valid", validation.ok());
+        doc.put("errors", validation.errors().size());
+        doc.put("warnings", validation.diagnostics().size() - validation.errors().size());
+        List<Map<String, Object>> diagnostics = validation.diagnostics().stream().map(ValidateCommand::json).toList();
+        doc.put("diagnostics", diagnostics);
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+    }
+
+    private static Map<String, Object> json(Diagnostic d) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("file", d.file());
+        m.put("line", d.line());
+        m.put("column", d.column());
+        m.put("severity", d.severity().name().toLowerCase(java.util.Locale.ROOT));
+        m.put("message", d.message());
+        return m;
+    }
+}
