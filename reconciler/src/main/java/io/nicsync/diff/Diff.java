@@ -3,6 +3,7 @@ package io.nicsync.diff;
 import io.nicsync.diff.NicChange.Adopted;
 import io.nicsync.diff.NicChange.FixedChange;
 import io.nicsync.diff.NicChange.LinkChange;
+import io.nicsync.diff.NicChange.MacInUse;
 import io.nicsync.diff.NicChange.Missing;
 import io.nicsync.diff.NicChange.NetworkChange;
 import io.nicsync.diff.NicChange.PersistentDrift;
@@ -38,6 +39,10 @@ public final class Diff {
             LiveNic found = matching.of(nic);
             if (matching.adopted().contains(nic)) {
                 out.add(new Adopted(nic.name(), Specs.identified(found, found.current())));
+            }
+            LiveNic clash = matching.macConflicts().get(nic);
+            if (clash != null) {
+                out.add(new MacInUse(nic.name(), Specs.identified(clash, clash.current())));
             }
             if (nic.state() == Presence.ABSENT) {
                 removal(found, Removal.ABSENT, running, out);

@@ -144,6 +144,22 @@ public sealed interface NicChange {
         }
     }
 
+    /**
+     * The desired NIC {@code name}, matched by name, declares a MAC that {@code other} carries: changing
+     * its MAC would clash, so people must sort it out.
+     */
+    record MacInUse(String name, NicSpec other) implements NicChange {
+        public MacInUse {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(other, "other");
+        }
+
+        @Override
+        public String nic() {
+            return name;
+        }
+    }
+
     /** The desired NIC {@code name} was matched by MAC to an unnamed NIC, which it now manages. */
     record Adopted(String name, NicSpec current) implements NicChange {
         public Adopted {

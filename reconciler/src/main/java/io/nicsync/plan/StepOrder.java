@@ -21,8 +21,10 @@ import java.util.Set;
 /**
  * The one place that decides the order of steps. Per VM: unplug (live, then persistent) to free slots,
  * repoint, add, migrate, link changes on kept NICs, persist, and last the restart. One dependency pass then
- * pulls a step's prerequisites in front of it: the carrier-down of a NIC before its unplug, and the staged
- * persistent entries before the migration that brings them in. Sorting is stable, so steps of one rank keep
+ * pulls a step's prerequisites in front of it: the carrier-down of a NIC before its unplug, the staged
+ * persistent entries before the migration that brings them in, and every live step of a NIC before a
+ * persistent step of the same NIC (the persistent definition follows the live one; this moves, say, the
+ * link change of a {@code persist: false} NIC in front of the removal of its persistent entry). Sorting is stable, so steps of one rank keep
  * the order the planner made them in (desired-state order).
  */
 final class StepOrder {
@@ -78,7 +80,14 @@ final class StepOrder {
                     && Objects.equals(l.nic(), u.nic());
             case Migrate m -> before instanceof PersistNic p
                     && m.carries().stream().anyMatch(c -> c.label().equals(p.nic()));
+            case PersistNic p -> isLive(before) && Objects.equals(before.nic(), p.nic());
+            case UnpersistNic u -> isLive(before) && Objects.equals(before.nic(), u.nic());
             default -> false;
         };
+    }
+
+    private static boolean isLive(Step step) {
+        return step instanceof AddNic || step instanceof UnplugNic || step instanceof RepointNic
+                || step instanceof SetLink;
     }
 }

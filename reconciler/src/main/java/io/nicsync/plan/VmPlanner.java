@@ -5,6 +5,7 @@ import io.nicsync.diff.NicChange;
 import io.nicsync.diff.NicChange.Adopted;
 import io.nicsync.diff.NicChange.FixedChange;
 import io.nicsync.diff.NicChange.LinkChange;
+import io.nicsync.diff.NicChange.MacInUse;
 import io.nicsync.diff.NicChange.Missing;
 import io.nicsync.diff.NicChange.NetworkChange;
 import io.nicsync.diff.NicChange.PersistentDrift;
@@ -87,6 +88,9 @@ final class VmPlanner {
             if (change instanceof Adopted a) {
                 notes.add(PlanNote.note(vm, a.nic(), "desired NIC " + a.name() + " matched by MAC to the unnamed NIC "
                         + a.nic() + "; nicsync manages it from now on and finds it by MAC"));
+            } else if (change instanceof MacInUse m) {
+                notes.add(PlanNote.warning(vm, m.nic(), "the MAC declared for " + m.name() + " is carried by NIC "
+                        + m.other().label() + "; " + m.name() + " cannot take it until that NIC is gone"));
             } else if (change instanceof Unmanaged u) {
                 notes.add(PlanNote.warning(vm, u.nic(), "NIC " + u.nic() + " (" + u.current().network().display()
                         + ") is not in the desired state (unmanaged: warn)"));
@@ -156,10 +160,6 @@ final class VmPlanner {
 
     private void additions(List<NicChange> changes) {
         for (Missing m : of(changes, Missing.class)) {
-            if (!m.persist() && !caps.separatePersistentDefinition()) {
-                notes.add(PlanNote.warning(vm, m.nic(), "persist: false cannot be honoured for " + m.nic()
-                        + ": on this platform the running VM follows its persistent definition"));
-            }
             add(m.spec(), m.persist() || m.persisted(), m.persisted()
                     ? "in the persistent definition but not plugged"
                     : "declared, not plugged");
@@ -183,6 +183,11 @@ final class VmPlanner {
             return;
         }
         freeSlots--;
+        boolean throughDefinition = !caps.separatePersistentDefinition() || caps.hotplugMode() == HotplugMode.MIGRATION;
+        if (throughDefinition && !declaredPersistent(spec)) {
+            notes.add(PlanNote.warning(vm, spec.label(), "persist: false cannot be honoured for " + spec.label()
+                    + ": on this platform a NIC is plugged through the persistent definition"));
+        }
         if (caps.hotplugMode() == HotplugMode.MIGRATION) {
             carried.add(spec);
         } else {

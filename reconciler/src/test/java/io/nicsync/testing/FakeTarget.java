@@ -37,7 +37,8 @@ import java.util.Set;
 /**
  * A target in memory. It executes every step kind by changing the VMs it holds, recomputing their
  * fingerprints, and can be told to fail: the k-th step it executes, or a NIC the guest never releases
- * (the unplug is accepted and the NIC stays, as libvirt does after its 5 s wait).
+ * (the unplug is accepted and the NIC stays, as libvirt does after its 5 s wait). Where the capabilities say
+ * the platform has one definition for both (KubeVirt's template), live steps also change the persistent one.
  */
 public final class FakeTarget implements Target {
     private final String name;
@@ -107,14 +108,29 @@ public final class FakeTarget implements Target {
             throw new TargetException(Reason.REFUSED, step.vm() + ": injected failure of step " + failAt);
         }
         var vm = new MutableVm(observe(step.vm()));
+        boolean oneDefinition = !capabilities.separatePersistentDefinition();
         switch (step) {
-            case AddNic a -> vm.plug(a.spec(), freshMac());
+            case AddNic a -> {
+                vm.plug(a.spec(), freshMac());
+                if (oneDefinition) {
+                    vm.persist(vm.require(a.spec()).live(), freshMac());
+                }
+            }
             case UnplugNic u -> {
                 if (!neverReleased.contains(u.nic())) {
                     vm.unplug(u.spec());
+                    if (oneDefinition && vm.find(u.spec()).isPresent()) {
+                        vm.unpersist(u.spec());
+                    }
                 }
             }
-            case RepointNic r -> vm.setLive(r.spec(), vm.require(r.spec()).live().withNetwork(r.to()));
+            case RepointNic r -> {
+                vm.setLive(r.spec(), vm.require(r.spec()).live().withNetwork(r.to()));
+                var persistent = vm.require(r.spec()).persistent();
+                if (oneDefinition && persistent != null) {
+                    vm.persist(persistent.withNetwork(r.to()), freshMac());
+                }
+            }
             case SetLink s -> vm.setLink(s);
             case PersistNic p -> vm.persist(p.spec(), freshMac());
             case UnpersistNic u -> vm.unpersist(u.spec());
@@ -170,7 +186,7 @@ public final class FakeTarget implements Target {
             freeSlots--;
             var existing = find(spec);
             var mac = spec.mac() != null ? spec.mac() : existing.map(LiveNic::mac).orElse(fresh);
-            replace(existing, new LiveNic(spec.name(), mac, spec.withMac(mac),
+            replace(existing, new LiveNic(name(spec, existing), mac, spec.withMac(mac),
                     existing.map(LiveNic::persistent).orElse(null), null));
         }
 
@@ -203,7 +219,7 @@ public final class FakeTarget implements Target {
         void persist(NicSpec spec, MacAddress fresh) {
             var existing = find(spec);
             var mac = spec.mac() != null ? spec.mac() : existing.map(LiveNic::mac).orElse(fresh);
-            replace(existing, new LiveNic(spec.name(), mac, existing.map(LiveNic::live).orElse(null),
+            replace(existing, new LiveNic(name(spec, existing), mac, existing.map(LiveNic::live).orElse(null),
                     spec.withMac(mac), existing.map(LiveNic::pciAddress).orElse(null)));
         }
 
@@ -223,6 +239,10 @@ public final class FakeTarget implements Target {
             nics.clear();
             nics.addAll(restarted);
             power = PowerState.RUNNING;
+        }
+
+        private static String name(NicSpec spec, Optional<LiveNic> existing) {
+            return spec.name() != null ? spec.name() : existing.map(LiveNic::name).orElse(null);
         }
 
         private void replace(Optional<LiveNic> old, LiveNic now) {
