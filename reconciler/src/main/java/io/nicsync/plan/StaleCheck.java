@@ -35,10 +35,21 @@ public final class StaleCheck {
             return changed.stream().map(c -> "plan is stale: " + c.vm() + " " + c.what())
                     .collect(Collectors.joining("\n"));
         }
+
+        public StalePlanException exception() {
+            return new StalePlanException(this);
+        }
     }
 
     /** @param what in words: changed since the plan was made, or no longer exists */
     public record ChangedVm(VmRef vm, String what) {
+    }
+
+    /** Throws instead of returning {@link Stale}, for callers that stop on a stale plan. */
+    public static void requireFresh(Plan plan, Collection<LiveVm> observed) throws StalePlanException {
+        if (check(plan, observed) instanceof Stale stale) {
+            throw stale.exception();
+        }
     }
 
     public static Result check(Plan plan, Collection<LiveVm> observed) {
