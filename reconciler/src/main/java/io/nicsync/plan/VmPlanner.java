@@ -100,12 +100,7 @@ final class VmPlanner {
 
     private void removals(List<NicChange> changes) {
         for (Unwanted u : of(changes, Unwanted.class)) {
-            String why = switch (u.why()) {
-                case ABSENT -> "state: absent";
-                case UNMANAGED -> "not in the desired state (unmanaged: unplug)";
-                case LIVE_ONLY -> "persist: false";
-            };
-            if (!unplug(u.current(), why)) {
+            if (!unplug(u.current(), removalReason(u.why()))) {
                 restartWhy.add(u.nic() + " leaves only at restart (the platform cannot unplug it live)");
             }
         }
@@ -197,7 +192,7 @@ final class VmPlanner {
 
     private void linkChanges(List<NicChange> changes) {
         for (LinkChange l : of(changes, LinkChange.class)) {
-            if (liveSteps.containsKey(l.nic()) && liveSteps.get(l.nic()).stream().anyMatch(UnplugNic.class::isInstance)) {
+            if (liveSteps.getOrDefault(l.nic(), List.of()).stream().anyMatch(UnplugNic.class::isInstance)) {
                 continue; // replugged: the add brings the desired link
             }
             var from = l.current().link();
@@ -231,47 +226,28 @@ final class VmPlanner {
         restartWhy.add(why);
     }
 
-    /**
-     * Persistent changes follow the live ones. Where the platform keeps one definition for both
-     * ({@code separatePersistentDefinition() == false}, KubeVirt's VM template), a live step already writes
-     * the persistent definition, so a persistent step is only planned for what no live step carries.
-     */
+    /** Persistent changes follow the live ones, except what a live step already wrote ({@link OneDefinition}). */
     private void persistentChanges(List<NicChange> changes) {
+        boolean one = !caps.separatePersistentDefinition();
         for (NicChange change : changes) {
-            if (change instanceof PersistentDrift p && !carriedByLiveSteps(p)) {
+            var liveStepsOfNic = liveSteps.getOrDefault(change.nic(), List.of());
+            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p, vm.namespace()))) {
                 String reason = isCarried(p.nic()) ? "staged: the migration plugs it in"
                         : p.previous() == null ? "not in the persistent definition"
                         : "persistent definition differs: " + String.join(", ", p.fields());
                 steps.add(new PersistNic(vm, p.wanted(), p.previous(), reason));
-            } else if (change instanceof PersistentLeftover l && !carriedByLiveSteps(l)) {
-                String reason = switch (l.why()) {
-                    case ABSENT -> "state: absent";
-                    case UNMANAGED -> "not in the desired state (unmanaged: unplug)";
-                    case LIVE_ONLY -> "persist: false";
-                };
-                steps.add(new UnpersistNic(vm, l.entry(), reason));
+            } else if (change instanceof PersistentLeftover l && !(one && OneDefinition.carries(liveStepsOfNic, l))) {
+                steps.add(new UnpersistNic(vm, l.entry(), removalReason(l.why())));
             }
         }
     }
 
-    private boolean carriedByLiveSteps(PersistentDrift p) {
-        if (caps.separatePersistentDefinition() || p.previous() == null && !hasLive(p.nic(), AddNic.class)) {
-            return false;
-        }
-        NicSpec after = p.previous();
-        for (Step step : liveSteps.getOrDefault(p.nic(), List.of())) {
-            after = switch (step) {
-                case AddNic a -> a.spec();
-                case SetLink s -> after == null ? null : after.withLink(s.to());
-                case RepointNic r -> after == null ? null : after.withNetwork(r.to());
-                default -> after;
-            };
-        }
-        return Diff.satisfies(after, p.wanted(), vm.namespace());
-    }
-
-    private boolean carriedByLiveSteps(PersistentLeftover l) {
-        return !caps.separatePersistentDefinition() && hasLive(l.nic(), UnplugNic.class);
+    private static String removalReason(NicChange.Removal why) {
+        return switch (why) {
+            case ABSENT -> "state: absent";
+            case UNMANAGED -> "not in the desired state (unmanaged: unplug)";
+            case LIVE_ONLY -> "persist: false";
+        };
     }
 
     private void migration() {
@@ -310,10 +286,6 @@ final class VmPlanner {
     private void live(Step step) {
         steps.add(step);
         liveSteps.computeIfAbsent(step.nic(), k -> new ArrayList<>()).add(step);
-    }
-
-    private boolean hasLive(String nic, Class<? extends Step> kind) {
-        return liveSteps.getOrDefault(nic, List.of()).stream().anyMatch(kind::isInstance);
     }
 
     private boolean isCarried(String nic) {
