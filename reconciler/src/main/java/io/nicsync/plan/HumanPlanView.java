@@ -1,0 +1,74 @@
+package io.nicsync.plan;
+
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Migrate;
+import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.RestartRequired;
+import io.nicsync.spi.SetLink;
+import io.nicsync.spi.Step;
+import io.nicsync.spi.UnpersistNic;
+import io.nicsync.spi.UnplugNic;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The plan for people, grouped by VM. VMs with neither steps nor notes are left out. The summary counts NICs:
+ * a migration adds the NICs it carries, so they count as added; the migration itself is not counted.
+ *
+ * <pre>
+ * # lab/web-01 (running, fingerprint 3f2a9c1d04be)
+ *   ~ link old0: up -> down  # carrier down before the unplug, so the guest sees the link go first
+ *   - unplug old0 (bridge br-old, link down)  # state: absent
+ *   ~ unpersist old0  # state: absent
+ *
+ * Plan: 0 to add, 1 to unplug, 2 to change, 0 need restart.
+ * </pre>
+ */
+public final class HumanPlanView implements PlanView {
+    private static final int FINGERPRINT_SHOWN = 12;
+
+    @Override
+    public void render(Plan plan, PrintWriter out) {
+        for (PlannedVm vm : plan.vms()) {
+            var steps = plan.steps(vm.vm());
+            var notes = plan.notes(vm.vm());
+            if (steps.isEmpty() && notes.isEmpty()) {
+                continue;
+            }
+            out.println("# " + vm.vm() + " (" + vm.power().name().toLowerCase(Locale.ROOT) + ", fingerprint "
+                    + shortened(vm.fingerprint().value()) + ")");
+            steps.forEach(s -> out.println("  " + StepText.line(s)));
+            notes.forEach(n -> out.println("  " + n.level().name().toLowerCase(Locale.ROOT) + ": " + n.text()));
+            out.println();
+        }
+        out.println(plan.noChanges() ? "No changes." : summary(plan.steps()));
+        out.flush();
+    }
+
+    private static String summary(List<Step> steps) {
+        int add = 0;
+        int unplug = 0;
+        int change = 0;
+        int restart = 0;
+        for (Step step : steps) {
+            switch (step) {
+                case AddNic a -> add++;
+                case Migrate m -> add += m.carries().size();
+                case UnplugNic u -> unplug++;
+                case RepointNic r -> change++;
+                case SetLink s -> change++;
+                case PersistNic p -> change++;
+                case UnpersistNic u -> change++;
+                case RestartRequired r -> restart++;
+            }
+        }
+        return "Plan: " + add + " to add, " + unplug + " to unplug, " + change + " to change, " + restart
+                + " need restart.";
+    }
+
+    private static String shortened(String fingerprint) {
+        return fingerprint.length() <= FINGERPRINT_SHOWN ? fingerprint : fingerprint.substring(0, FINGERPRINT_SHOWN);
+    }
+}

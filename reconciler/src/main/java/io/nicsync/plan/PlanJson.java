@@ -1,0 +1,155 @@
+package io.nicsync.plan;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+import com.fasterxml.jackson.annotation.JsonValue;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonSerializer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Fingerprint;
+import io.nicsync.spi.MacAddress;
+import io.nicsync.spi.Migrate;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.RestartRequired;
+import io.nicsync.spi.SetLink;
+import io.nicsync.spi.Step;
+import io.nicsync.spi.UnpersistNic;
+import io.nicsync.spi.UnplugNic;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The JSON form of plans and of the SPI values in them. The SPI carries no annotations, so mix-ins give the
+ * sealed {@link NetworkRef} and {@link Step} their discriminators ({@code kind}, {@code action}) and make
+ * MAC addresses and fingerprints plain strings. A step's inverse is written for people and tools reading the
+ * file and ignored when reading: the step computes it again, so a read plan equals the written one.
+ */
+final class PlanJson {
+    private PlanJson() {
+    }
+
+    static final ObjectMapper MAPPER = JsonMapper.builder()
+            .addModule(module())
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .build();
+
+    /** For readers of other documents holding SPI values (test fixtures of observed VMs). */
+    static SimpleModule module() {
+        var module = new SimpleModule("nicsync-plan");
+        module.setMixInAnnotation(NetworkRef.class, NetworkRefMixin.class);
+        module.setMixInAnnotation(Step.class, StepMixin.class);
+        module.setMixInAnnotation(MacAddress.class, MacAddressMixin.class);
+        module.setMixInAnnotation(Fingerprint.class, FingerprintMixin.class);
+        module.addSerializer(Instant.class, new InstantSerializer());
+        module.addDeserializer(Instant.class, new InstantDeserializer());
+        return module;
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = NetworkRef.Bridge.class, name = "bridge"),
+        @JsonSubTypes.Type(value = NetworkRef.LibvirtNetwork.class, name = "network"),
+        @JsonSubTypes.Type(value = NetworkRef.Multus.class, name = "multus"),
+        @JsonSubTypes.Type(value = NetworkRef.Pod.class, name = "pod"),
+        @JsonSubTypes.Type(value = NetworkRef.Direct.class, name = "direct"),
+        @JsonSubTypes.Type(value = NetworkRef.User.class, name = "user"),
+        @JsonSubTypes.Type(value = NetworkRef.Other.class, name = "other")
+    })
+    interface NetworkRefMixin {
+    }
+
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = AddNic.class, name = "add"),
+        @JsonSubTypes.Type(value = UnplugNic.class, name = "unplug"),
+        @JsonSubTypes.Type(value = RepointNic.class, name = "repoint"),
+        @JsonSubTypes.Type(value = SetLink.class, name = "set-link"),
+        @JsonSubTypes.Type(value = PersistNic.class, name = "persist"),
+        @JsonSubTypes.Type(value = UnpersistNic.class, name = "unpersist"),
+        @JsonSubTypes.Type(value = Migrate.class, name = "migrate"),
+        @JsonSubTypes.Type(value = RestartRequired.class, name = "restart-required")
+    })
+    @JsonIgnoreProperties(value = "inverse", allowGetters = true)
+    interface StepMixin {
+        @JsonProperty("inverse")
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        @JsonSerialize(using = InverseSerializer.class)
+        Optional<Step> inverse();
+    }
+
+    abstract static class MacAddressMixin {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        MacAddressMixin(String value) {
+        }
+
+        @JsonValue
+        abstract String value();
+    }
+
+    abstract static class FingerprintMixin {
+        @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+        FingerprintMixin(String value) {
+        }
+
+        @JsonValue
+        abstract String value();
+    }
+
+    /**
+     * Writes the inverse as a step of its own (with its action), or nothing for a step without one. The
+     * inverse's own inverse is left out: it is the step itself, and writing it would never end.
+     */
+    static final class InverseSerializer extends JsonSerializer<Optional<Step>> {
+        private static final Object WRITING_INVERSE = InverseSerializer.class;
+
+        @Override
+        public void serialize(Optional<Step> value, JsonGenerator gen, SerializerProvider provider)
+                throws IOException {
+            provider.setAttribute(WRITING_INVERSE, Boolean.TRUE);
+            try {
+                Step inverse = value.orElseThrow();
+                provider.findTypedValueSerializer(inverse.getClass(), true, null).serialize(inverse, gen, provider);
+            } finally {
+                provider.setAttribute(WRITING_INVERSE, null);
+            }
+        }
+
+        @Override
+        public boolean isEmpty(SerializerProvider provider, Optional<Step> value) {
+            return value == null || value.isEmpty() || provider.getAttribute(WRITING_INVERSE) != null;
+        }
+    }
+
+    static final class InstantSerializer extends JsonSerializer<Instant> {
+        @Override
+        public void serialize(Instant value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeString(value.toString());
+        }
+    }
+
+    static final class InstantDeserializer extends JsonDeserializer<Instant> {
+        @Override
+        public Instant deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            return Instant.parse(p.getValueAsString());
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package io.nicsync.plan;
+
+import io.nicsync.spi.Step;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Makes a {@link Plan} from desired and observed VMs. Pure apart from reading the injected clock: it
+ * never contacts a target and never prints.
+ */
+public final class Planner {
+    private final Clock clock;
+
+    public Planner(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    public Plan plan(DesiredSource source, Collection<PlanInput> vms) {
+        var sorted = vms.stream().sorted(Comparator.comparing(v -> v.live().ref())).toList();
+        var planned = new ArrayList<PlannedVm>();
+        var steps = new ArrayList<Step>();
+        var notes = new ArrayList<PlanNote>();
+        for (PlanInput vm : sorted) {
+            var live = vm.live();
+            planned.add(new PlannedVm(live.ref(), live.power(), live.fingerprint()));
+            var result = VmPlanner.plan(vm);
+            steps.addAll(result.steps());
+            notes.addAll(result.notes());
+        }
+        return new Plan(Plan.FORMAT_VERSION, source, clock.instant(), planned, StepOrder.sort(steps), notes);
+    }
+}

@@ -1,0 +1,64 @@
+package io.nicsync.testing;
+
+import io.nicsync.spi.Capabilities;
+import io.nicsync.spi.LiveNic;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
+import java.util.Set;
+
+/**
+ * Capabilities as data, for fixtures and the fake target.
+ *
+ * @param hotplugBindings the bindings that can be hotplugged; empty for any (a platform without bindings)
+ * @param pinned NICs (by label) the platform refuses to unplug, such as KubeVirt's pod network
+ */
+public record FakeCapabilities(
+        HotplugMode hotplugMode,
+        boolean repointLive,
+        boolean setLinkLive,
+        boolean separatePersistentDefinition,
+        Set<String> hotplugBindings,
+        Set<String> pinned) implements Capabilities {
+
+    public FakeCapabilities {
+        hotplugBindings = hotplugBindings == null ? Set.of() : Set.copyOf(hotplugBindings);
+        pinned = pinned == null ? Set.of() : Set.copyOf(pinned);
+        hotplugMode = hotplugMode == null ? HotplugMode.IN_PLACE : hotplugMode;
+    }
+
+    /** libvirt: plugs in place, repoints and sets links live, keeps a separate persistent definition. */
+    public static FakeCapabilities libvirt() {
+        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of());
+    }
+
+    /** KubeVirt: one template for both definitions, bridge and sriov hotplug, no live NAD change. */
+    public static FakeCapabilities kubevirt(HotplugMode mode) {
+        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of());
+    }
+
+    public FakeCapabilities withRepointLive(boolean can) {
+        return new FakeCapabilities(hotplugMode, can, setLinkLive, separatePersistentDefinition, hotplugBindings, pinned);
+    }
+
+    @Override
+    public boolean canHotplug(LiveVm vm, NicSpec nic) {
+        return vm.capacity().supported()
+                && (hotplugBindings.isEmpty() || nic.binding() == null || hotplugBindings.contains(nic.binding()));
+    }
+
+    @Override
+    public boolean canUnplug(LiveVm vm, LiveNic nic) {
+        return !pinned.contains(nic.label());
+    }
+
+    @Override
+    public boolean canRepointLive(NicSpec current, NetworkRef to) {
+        return repointLive;
+    }
+
+    @Override
+    public boolean canSetLinkLive(NicSpec current) {
+        return setLinkLive;
+    }
+}
