@@ -39,6 +39,7 @@ import java.util.Set;
  * fingerprints, and can be told to fail: the k-th step it executes, or a NIC the guest never releases
  * (the unplug is accepted and the NIC stays, as libvirt does after its 5 s wait). Where the capabilities say
  * the platform has one definition for both (KubeVirt's template), live steps also change the persistent one.
+ * Thread-safe: the applier changes several VMs at once.
  */
 public final class FakeTarget implements Target {
     private final String name;
@@ -55,7 +56,7 @@ public final class FakeTarget implements Target {
     }
 
     /** Holds {@code vm} as given, fingerprint included, until a step changes it. */
-    public FakeTarget put(LiveVm vm) {
+    public synchronized FakeTarget put(LiveVm vm) {
         vms.put(vm.ref(), vm);
         return this;
     }
@@ -73,7 +74,7 @@ public final class FakeTarget implements Target {
     }
 
     /** The steps executed so far, failed ones included. */
-    public List<Step> executed() {
+    public synchronized List<Step> executed() {
         return List.copyOf(executed);
     }
 
@@ -88,12 +89,12 @@ public final class FakeTarget implements Target {
     }
 
     @Override
-    public List<LiveVm> observeAll() {
+    public synchronized List<LiveVm> observeAll() {
         return List.copyOf(vms.values());
     }
 
     @Override
-    public LiveVm observe(VmRef vm) throws TargetException {
+    public synchronized LiveVm observe(VmRef vm) throws TargetException {
         LiveVm found = vms.get(vm);
         if (found == null) {
             throw new TargetException(Reason.NOT_FOUND, vm + ": no such VM");
@@ -102,7 +103,7 @@ public final class FakeTarget implements Target {
     }
 
     @Override
-    public void execute(Step step, Duration timeout) throws TargetException {
+    public synchronized void execute(Step step, Duration timeout) throws TargetException {
         executed.add(step);
         if (executed.size() == failAt) {
             throw new TargetException(Reason.REFUSED, step.vm() + ": injected failure of step " + failAt);
