@@ -1,0 +1,25 @@
+package io.nicsync.plugin.libvirt;
+
+import io.nicsync.spi.PowerState;
+
+/**
+ * The calls on one libvirt domain that nicsync makes. An interface so that the waiting and retrying logic
+ * can be tested against a scripted double in milliseconds; {@link LibvirtDomain} is the real one.
+ */
+interface DomainPort {
+
+    String name();
+
+    PowerState power() throws LibvirtFailure;
+
+    /** The live XML of a running domain; for a stopped one libvirt returns the persistent XML. */
+    String liveXml() throws LibvirtFailure;
+
+    String persistentXml() throws LibvirtFailure;
+
+    void attach(String xml, boolean live) throws LibvirtFailure;
+
+    void detach(String xml, boolean live) throws LibvirtFailure;
+
+    void update(String xml, boolean live) throws LibvirtFailure;
+}

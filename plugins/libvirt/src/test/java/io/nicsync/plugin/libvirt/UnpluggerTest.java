@@ -1,0 +1,87 @@
+package io.nicsync.plugin.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nicsync.spi.TargetException;
+import java.time.Duration;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class UnpluggerTest {
+    private static final String WITH = Fixtures.read("noos-live.xml");
+    private static final String WITHOUT = WITH.replaceAll("(?s)<interface type='bridge'>\\s*<mac address='52:54:00:68:4d:37'/>.*?</interface>", "");
+    private final FakeTime time = new FakeTime();
+
+    @Test
+    void fixtureWithoutTheNicReallyLacksIt() {
+        assertThat(DomainXml.parse(WITHOUT).nics()).hasSize(1);
+    }
+
+    @Test
+    void returnsOnceTheGuestReleasesTheNic() throws Exception {
+        ScriptedDomain d = new ScriptedDomain(3);
+        Instant start = time.instant();
+        new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8));
+        assertThat(d.calls).hasSize(1).allMatch(c -> c.startsWith("detach-live <interface type=\"network\">"));
+        assertThat(Duration.between(start, time.instant())).isLessThan(Duration.ofSeconds(1));
+    }
+
+    @Test
+    void guestThatNeverReleasesFailsAtTheTimeoutAfterEightRequests() {
+        ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
+        d.pendingAfterFirst = true;
+        Instant start = time.instant();
+        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8)))
+                .isInstanceOf(TargetException.class)
+                .hasMessageStartingWith("vm/extra: the guest did not release the device")
+                .hasMessageContaining("8 unplug requests")
+                .satisfies(e -> assertThat(((TargetException) e).reason())
+                        .isEqualTo(TargetException.Reason.NOT_RELEASED));
+        assertThat(d.calls).hasSize(Unplugger.ATTEMPTS);
+        assertThat(Duration.between(start, time.instant())).isEqualTo(Duration.ofSeconds(8));
+    }
+
+    @Test
+    void otherLibvirtErrorsAreReportedWithCodeAndNic() {
+        ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
+        d.failure = new LibvirtFailure("VIR_ERR_OPERATION_FAILED", 9, "operation failed: multifunction device");
+        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8)))
+                .hasMessage("vm/extra: libvirt error VIR_ERR_OPERATION_FAILED (code 9): "
+                        + "operation failed: multifunction device");
+    }
+
+    private static DomainNic extra() {
+        return DomainXml.parse(WITH).nics().get(1);
+    }
+
+    /** Keeps the NIC for a number of live-XML reads; may answer repeat requests as QEMU does. */
+    private final class ScriptedDomain extends FakeDomain {
+        private int readsUntilGone;
+        boolean pendingAfterFirst;
+        LibvirtFailure failure;
+
+        ScriptedDomain(int readsUntilGone) {
+            super(WITH, WITH);
+            this.readsUntilGone = readsUntilGone;
+        }
+
+        @Override
+        public String liveXml() {
+            return readsUntilGone-- > 0 ? WITH : WITHOUT;
+        }
+
+        @Override
+        public void detach(String xml, boolean live) throws LibvirtFailure {
+            super.detach(xml, live);
+            if (failure != null) {
+                throw failure;
+            }
+            if (pendingAfterFirst && calls.size() > 1) {
+                throw new LibvirtFailure("VIR_ERR_OPERATION_FAILED", 9,
+                        "internal error: unable to execute QEMU command 'device_del': "
+                                + "Device net1 is already in the process of unplug");
+            }
+        }
+    }
+}
