@@ -86,7 +86,7 @@ create_bridges() {
 
 create_network() {
   virsh_ net-info "$NETWORK" >/dev/null 2>&1 || virsh_ net-define "$TEMPLATES/lab-network.xml" >/dev/null
-  virsh_ net-info "$NETWORK" | grep -q '^Active: *yes' || virsh_ net-start "$NETWORK" >/dev/null
+  [[ "$(virsh_ net-info "$NETWORK")" =~ Active:\ *yes ]] || virsh_ net-start "$NETWORK" >/dev/null
 }
 
 fetch_kernel() {
@@ -104,7 +104,8 @@ fetch_kernel() {
 }
 
 build_initramfs() {
-  [ -f "$LAB_DIR/initrd.cpio.gz" ] && return
+  # Rebuilt whenever the template /init changes, so guests never boot a stale userland.
+  [ -f "$LAB_DIR/initrd.cpio.gz" ] && cmp -s "$TEMPLATES/init" "$LAB_DIR/init" && return
   log "building busybox initramfs"
   local root
   root=$(mktemp -d)
@@ -113,6 +114,7 @@ build_initramfs() {
   install -m 0755 "$TEMPLATES/init" "$root/init"
   (cd "$root" && find . | cpio -o -H newc --quiet | gzip -9) >"$LAB_DIR/initrd.cpio.gz.tmp"
   mv "$LAB_DIR/initrd.cpio.gz.tmp" "$LAB_DIR/initrd.cpio.gz"
+  cp "$TEMPLATES/init" "$LAB_DIR/init"
   rm -rf "$root"
 }
 
@@ -129,7 +131,7 @@ define_guest() {
     virsh_ define "$xml" >/dev/null
     rm -f "$xml"
   fi
-  virsh_ domstate "$g" | grep -q running || virsh_ start "$g" >/dev/null
+  [ "$(virsh_ domstate "$g")" = running ] || virsh_ start "$g" >/dev/null
 }
 
 remove_guest() {

@@ -38,6 +38,7 @@ public final class LibvirtPlugin implements TargetPlugin {
         String uri = config.setting("uri").orElse(DEFAULT_URI);
         Connect connect;
         try {
+            QuietErrors.install();
             connect = new Connect(uri);
         } catch (LibvirtException e) {
             throw new TargetException(TargetException.Reason.UNREACHABLE,

@@ -14,13 +14,17 @@ import java.time.Instant;
  * live XML. As Nova does, the detach is sent again while the NIC stays (up to {@value #ATTEMPTS} requests
  * spread over the timeout; a guest may miss the first ACPI event while booting), QEMU's "already in the
  * process of unplug" answer means keep waiting, and between requests the live XML is polled with a growing
- * interval.
+ * interval. libvirt blocks each request for up to {@value #LIBVIRT_WAIT_SECONDS} s waiting for the guest, so a
+ * repeat request is only sent while that much time is left: the step never overruns its timeout by more than
+ * the first request's wait.
  */
 final class Unplugger {
     static final int ATTEMPTS = 8;
     private static final Duration FIRST_POLL = Duration.ofMillis(20);
     private static final Duration MAX_POLL = Duration.ofMillis(500);
     private static final String PENDING = "already in the process of unplug";
+    /** qemuDomainWaitForDeviceRemoval: how long libvirt's detach call waits for the guest before returning. */
+    static final int LIBVIRT_WAIT_SECONDS = 5;
 
     private final Clock clock;
     private final Sleeper sleeper;
@@ -41,7 +45,7 @@ final class Unplugger {
         Duration poll = FIRST_POLL;
         while (true) {
             Instant now = clock.instant();
-            if (sent < ATTEMPTS && !now.isBefore(nextRequest) && now.isBefore(deadline)) {
+            if (sent < ATTEMPTS && !now.isBefore(nextRequest) && (sent == 0 || fits(now, deadline))) {
                 request(domain, where, xml);
                 sent++;
                 nextRequest = start.plus(spacing.multipliedBy(sent));
@@ -63,6 +67,10 @@ final class Unplugger {
             sleep(Duration.between(now, wake));
             poll = min(poll.multipliedBy(2), MAX_POLL);
         }
+    }
+
+    private static boolean fits(Instant now, Instant deadline) {
+        return !Duration.between(now, deadline).minusSeconds(LIBVIRT_WAIT_SECONDS).isNegative();
     }
 
     private static void request(DomainPort domain, String where, String xml) throws TargetException {

@@ -32,13 +32,23 @@ class UnpluggerTest {
         ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
         d.pendingAfterFirst = true;
         Instant start = time.instant();
-        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8)))
+        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(60)))
                 .isInstanceOf(TargetException.class)
                 .hasMessageStartingWith("vm/extra: the guest did not release the device")
                 .hasMessageContaining("8 unplug requests")
                 .satisfies(e -> assertThat(((TargetException) e).reason())
                         .isEqualTo(TargetException.Reason.NOT_RELEASED));
         assertThat(d.calls).hasSize(Unplugger.ATTEMPTS);
+        assertThat(Duration.between(start, time.instant())).isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void repeatRequestsThatLibvirtWouldBlockPastTheTimeoutAreNotSent() {
+        ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
+        d.detachTakes = Duration.ofSeconds(Unplugger.LIBVIRT_WAIT_SECONDS);
+        Instant start = time.instant();
+        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8)))
+                .hasMessageContaining("1 unplug requests");
         assertThat(Duration.between(start, time.instant())).isEqualTo(Duration.ofSeconds(8));
     }
 
@@ -59,6 +69,7 @@ class UnpluggerTest {
     private final class ScriptedDomain extends FakeDomain {
         private int readsUntilGone;
         boolean pendingAfterFirst;
+        Duration detachTakes = Duration.ZERO;
         LibvirtFailure failure;
 
         ScriptedDomain(int readsUntilGone) {
@@ -74,6 +85,7 @@ class UnpluggerTest {
         @Override
         public void detach(String xml, boolean live) throws LibvirtFailure {
             super.detach(xml, live);
+            time.advance(detachTakes);
             if (failure != null) {
                 throw failure;
             }
