@@ -16,9 +16,13 @@ final class Observer {
     }
 
     static LiveVm observe(String target, DomainPort domain) throws LibvirtFailure {
-        PowerState power = domain.power();
-        DomainXml persistent = DomainXml.parse(domain.persistentXml());
-        DomainXml live = power.live() ? DomainXml.parse(domain.liveXml()) : null;
+        // One call for a stopped domain: its current XML is its persistent XML. Only a running domain has an
+        // id, and only then are its state (running or paused) and its persistent XML read separately.
+        DomainXml current = DomainXml.parse(domain.liveXml());
+        boolean active = current.root().hasAttribute("id");
+        PowerState power = active ? domain.power() : PowerState.STOPPED;
+        DomainXml live = active && power.live() ? current : null;
+        DomainXml persistent = active ? DomainXml.parse(domain.persistentXml()) : current;
         List<LiveNic> nics = NicMerge.merge(live == null ? List.of() : live.nics(), persistent.nics());
         HotplugCapacity capacity = live == null
                 ? HotplugCapacity.unsupported("domain is not running: hotplug capacity only matters for a "

@@ -26,16 +26,23 @@ final class Xml {
     private Xml() {
     }
 
+    // Building a factory looks up providers on the class path: far slower than the parse itself.
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(Xml::builder);
+
     static Document parse(String xml) {
+        DocumentBuilder b = BUILDER.get();
+        b.reset();
         try {
-            return builder().parse(new InputSource(new StringReader(xml)));
+            return b.parse(new InputSource(new StringReader(xml)));
         } catch (SAXException | java.io.IOException e) {
             throw new IllegalArgumentException("libvirt returned XML that does not parse: " + e.getMessage(), e);
         }
     }
 
     static Document newDocument() {
-        return builder().newDocument();
+        DocumentBuilder b = BUILDER.get();
+        b.reset();
+        return b.newDocument();
     }
 
     /** The element serialized on its own, without an XML declaration. */
@@ -104,6 +111,8 @@ final class Xml {
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             f.setExpandEntityReferences(false);
+            // Every document is walked right after parsing; building nodes lazily only adds bookkeeping.
+            f.setFeature("http://apache.org/xml/features/dom/defer-node-expansion", false);
             return f.newDocumentBuilder();
         } catch (ParserConfigurationException e) {
             throw new IllegalStateException("no usable XML parser", e);
