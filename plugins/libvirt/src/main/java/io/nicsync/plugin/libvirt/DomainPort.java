@@ -22,4 +22,13 @@ interface DomainPort {
     void detach(String xml, boolean live) throws LibvirtFailure;
 
     void update(String xml, boolean live) throws LibvirtFailure;
+
+    /** Asks the guest to power off (ACPI); returns at once. */
+    void shutdown() throws LibvirtFailure;
+
+    /** Pulls the plug. */
+    void destroy() throws LibvirtFailure;
+
+    /** Starts the persistent definition. */
+    void start() throws LibvirtFailure;
 }

@@ -80,6 +80,27 @@ final class LibvirtDomain implements DomainPort {
         call(() -> domain.updateDeviceFlags(xml, flags(live)));
     }
 
+    @Override
+    public void shutdown() throws LibvirtFailure {
+        call(() -> {
+            domain.shutdown();
+            return null;
+        });
+    }
+
+    @Override
+    public void destroy() throws LibvirtFailure {
+        call(() -> {
+            domain.destroy();
+            return null;
+        });
+    }
+
+    @Override
+    public void start() throws LibvirtFailure {
+        call(() -> domain.create());
+    }
+
     private static int flags(boolean live) {
         return live ? DeviceModifyFlags.LIVE : DeviceModifyFlags.CONFIG;
     }

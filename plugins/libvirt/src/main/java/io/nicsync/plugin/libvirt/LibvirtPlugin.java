@@ -45,8 +45,10 @@ public final class LibvirtPlugin implements TargetPlugin {
                     "target " + config.name() + " (" + uri + "): " + LibvirtFailure.of(e).describe(), e);
         }
         HostNetworks networks = new LibvirtHostNetworks(connect, isLocal(uri), Path.of("/sys/class/net"));
-        return new LibvirtTarget(config.name(), connect, networks,
-                new Unplugger(Clock.systemUTC(), Sleeper.REAL));
+        Clock clock = Clock.systemUTC();
+        StepExecutor executor = new StepExecutor(networks, new Unplugger(clock, Sleeper.REAL),
+                new Restarter(clock, Sleeper.REAL));
+        return new LibvirtTarget(config.name(), connect, networks, executor);
     }
 
     /** A URI without a host ({@code qemu:///system}) talks to the libvirtd of this machine. */

@@ -23,10 +23,10 @@ final class LibvirtTarget implements Target {
     private final Preflight preflight;
     private final Capabilities capabilities = new LibvirtCapabilities();
 
-    LibvirtTarget(String name, Connect connect, HostNetworks networks, Unplugger unplugger) {
+    LibvirtTarget(String name, Connect connect, HostNetworks networks, StepExecutor executor) {
         this.name = name;
         this.connect = connect;
-        this.executor = new StepExecutor(networks, unplugger);
+        this.executor = executor;
         this.preflight = new Preflight(this::find, networks);
     }
 

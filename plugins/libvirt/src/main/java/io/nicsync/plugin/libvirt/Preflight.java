@@ -6,7 +6,6 @@ import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.UnplugNic;
@@ -19,8 +18,8 @@ import java.util.Optional;
 
 /**
  * Everything that would make a batch of steps fail, found without changing anything: unknown domains,
- * missing bridges, inactive or unknown networks, hotplugs beyond the free PCI capacity, steps libvirt
- * cannot do. Reports every problem.
+ * missing bridges, inactive or unknown networks, hotplugs beyond the free PCI capacity, migrations (which
+ * libvirt targets do not do). Reports every problem.
  */
 final class Preflight {
 
@@ -51,9 +50,8 @@ final class Preflight {
             }
             for (Step s : e.getValue()) {
                 target(s).flatMap(networks::problem).ifPresent(p -> problems.add(where(vm, s) + ": " + p));
-                if (s instanceof Migrate || s instanceof RestartRequired) {
-                    problems.add(vm + ": libvirt targets cannot " + (s instanceof Migrate ? "migrate" : "restart")
-                            + " a domain");
+                if (s instanceof Migrate) {
+                    problems.add(vm + ": libvirt targets cannot migrate a domain");
                 }
             }
             capacity(vm, live.get(), e.getValue()).ifPresent(problems::add);

@@ -25,10 +25,12 @@ import java.util.Optional;
 final class StepExecutor {
     private final HostNetworks networks;
     private final Unplugger unplugger;
+    private final Restarter restarter;
 
-    StepExecutor(HostNetworks networks, Unplugger unplugger) {
+    StepExecutor(HostNetworks networks, Unplugger unplugger, Restarter restarter) {
         this.networks = networks;
         this.unplugger = unplugger;
+        this.restarter = restarter;
     }
 
     void execute(DomainPort domain, Step step, Duration timeout) throws TargetException {
@@ -43,8 +45,7 @@ final class StepExecutor {
                 case RepointNic s -> repoint(domain, where, s.spec(), s.to());
                 case Migrate s -> throw new TargetException(Reason.UNSUPPORTED,
                         where + ": libvirt targets do not migrate; NICs are hotplugged in place");
-                case RestartRequired s -> throw new TargetException(Reason.UNSUPPORTED,
-                        where + ": restarting a domain is not implemented by the libvirt target");
+                case RestartRequired s -> restarter.restart(domain, timeout);
             }
         } catch (LibvirtFailure f) {
             throw Errors.wrap(where, f);

@@ -50,4 +50,21 @@ class FakeDomain implements DomainPort {
     public void update(String xml, boolean live) throws LibvirtFailure {
         calls.add((live ? "update-live " : "update-config ") + xml);
     }
+
+    @Override
+    public void shutdown() {
+        calls.add("shutdown");
+    }
+
+    @Override
+    public void destroy() {
+        calls.add("destroy");
+        power = PowerState.STOPPED;
+    }
+
+    @Override
+    public void start() {
+        calls.add("start");
+        power = PowerState.RUNNING;
+    }
 }

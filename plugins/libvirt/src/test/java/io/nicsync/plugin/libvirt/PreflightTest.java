@@ -7,7 +7,7 @@ import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
-import io.nicsync.spi.RestartRequired;
+import io.nicsync.spi.Migrate;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
 import java.util.List;
@@ -28,11 +28,11 @@ class PreflightTest {
     void reportsEveryProblemNotTheFirst() throws Exception {
         List<String> problems = preflight.check(List.of(
                 add(Q35, "a", "br-lab0"), add(Q35, "b", "br-nope"), add(GONE, "c", "br-lab0"),
-                new RestartRequired(Q35, List.of(), "test")));
+                new Migrate(Q35, List.of(), "test")));
 
         assertThat(problems).containsExactly(
                 "fake/b: bridge br-nope is missing",
-                "fake: libvirt targets cannot restart a domain",
+                "fake: libvirt targets cannot migrate a domain",
                 "fake: 2 NIC(s) to hotplug but room for only 1 (1 of 3 pcie-root-ports free)",
                 "gone: no such domain on target lab");
     }

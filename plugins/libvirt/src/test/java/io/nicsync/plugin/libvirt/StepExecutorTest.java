@@ -23,7 +23,8 @@ class StepExecutorTest {
     private static final VmRef VM = VmRef.of("lab", "fake");
     private static final Duration T = Duration.ofSeconds(1);
     private final FakeTime time = new FakeTime();
-    private final StepExecutor executor = new StepExecutor(ref -> Optional.empty(), new Unplugger(time, time));
+    private final StepExecutor executor = new StepExecutor(ref -> Optional.empty(), new Unplugger(time, time),
+            new Restarter(time, time));
     private final FakeDomain domain = new FakeDomain(Fixtures.read("noos-live.xml"), Fixtures.read("noos-inactive.xml"));
 
     @Test
@@ -56,7 +57,7 @@ class StepExecutorTest {
     @Test
     void missingNetworkAndUnsupportedStepsAreRefusedBeforeAnyCall() {
         StepExecutor strict = new StepExecutor(ref -> Optional.of("bridge br-x does not exist on the host"),
-                new Unplugger(time, time));
+                new Unplugger(time, time), new Restarter(time, time));
         NicSpec spec = new NicSpec("n", null, new NetworkRef.Bridge("br-x"), null, null, LinkState.UP, null);
         assertThatThrownBy(() -> strict.execute(domain, new AddNic(VM, spec, "test"), T))
                 .hasMessage("fake/n: bridge br-x does not exist on the host");
