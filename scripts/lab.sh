@@ -9,7 +9,9 @@
 #
 # Integration tests use the daemons, bridges, network, kernel and initramfs, and define their own
 # throwaway guests from the templates in scripts/lab/ (see LAB_DIR below for the files they need).
-# Every command is idempotent. Must run as root.
+# Every command is idempotent. Must run as root. `down` leaves the host set-up that other users of libvirtd
+# may rely on: installed packages, the qemu.conf it wrote (the original is kept as qemu.conf.nicsync-orig),
+# the libvirt-qemu user, and the running daemons.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
@@ -97,6 +99,7 @@ fetch_kernel() {
   [ -n "$pkg" ] || { apt-get update -qq; pkg=$(apt-cache depends linux-image-amd64 | sed -n 's/^ *Depends: \(linux-image-[0-9].*-amd64\)$/\1/p' | head -1); }
   log "fetching kernel $pkg"
   work=$(mktemp -d)
+  chmod 755 "$work" # apt downloads as its own user _apt
   (cd "$work" && apt-get download -qq "$pkg" >/dev/null && dpkg -x ./*.deb root)
   cp "$work"/root/boot/vmlinuz-* "$LAB_DIR/vmlinuz.tmp"
   mv "$LAB_DIR/vmlinuz.tmp" "$LAB_DIR/vmlinuz"
@@ -160,6 +163,8 @@ down() {
   local g br
   if pgrep -x libvirtd >/dev/null; then
     for g in "${GUESTS[@]}"; do remove_guest "$g"; done
+    # Throwaway guests that tests and benchmarks define from the templates, left by a run that was killed.
+    for g in $(virsh_ list --all --name | grep -E '^(it-|bench-obs-)' || true); do remove_guest "$g"; done
     virsh_ net-destroy "$NETWORK" >/dev/null 2>&1 || true
     virsh_ net-undefine "$NETWORK" >/dev/null 2>&1 || true
   fi
@@ -180,7 +185,9 @@ status() {
   echo "kernel: $([ -f "$LAB_DIR/vmlinuz" ] && echo "$LAB_DIR/vmlinuz" || echo missing)"
   echo "initramfs: $([ -f "$LAB_DIR/initrd.cpio.gz" ] && echo "$LAB_DIR/initrd.cpio.gz" || echo missing)"
   pgrep -x libvirtd >/dev/null || return 0
-  echo "network $NETWORK: $(virsh_ net-info "$NETWORK" 2>/dev/null | sed -n 's/^Active: *//p' | sed 's/yes/active/;s/no/inactive/' || true)"
+  local net
+  net=$(virsh_ net-info "$NETWORK" 2>/dev/null | sed -n 's/^Active: *//p' || true)
+  echo "network $NETWORK: $(case "$net" in yes) echo active ;; no) echo inactive ;; *) echo missing ;; esac)"
   local g
   for g in "${GUESTS[@]}"; do
     echo "guest $g: $(virsh_ domstate "$g" 2>/dev/null || echo missing)"

@@ -1,5 +1,6 @@
 package io.nicsync.plugin.libvirt;
 
+import io.nicsync.spi.NicSpec;
 import java.util.List;
 import java.util.Optional;
 import org.w3c.dom.Document;
@@ -49,7 +50,7 @@ final class DomainXml {
         return devices().stream().filter(e -> e.getTagName().equals("interface")).map(InterfaceReader::read).toList();
     }
 
-    Optional<DomainNic> nic(io.nicsync.spi.NicSpec wanted) {
+    Optional<DomainNic> nic(NicSpec wanted) {
         return nics().stream().filter(n -> n.matches(wanted)).findFirst();
     }
 

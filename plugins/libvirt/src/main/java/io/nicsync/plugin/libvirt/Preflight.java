@@ -1,6 +1,7 @@
 package io.nicsync.plugin.libvirt;
 
 import io.nicsync.spi.AddNic;
+import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
@@ -87,7 +88,7 @@ final class Preflight {
         return Optional.empty();
     }
 
-    private static boolean matches(io.nicsync.spi.LiveNic n, UnplugNic u) {
+    private static boolean matches(LiveNic n, UnplugNic u) {
         return u.spec().name() != null ? u.spec().name().equals(n.name())
                 : u.spec().mac() != null && u.spec().mac().equals(n.mac());
     }

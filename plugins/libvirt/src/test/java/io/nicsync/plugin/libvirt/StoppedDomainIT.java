@@ -15,6 +15,7 @@ import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.UnpersistNic;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** A defined, stopped domain: only its persistent definition can change. */
@@ -54,7 +55,7 @@ class StoppedDomainIT {
             assertThatThrownBy(() -> target.execute(new AddNic(guest.ref(), spec, "test"), TIMEOUT))
                     .isInstanceOf(TargetException.class)
                     .hasMessage(guest.name() + "/hot: the domain is not running, so hotplug is not possible");
-            assertThat(target.preflight(java.util.List.of(new AddNic(guest.ref(), spec, "test"))))
+            assertThat(target.preflight(List.of(new AddNic(guest.ref(), spec, "test"))))
                     .containsExactly(guest.name() + ": 1 NIC(s) to hotplug but the domain is not running");
         }
     }
