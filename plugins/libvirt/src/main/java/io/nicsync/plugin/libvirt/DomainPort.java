@@ -21,6 +21,12 @@ interface DomainPort {
 
     void detach(String xml, boolean live) throws LibvirtFailure;
 
+    /**
+     * Asks the running guest to release the device with this alias and returns without waiting; false when
+     * this libvirt cannot, and the caller must use the blocking {@link #detach}.
+     */
+    boolean requestLiveDetach(String alias) throws LibvirtFailure;
+
     void update(String xml, boolean live) throws LibvirtFailure;
 
     /** Asks the guest to power off (ACPI); returns at once. */

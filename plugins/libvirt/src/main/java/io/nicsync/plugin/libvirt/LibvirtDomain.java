@@ -76,6 +76,15 @@ final class LibvirtDomain implements DomainPort {
     }
 
     @Override
+    public boolean requestLiveDetach(String alias) throws LibvirtFailure {
+        if (!DetachByAlias.available()) {
+            return false;
+        }
+        DetachByAlias.detachLive(domain, alias);
+        return true;
+    }
+
+    @Override
     public void update(String xml, boolean live) throws LibvirtFailure {
         call(() -> domain.updateDeviceFlags(xml, flags(live)));
     }

@@ -25,6 +25,10 @@ final class LibvirtFailure extends Exception {
         if (err == null || err.getCode() == null) {
             return new LibvirtFailure("VIR_ERR_UNKNOWN", -1, String.valueOf(e.getMessage()));
         }
+        return of(err);
+    }
+
+    static LibvirtFailure of(Error err) {
         return new LibvirtFailure(err.getCode().name(), err.getCode().ordinal(), String.valueOf(err.getMessage()));
     }
 

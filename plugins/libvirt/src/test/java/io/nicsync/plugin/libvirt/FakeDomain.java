@@ -46,6 +46,17 @@ class FakeDomain implements DomainPort {
         calls.add((live ? "detach-live " : "detach-config ") + xml);
     }
 
+    /** Whether {@link #requestLiveDetach} is available, as with libvirt 4.4 and later. */
+    boolean detachByAlias = true;
+
+    @Override
+    public boolean requestLiveDetach(String alias) throws LibvirtFailure {
+        if (detachByAlias) {
+            calls.add("detach-alias " + alias);
+        }
+        return detachByAlias;
+    }
+
     @Override
     public void update(String xml, boolean live) throws LibvirtFailure {
         calls.add((live ? "update-live " : "update-config ") + xml);

@@ -14,8 +14,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * A guest without an OS never answers the ACPI unplug request: libvirt reports success after its own 5 s
- * and the NIC stays. The plugin must not call that done.
+ * A guest without an OS never answers the ACPI unplug request: libvirt reports success and the NIC stays.
+ * The plugin must not call that done.
  */
 class UnplugNotAcknowledgedIT {
     private static final Duration TIMEOUT = Duration.ofSeconds(8);
@@ -34,11 +34,13 @@ class UnplugNotAcknowledgedIT {
             assertThatThrownBy(() -> target.execute(new UnplugNic(guest.ref(), spec, "test"), TIMEOUT))
                     .isInstanceOf(TargetException.class)
                     .hasMessageStartingWith(guest.name() + "/stuck: the guest did not release the device")
+                    // Requests by alias do not block, so all of Nova's eight fit in the timeout.
+                    .hasMessageContaining("after the first of 8 unplug requests")
                     .satisfies(e -> assertThat(((TargetException) e).reason())
                             .isEqualTo(TargetException.Reason.NOT_RELEASED));
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-            assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(6));
+            assertThat(took).isGreaterThanOrEqualTo(TIMEOUT).isLessThan(TIMEOUT.plusSeconds(2));
             assertThat(check.live(guest.name()).nics()).extracting(DomainNic::name).contains("stuck");
             assertThat(target.observe(guest.ref()).nic("stuck").orElseThrow().plugged()).isTrue();
             System.out.printf("unacknowledged unplug reported after %d ms%n", took.toMillis());

@@ -10,7 +10,10 @@ import org.junit.jupiter.api.Test;
 
 class UnpluggerTest {
     private static final String WITH = Fixtures.read("noos-live.xml");
-    private static final String WITHOUT = WITH.replaceAll("(?s)<interface type='bridge'>\\s*<mac address='52:54:00:68:4d:37'/>.*?</interface>", "");
+    private static final String WITHOUT = WITH.replaceAll(
+            "(?s)<interface type='bridge'>\\s*<mac address='52:54:00:68:4d:37'/>.*?</interface>", "");
+    private static final String PENDING = "internal error: unable to execute QEMU command 'device_del': "
+            + "Device net1 is already in the process of unplug";
     private final FakeTime time = new FakeTime();
 
     @Test
@@ -22,8 +25,8 @@ class UnpluggerTest {
     void returnsOnceTheGuestReleasesTheNic() throws Exception {
         ScriptedDomain d = new ScriptedDomain(3);
         Instant start = time.instant();
-        new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8));
-        assertThat(d.calls).hasSize(1).allMatch(c -> c.startsWith("detach-live <interface type=\"network\">"));
+        unplug(d, Duration.ofSeconds(8));
+        assertThat(d.calls).containsExactly("detach-alias ua-extra");
         assertThat(Duration.between(start, time.instant())).isLessThan(Duration.ofSeconds(1));
     }
 
@@ -32,23 +35,24 @@ class UnpluggerTest {
         ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
         d.pendingAfterFirst = true;
         Instant start = time.instant();
-        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(60)))
+        assertThatThrownBy(() -> unplug(d, Duration.ofSeconds(8)))
                 .isInstanceOf(TargetException.class)
                 .hasMessageStartingWith("vm/extra: the guest did not release the device")
                 .hasMessageContaining("8 unplug requests")
                 .satisfies(e -> assertThat(((TargetException) e).reason())
                         .isEqualTo(TargetException.Reason.NOT_RELEASED));
-        assertThat(d.calls).hasSize(Unplugger.ATTEMPTS);
-        assertThat(Duration.between(start, time.instant())).isEqualTo(Duration.ofSeconds(60));
+        assertThat(d.calls).hasSize(Unplugger.ATTEMPTS).allMatch(c -> c.equals("detach-alias ua-extra"));
+        assertThat(Duration.between(start, time.instant())).isEqualTo(Duration.ofSeconds(8));
     }
 
     @Test
-    void repeatRequestsThatLibvirtWouldBlockPastTheTimeoutAreNotSent() {
+    void withoutDetachByAliasRepeatsThatLibvirtWouldBlockPastTheTimeoutAreNotSent() {
         ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
+        d.detachByAlias = false;
         d.detachTakes = Duration.ofSeconds(Unplugger.LIBVIRT_WAIT_SECONDS);
         Instant start = time.instant();
-        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8)))
-                .hasMessageContaining("1 unplug requests");
+        assertThatThrownBy(() -> unplug(d, Duration.ofSeconds(8))).hasMessageContaining("1 unplug requests");
+        assertThat(d.calls).singleElement().asString().startsWith("detach-live <interface type=\"network\">");
         assertThat(Duration.between(start, time.instant())).isEqualTo(Duration.ofSeconds(8));
     }
 
@@ -56,16 +60,16 @@ class UnpluggerTest {
     void otherLibvirtErrorsAreReportedWithCodeAndNic() {
         ScriptedDomain d = new ScriptedDomain(Integer.MAX_VALUE);
         d.failure = new LibvirtFailure("VIR_ERR_OPERATION_FAILED", 9, "operation failed: multifunction device");
-        assertThatThrownBy(() -> new Unplugger(time, time).unplug(d, "vm/extra", extra(), Duration.ofSeconds(8)))
+        assertThatThrownBy(() -> unplug(d, Duration.ofSeconds(8)))
                 .hasMessage("vm/extra: libvirt error VIR_ERR_OPERATION_FAILED (code 9): "
                         + "operation failed: multifunction device");
     }
 
-    private static DomainNic extra() {
-        return DomainXml.parse(WITH).nics().get(1);
+    private void unplug(ScriptedDomain d, Duration timeout) throws TargetException {
+        new Unplugger(time, time).unplug(d, "vm/extra", DomainXml.parse(WITH).nics().get(1), timeout);
     }
 
-    /** Keeps the NIC for a number of live-XML reads; may answer repeat requests as QEMU does. */
+    /** Keeps the NIC for a number of live-XML reads; answers requests as libvirt and QEMU do. */
     private final class ScriptedDomain extends FakeDomain {
         private int readsUntilGone;
         boolean pendingAfterFirst;
@@ -83,16 +87,25 @@ class UnpluggerTest {
         }
 
         @Override
+        public boolean requestLiveDetach(String alias) throws LibvirtFailure {
+            boolean done = super.requestLiveDetach(alias);
+            answer();
+            return done;
+        }
+
+        @Override
         public void detach(String xml, boolean live) throws LibvirtFailure {
             super.detach(xml, live);
             time.advance(detachTakes);
+            answer();
+        }
+
+        private void answer() throws LibvirtFailure {
             if (failure != null) {
                 throw failure;
             }
             if (pendingAfterFirst && calls.size() > 1) {
-                throw new LibvirtFailure("VIR_ERR_OPERATION_FAILED", 9,
-                        "internal error: unable to execute QEMU command 'device_del': "
-                                + "Device net1 is already in the process of unplug");
+                throw new LibvirtFailure("VIR_ERR_OPERATION_FAILED", 9, PENDING);
             }
         }
     }
