@@ -48,6 +48,15 @@ class StepExecutorTest {
     }
 
     @Test
+    void addingANicThatIsPluggedAlreadyChangesNothing() throws Exception {
+        NicSpec extra = new NicSpec("extra", null, new NetworkRef.LibvirtNetwork("lab"), null, null, LinkState.UP, null);
+        executor.execute(domain, new AddNic(VM, extra, "test"), T);
+        executor.execute(domain, new AddNic(VM, new NicSpec("other", null, new NetworkRef.Bridge("br-lab0"), null,
+                null, LinkState.UP, null), "test"), T);
+        assertThat(domain.calls).singleElement().asString().startsWith("attach-live ").contains("ua-other");
+    }
+
+    @Test
     void unpersistOfANicNotInTheConfigChangesNothing() throws Exception {
         NicSpec extra = new NicSpec("extra", null, new NetworkRef.LibvirtNetwork("lab"), null, null, LinkState.UP, null);
         executor.execute(domain, new UnpersistNic(VM, extra, "test"), T);
