@@ -44,8 +44,9 @@ final class LibvirtHostNetworks implements HostNetworks {
 
     private Optional<String> remoteBridge(String name) {
         try {
-            connect.interfaceLookupByName(name);
-            return Optional.empty();
+            String xml = connect.interfaceLookupByName(name).getXMLDescription(0);
+            return "bridge".equals(Xml.parse(xml).getDocumentElement().getAttribute("type")) ? Optional.empty()
+                    : Optional.of("host interface " + name + " is not a bridge");
         } catch (LibvirtException e) {
             // Without libvirt's interface driver a network in bridge mode still proves the bridge is there.
             try {
