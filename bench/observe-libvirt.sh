@@ -15,7 +15,7 @@ COUNT=${1:-200}
 CP_FILE=$(mktemp)
 trap 'rm -f "$CP_FILE"' EXIT
 # Compiles the plugin and its tests in the reactor (nothing is installed) and writes the test class path.
-mvn -q -B -pl plugins/libvirt -am test-compile dependency:build-classpath \
+mvn -q -B -Dstyle.color=never -pl plugins/libvirt -am test-compile dependency:build-classpath \
   -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
 CP="plugins/libvirt/target/test-classes:plugins/libvirt/target/classes:plugins/spi/target/classes:$(cat "$CP_FILE")"
 java --enable-native-access=ALL-UNNAMED -cp "$CP" io.nicsync.plugin.libvirt.ObserveBench "$COUNT"
