@@ -13,9 +13,10 @@ COUNT=${1:-200}
   echo "observe-libvirt: the lab is not up; run scripts/lab.sh up first" >&2; exit 1; }
 
 CP_FILE=$(mktemp)
-trap 'rm -f "$CP_FILE"' EXIT
+BUILD_LOG=$(mktemp)
+trap 'rm -f "$CP_FILE" "$BUILD_LOG"' EXIT
 # Compiles the plugin and its tests in the reactor (nothing is installed) and writes the test class path.
-mvn -q -B -Dstyle.color=never -pl plugins/libvirt -am test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >/dev/null
+mvn -q -B -pl plugins/libvirt -am test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$CP_FILE" -Dmdep.includeScope=test >"$BUILD_LOG" 2>&1 || { cat "$BUILD_LOG" >&2; exit 1; }
 CP="plugins/libvirt/target/test-classes:plugins/libvirt/target/classes:plugins/spi/target/classes:$(cat "$CP_FILE")"
 java --enable-native-access=ALL-UNNAMED -cp "$CP" io.nicsync.plugin.libvirt.ObserveBench "$COUNT"
