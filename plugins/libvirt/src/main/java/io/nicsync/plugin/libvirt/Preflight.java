@@ -1,0 +1,108 @@
+package io.nicsync.plugin.libvirt;
+
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.LiveNic;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.Migrate;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.Step;
+import io.nicsync.spi.TargetException;
+import io.nicsync.spi.UnplugNic;
+import io.nicsync.spi.VmRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything that would make a batch of steps fail, found without changing anything: unknown domains,
+ * missing bridges, inactive or unknown networks, hotplugs beyond the free PCI capacity, migrations (which
+ * libvirt targets do not do). Reports every problem.
+ */
+final class Preflight {
+
+    /** Observes one VM; empty when the target has no such domain. */
+    @FunctionalInterface
+    interface Lookup {
+        Optional<LiveVm> find(VmRef vm) throws TargetException;
+    }
+
+    private final Lookup lookup;
+    private final HostNetworks networks;
+
+    Preflight(Lookup lookup, HostNetworks networks) {
+        this.lookup = lookup;
+        this.networks = networks;
+    }
+
+    List<String> check(List<Step> steps) throws TargetException {
+        List<String> problems = new ArrayList<>();
+        Map<VmRef, List<Step>> byVm = new LinkedHashMap<>();
+        steps.forEach(s -> byVm.computeIfAbsent(s.vm(), k -> new ArrayList<>()).add(s));
+        for (Map.Entry<VmRef, List<Step>> e : byVm.entrySet()) {
+            String vm = e.getKey().name();
+            Optional<LiveVm> live = lookup.find(e.getKey());
+            if (live.isEmpty()) {
+                problems.add(vm + ": no such domain on target " + e.getKey().target());
+                continue;
+            }
+            for (Step s : e.getValue()) {
+                target(s).flatMap(networks::problem).ifPresent(p -> problems.add(where(vm, s) + ": " + p));
+                if (s instanceof Migrate) {
+                    problems.add(vm + ": libvirt targets cannot migrate a domain");
+                }
+            }
+            capacity(vm, live.get(), e.getValue()).ifPresent(problems::add);
+        }
+        return problems;
+    }
+
+    /**
+     * Hotplugs against free capacity. Unplugs of plugged NICs run first in a plan and give their slot back,
+     * so they count as room.
+     */
+    private static Optional<String> capacity(String vm, LiveVm live, List<Step> steps) {
+        long adds = steps.stream().filter(s -> s instanceof AddNic).count();
+        if (adds == 0) {
+            return Optional.empty();
+        }
+        if (!live.power().live()) {
+            return Optional.of(vm + ": " + adds + " NIC(s) to hotplug but the domain is not running");
+        }
+        if (!live.capacity().supported()) {
+            return Optional.of(vm + ": cannot hotplug: " + live.capacity().detail());
+        }
+        long freed = steps.stream()
+                .filter(s -> s instanceof UnplugNic u && live.nics().stream()
+                        .anyMatch(n -> n.plugged() && matches(n, u)))
+                .count();
+        long room = live.capacity().freeSlots() + freed;
+        if (adds > room) {
+            return Optional.of(vm + ": " + adds + " NIC(s) to hotplug but room for only " + room
+                    + " (" + live.capacity().detail() + (freed > 0 ? ", plus " + freed + " freed by unplugs" : "")
+                    + ")");
+        }
+        return Optional.empty();
+    }
+
+    private static boolean matches(LiveNic n, UnplugNic u) {
+        return u.spec().name() != null ? u.spec().name().equals(n.name())
+                : u.spec().mac() != null && u.spec().mac().equals(n.mac());
+    }
+
+    private static Optional<NetworkRef> target(Step s) {
+        return switch (s) {
+            case AddNic a -> Optional.of(a.spec().network());
+            case RepointNic r -> Optional.of(r.to());
+            case PersistNic p -> Optional.of(p.spec().network());
+            default -> Optional.empty();
+        };
+    }
+
+    private static String where(String vm, Step s) {
+        return s.nic() == null ? vm : vm + "/" + s.nic();
+    }
+}

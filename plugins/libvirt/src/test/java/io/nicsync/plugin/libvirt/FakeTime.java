@@ -1,0 +1,36 @@
+package io.nicsync.plugin.libvirt;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** A clock that only moves when something sleeps on it or a test advances it. */
+final class FakeTime extends Clock implements Sleeper {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override
+    public void sleep(Duration d) {
+        advance(d);
+    }
+
+    void advance(Duration d) {
+        now = now.plus(d);
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+}

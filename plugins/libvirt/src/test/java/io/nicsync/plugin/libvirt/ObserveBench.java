@@ -1,0 +1,116 @@
+package io.nicsync.plugin.libvirt;
+
+import io.nicsync.spi.LinkState;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Target;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.libvirt.Connect;
+import org.libvirt.Domain;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * Observing many domains through the plugin against the raw libvirt-java loop it is built on
+ * ({@code listAllDomains} + {@code getXMLDesc} each), in the same JVM. Run by {@code bench/observe-libvirt.sh}.
+ * Defines {@code COUNT} stopped domains with two NICs each and removes them again, also after a failure.
+ */
+final class ObserveBench {
+    private static final String PREFIX = "bench-obs-";
+    private static final int ROUNDS = 7;
+
+    private ObserveBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int count = args.length > 0 ? Integer.parseInt(args[0]) : 200;
+        try (Lab.Independent lab = new Lab.Independent(); Target target = Lab.open()) {
+            Connect c = lab.connect();
+            cleanUp(c);
+            try {
+                long t0 = System.nanoTime();
+                define(c, count);
+                System.out.printf("defined %d stopped domains with 2 NICs each in %d ms%n", count, ms(t0));
+                long[] raw = new long[ROUNDS];
+                long[] observe = new long[ROUNDS];
+                int seen = 0;
+                for (int i = 0; i < ROUNDS; i++) {
+                    long r = System.nanoTime();
+                    rawLoop(c);
+                    raw[i] = System.nanoTime() - r;
+                    long o = System.nanoTime();
+                    seen = target.observeAll().size();
+                    observe[i] = System.nanoTime() - o;
+                }
+                checkPluginSawThem(target, count);
+                // The first rounds warm up the JIT and libvirt's caches; the median of the rest is reported.
+                double rawMs = median(raw) / 1e6;
+                double obsMs = median(observe) / 1e6;
+                System.out.printf("domains on the host (all observed): %d%n", seen);
+                System.out.printf("raw listAllDomains + getXMLDesc: %.1f ms (median of %d)%n", rawMs, ROUNDS - 2);
+                System.out.printf("plugin observeAll (live+inactive XML, NICs, capacity, fingerprint): %.1f ms%n", obsMs);
+                System.out.printf("observe/raw ratio: %.2f%n", obsMs / rawMs);
+            } finally {
+                cleanUp(c);
+            }
+        }
+    }
+
+    private static void define(Connect c, int count) throws Exception {
+        String template = Lab.template("noos-guest.xml");
+        for (int i = 0; i < count; i++) {
+            String name = String.format("%s%03d", PREFIX, i);
+            Document doc = Xml.parse(template.replace("@NAME@", name).replace("@BRIDGE@", Lab.BRIDGE));
+            Element devices = Xml.child(doc.getDocumentElement(), "devices").orElseThrow();
+            NicSpec second = new NicSpec("second", null, new NetworkRef.LibvirtNetwork(Lab.NETWORK), null, null,
+                    LinkState.UP, null);
+            devices.appendChild(doc.importNode(InterfaceWriter.create(second, null), true));
+            c.domainDefineXML(Xml.write(doc));
+        }
+    }
+
+    private static int rawLoop(Connect c) throws Exception {
+        int bytes = 0;
+        for (Domain d : c.listAllDomains(0)) {
+            bytes += d.getXMLDesc(0).length();
+        }
+        return bytes;
+    }
+
+    private static void checkPluginSawThem(Target target, int count) throws Exception {
+        List<LiveVm> bench = new ArrayList<>();
+        for (LiveVm vm : target.observeAll()) {
+            if (vm.ref().name().startsWith(PREFIX)) {
+                bench.add(vm);
+            }
+        }
+        if (bench.size() != count || bench.stream().anyMatch(v -> v.nics().size() != 2)) {
+            throw new AssertionError("plugin saw " + bench.size() + " bench domains, expected " + count
+                    + " with 2 NICs each");
+        }
+    }
+
+    private static void cleanUp(Connect c) throws Exception {
+        for (Domain d : c.listAllDomains(0)) {
+            if (d.getName().startsWith(PREFIX)) {
+                if (d.isActive() == 1) {
+                    d.destroy();
+                }
+                d.undefine();
+            }
+        }
+    }
+
+    private static long median(long[] runs) {
+        long[] warm = Arrays.copyOfRange(runs, 2, runs.length);
+        Arrays.sort(warm);
+        return warm[warm.length / 2];
+    }
+
+    private static long ms(long since) {
+        return (System.nanoTime() - since) / 1_000_000;
+    }
+}

@@ -1,0 +1,59 @@
+package io.nicsync.plugin.libvirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.LinkState;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Migrate;
+import io.nicsync.spi.UnplugNic;
+import io.nicsync.spi.VmRef;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class PreflightTest {
+    private static final VmRef Q35 = VmRef.of("lab", "fake");
+    private static final VmRef GONE = VmRef.of("lab", "gone");
+    private static final HostNetworks ONLY_BR_LAB0 = ref -> ref.equals(new NetworkRef.Bridge("br-lab0"))
+            ? Optional.empty() : Optional.of(ref.display() + " is missing");
+
+    private final Map<VmRef, LiveVm> vms = Map.of(Q35, observe("q35-live.xml", "q35-inactive.xml"));
+    private final Preflight preflight = new Preflight(vm -> Optional.ofNullable(vms.get(vm)), ONLY_BR_LAB0);
+
+    @Test
+    void reportsEveryProblemNotTheFirst() throws Exception {
+        List<String> problems = preflight.check(List.of(
+                add(Q35, "a", "br-lab0"), add(Q35, "b", "br-nope"), add(GONE, "c", "br-lab0"),
+                new Migrate(Q35, List.of(), "test")));
+
+        assertThat(problems).containsExactly(
+                "fake/b: bridge br-nope is missing",
+                "fake: libvirt targets cannot migrate a domain",
+                "fake: 2 NIC(s) to hotplug but room for only 1 (1 of 3 pcie-root-ports free)",
+                "gone: no such domain on target lab");
+    }
+
+    @Test
+    void anUnplugInTheSameBatchMakesRoom() throws Exception {
+        NicSpec plugged = vms.get(Q35).nics().get(0).live();
+        assertThat(preflight.check(List.of(new UnplugNic(Q35, plugged, "test"),
+                add(Q35, "a", "br-lab0"), add(Q35, "b", "br-lab0")))).isEmpty();
+    }
+
+    private static AddNic add(VmRef vm, String name, String bridge) {
+        return new AddNic(vm, new NicSpec(name, null, new NetworkRef.Bridge(bridge), null, null, LinkState.UP, null),
+                "test");
+    }
+
+    private static LiveVm observe(String live, String inactive) {
+        try {
+            return Observer.observe("lab", new FakeDomain(Fixtures.read(live), Fixtures.read(inactive)));
+        } catch (LibvirtFailure e) {
+            throw new AssertionError(e);
+        }
+    }
+}
