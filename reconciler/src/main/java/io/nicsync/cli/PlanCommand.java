@@ -1,0 +1,72 @@
+package io.nicsync.cli;
+
+import io.nicsync.loop.Desired;
+import io.nicsync.loop.Observation;
+import io.nicsync.loop.OpenTargets;
+import io.nicsync.loop.Plugins;
+import io.nicsync.plan.HumanPlanView;
+import io.nicsync.plan.JsonPlanView;
+import io.nicsync.plan.Plan;
+import io.nicsync.plan.PlanFile;
+import io.nicsync.spi.TargetPlugin;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nicsync plan}: what would change, changing nothing. */
+@Command(name = "plan", mixinStandardHelpOptions = true,
+        description = {"Reads the desired state, observes the live VMs and shows the ordered steps that would",
+                "bring them there. Changes nothing. Exit 0 (with --detailed-exitcode: 0 no changes, 2 changes),",
+                "1 on error."})
+final class PlanCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan, for nicsync apply FILE.")
+    Path out;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    OutputFormat output = OutputFormat.TEXT;
+
+    @Option(names = "--detailed-exitcode", description = "Exit 2 when the plan has changes.")
+    boolean detailedExitCode;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, TargetPlugin> plugins = Plugins.installed();
+        Desired desired = Desired.read(source.spec(), plugins);
+        Plan plan;
+        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
+                TargetOptions.targetsOf(desired, targets.selection()))) {
+            plan = Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (out != null) {
+            Files.writeString(out, PlanFile.write(plan));
+        }
+        if (output == OutputFormat.JSON) {
+            new JsonPlanView().render(plan, stdout);
+        } else {
+            stdout.println(SnapshotText.header(desired.snapshot()));
+            new HumanPlanView().render(plan, stdout);
+            if (out != null) {
+                stdout.println("Saved the plan to " + out + ": apply it with nicsync apply " + out);
+            }
+        }
+        return plan.noChanges() || !detailedExitCode ? ExitCodes.OK : ExitCodes.CHANGES;
+    }
+}

@@ -1,0 +1,30 @@
+package io.nicsync.loop;
+
+import io.nicsync.source.GitSource;
+import io.nicsync.source.Snapshot;
+import io.nicsync.source.SourceException;
+import io.nicsync.source.SourceSpec;
+import io.nicsync.spi.TargetPlugin;
+import io.nicsync.validate.DesiredState;
+import io.nicsync.validate.Validation;
+import io.nicsync.validate.Validator;
+import java.util.Map;
+
+/** A validated desired state and the commit it came from. */
+public record Desired(Snapshot snapshot, DesiredState state) {
+
+    /** Reads the commit and validates it; invalid input never goes further. */
+    public static Desired read(SourceSpec spec, Map<String, TargetPlugin> plugins)
+            throws SourceException, InvalidDesiredStateException {
+        return validate(GitSource.read(spec), plugins);
+    }
+
+    public static Desired validate(Snapshot snapshot, Map<String, TargetPlugin> plugins)
+            throws InvalidDesiredStateException {
+        Validation validation = new Validator(plugins).validate(snapshot.files(), snapshot.path());
+        if (!validation.ok()) {
+            throw new InvalidDesiredStateException(snapshot, validation.diagnostics());
+        }
+        return new Desired(snapshot, validation.state());
+    }
+}
