@@ -11,7 +11,7 @@
  * <p>For {@code uplink} declared with {@code link: down} and {@code old0} with {@code state: absent} on a
  * running libvirt VM, the plan reads:
  * <pre>
- * # lab/web-01 (running, fingerprint 8c60a05caee2)
+ * # lab/web-01 (running, fingerprint 64e23cc79a23)
  *   ~ link old0: up -> down  # carrier down before the unplug, so the guest sees the link go first
  *   - unplug old0 (bridge br-old, virtio, mac 52:54:00:00:00:03, link down)  # state: absent
  *   ~ unpersist old0  # state: absent

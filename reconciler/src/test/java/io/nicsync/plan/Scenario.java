@@ -1,5 +1,6 @@
 package io.nicsync.plan;
 
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.nicsync.spi.DesiredVm;
@@ -32,7 +33,8 @@ record Scenario(String name, List<DesiredVm> desired, FakeCapabilities capabilit
             "9f1c2e3d4b5a69788796a5b4c3d2e1f009182736", "Ada Operator <ada@example.org>", "main", "vms");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-02T03:04:05Z"), ZoneOffset.UTC);
 
-    private static final ObjectMapper LIVE_READER = JsonMapper.builder().addModule(PlanJson.module()).build();
+    private static final ObjectMapper LIVE_READER = JsonMapper.builder().addModule(PlanJson.module())
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS).build();
 
     record LiveFile(FakeCapabilities capabilities, List<LiveVm> vms) {
     }

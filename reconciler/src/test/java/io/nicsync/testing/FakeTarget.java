@@ -39,7 +39,7 @@ import java.util.Set;
  * fingerprints, and can be told to fail: the k-th step it executes, or a NIC the guest never releases
  * (the unplug is accepted and the NIC stays, as libvirt does after its 5 s wait). Where the capabilities say
  * the platform has one definition for both (KubeVirt's template), live steps also change the persistent one.
- * Thread-safe: the applier changes several VMs at once.
+ * Safe to share between threads, as an applier working on several VMs at once does.
  */
 public final class FakeTarget implements Target {
     private final String name;
@@ -48,6 +48,7 @@ public final class FakeTarget implements Target {
     private final List<Step> executed = new ArrayList<>();
     private final Set<String> neverReleased = new HashSet<>();
     private int failAt = -1;
+    private Reason failWith = Reason.REFUSED;
     private int macCounter;
 
     public FakeTarget(String name, Capabilities capabilities) {
@@ -61,14 +62,19 @@ public final class FakeTarget implements Target {
         return this;
     }
 
-    /** The {@code k}-th call of {@link #execute} (1-based) fails with {@link Reason#REFUSED}. */
+    /** The {@code k}-th call of {@link #execute} (1-based) fails with {@link Reason#REFUSED}, changing nothing. */
     public FakeTarget failStep(int k) {
+        return failStep(k, Reason.REFUSED);
+    }
+
+    public synchronized FakeTarget failStep(int k, Reason reason) {
         failAt = k;
+        failWith = reason;
         return this;
     }
 
     /** Unplugs of this NIC (by label) are accepted but never take effect. */
-    public FakeTarget neverRelease(String nic) {
+    public synchronized FakeTarget neverRelease(String nic) {
         neverReleased.add(nic);
         return this;
     }
@@ -106,7 +112,7 @@ public final class FakeTarget implements Target {
     public synchronized void execute(Step step, Duration timeout) throws TargetException {
         executed.add(step);
         if (executed.size() == failAt) {
-            throw new TargetException(Reason.REFUSED, step.vm() + ": injected failure of step " + failAt);
+            throw new TargetException(failWith, step.vm() + ": injected failure of step " + failAt);
         }
         var vm = new MutableVm(observe(step.vm()));
         boolean oneDefinition = !capabilities.separatePersistentDefinition();
