@@ -5,7 +5,8 @@ import java.time.Instant;
 /** Who holds a target's lock: written into the lock file so that a waiting apply can name it. */
 public record LockHolder(long pid, String host, String user, Instant since, String command) {
 
-    static LockHolder current(Instant now, String command) {
+    /** This process, as it will be named to a run that waits for its lock. */
+    public static LockHolder current(Instant now, String command) {
         String host = System.getenv().getOrDefault("HOSTNAME", "");
         if (host.isEmpty()) {
             try {

@@ -22,9 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync plan}: what would change, changing nothing. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
-        description = {"Reads the desired state, observes the live VMs and shows the ordered steps that would",
-                "bring them there. Changes nothing. Exit 0 (with --detailed-exitcode: 0 no changes, 2 changes),",
-                "1 on error."})
+        description = "Reads the desired state, observes the live VMs and shows the ordered steps that would bring "
+                + "them there. Changes nothing. Exit 0 (with --detailed-exitcode: 0 no changes, 2 changes), 1 on error.")
 final class PlanCommand implements Callable<Integer> {
 
     @Mixin

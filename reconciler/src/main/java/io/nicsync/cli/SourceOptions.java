@@ -8,7 +8,10 @@ import picocli.CommandLine.Option;
 /** Where the desired state comes from: the options every reading command shares. */
 final class SourceOptions {
 
-    @Option(names = "--repo", required = true, paramLabel = "R",
+    @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
+    picocli.CommandLine.Model.CommandSpec mixee;
+
+    @Option(names = "--repo", paramLabel = "R",
             description = "Git repository: a local working tree or bare repository, or a file://, https://, ssh:// "
                     + "or user@host:path URL.")
     String repo;
@@ -37,11 +40,24 @@ final class SourceOptions {
             description = "known_hosts file the SSH server's key must be in (default: ~/.ssh/known_hosts).")
     Path knownHosts;
 
+    boolean given() {
+        return repo != null;
+    }
+
     SourceSpec spec() {
+        if (repo == null) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "Missing required option: '--repo=R'");
+        }
         Credentials credentials = Credentials.fromEnvironment()
                 .withGitCredentialsFile(gitCredentialsFile)
                 .withSshKey(sshKey)
                 .withKnownHosts(knownHosts);
-        return new SourceSpec(repo, ref, path, cacheDir, credentials);
+        return new SourceSpec(absoluteIfLocal(repo), ref, path, cacheDir, credentials);
+    }
+
+    /** A local path made absolute, so that a saved plan names the same repository from any directory. */
+    static String absoluteIfLocal(String repo) {
+        boolean url = repo.contains("://") || repo.matches("^[^/]+@[^/]+:.*");
+        return url ? repo : Path.of(repo).toAbsolutePath().normalize().toString();
     }
 }

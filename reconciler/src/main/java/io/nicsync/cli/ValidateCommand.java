@@ -20,8 +20,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync validate}: every problem in a desired-state repository, with file, line and column. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
-        description = {"Checks a desired-state repository and reports every problem at once, each as",
-                "FILE:LINE:COL: error: MESSAGE. Exit code 0 when valid, 1 when not."})
+        description = "Checks a desired-state repository and reports every problem at once, each as "
+                + "FILE:LINE:COL: error: MESSAGE. Exit code 0 when valid, 1 when not.")
 final class ValidateCommand implements Callable<Integer> {
 
     @Mixin

@@ -10,21 +10,25 @@ import io.nicsync.validate.Validation;
 import io.nicsync.validate.Validator;
 import java.util.Map;
 
-/** A validated desired state and the commit it came from. */
-public record Desired(Snapshot snapshot, DesiredState state) {
+/**
+ * A validated desired state and the commit it came from.
+ *
+ * @param repo the repository as given, local paths made absolute
+ */
+public record Desired(String repo, Snapshot snapshot, DesiredState state) {
 
     /** Reads the commit and validates it; invalid input never goes further. */
     public static Desired read(SourceSpec spec, Map<String, TargetPlugin> plugins)
             throws SourceException, InvalidDesiredStateException {
-        return validate(GitSource.read(spec), plugins);
+        return validate(spec.repo(), GitSource.read(spec), plugins);
     }
 
-    public static Desired validate(Snapshot snapshot, Map<String, TargetPlugin> plugins)
+    public static Desired validate(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins)
             throws InvalidDesiredStateException {
         Validation validation = new Validator(plugins).validate(snapshot.files(), snapshot.path());
         if (!validation.ok()) {
             throw new InvalidDesiredStateException(snapshot, validation.diagnostics());
         }
-        return new Desired(snapshot, validation.state());
+        return new Desired(repo, snapshot, validation.state());
     }
 }

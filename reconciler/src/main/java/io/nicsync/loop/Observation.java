@@ -47,6 +47,6 @@ public record Observation(Desired desired, List<PlanInput> inputs) {
 
     public Plan plan(Clock clock) {
         var s = desired.snapshot();
-        return new Planner(clock).plan(new DesiredSource(s.commitId(), s.author(), s.ref(), s.path()), inputs);
+        return new Planner(clock).plan(new DesiredSource(desired.repo(), s.commitId(), s.author(), s.ref(), s.path()), inputs);
     }
 }

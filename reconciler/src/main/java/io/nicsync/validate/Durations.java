@@ -5,14 +5,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Durations as written in {@code nicsync.yaml}: {@code 60s}, {@code 2m}, {@code 1h30m}. */
-final class Durations {
+public final class Durations {
     private static final Pattern FORM = Pattern.compile("(?:(\\d+)h)?(?:(\\d+)m)?(?:(\\d+)s)?");
 
     private Durations() {
     }
 
-    /** The schema has already checked the form; this only does the arithmetic. */
-    static Duration parse(String text) {
+    /** Parses the form the schema allows; anything else is an IllegalArgumentException naming the text. */
+    public static Duration parse(String text) {
         Matcher m = FORM.matcher(text);
         if (text.isEmpty() || !m.matches()) {
             throw new IllegalArgumentException("not a duration: " + text);

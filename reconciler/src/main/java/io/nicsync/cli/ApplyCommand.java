@@ -1,0 +1,206 @@
+package io.nicsync.cli;
+
+import io.nicsync.apply.ApplyListener;
+import io.nicsync.apply.ApplyOptions;
+import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.FailurePolicy;
+import io.nicsync.apply.Sleeper;
+import io.nicsync.loop.ApplyRun;
+import io.nicsync.loop.Desired;
+import io.nicsync.loop.Observation;
+import io.nicsync.loop.OpenTargets;
+import io.nicsync.loop.Plugins;
+import io.nicsync.loop.Preflight;
+import io.nicsync.loop.Selection;
+import io.nicsync.plan.HumanPlanView;
+import io.nicsync.plan.JsonPlanView;
+import io.nicsync.plan.Plan;
+import io.nicsync.plan.PlanFile;
+import io.nicsync.source.SourceSpec;
+import io.nicsync.spi.TargetPlugin;
+import io.nicsync.validate.Policy;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nicsync apply}: carry out a plan, verified step by step, rolled back on failure. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Plans from --repo (or takes a saved plan FILE) and carries it out: each VM's steps in order, "
+                + "VMs in parallel, every step verified on the live VM, a failed VM rolled back. Exit 0 all applied; "
+                + "1 error before any change; 3 some VMs failed and were rolled back; 4 some VMs failed and could "
+                + "not be rolled back.")
+final class ApplyCommand implements Callable<Integer> {
+
+    @Parameters(index = "0", arity = "0..1", paramLabel = "FILE", description = "A plan saved by nicsync plan --out.")
+    Path planFile;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Option(names = "--dry-run", description = "Show the plan and run the preflight checks; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--yes", description = "Do not ask for confirmation.")
+    boolean yes;
+
+    @Option(names = "--parallelism", paramLabel = "N", description = "VMs changed at once (default: policy.parallelism).")
+    Integer parallelism;
+
+    @Option(names = "--on-failure", paramLabel = "POLICY",
+            description = "rollback, stop or continue (default: policy.onFailure).")
+    FailurePolicy onFailure;
+
+    @Option(names = "--step-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "How long one step may take, verification included (default: policy.stepTimeout).")
+    Duration stepTimeout;
+
+    @Option(names = "--lock-timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "0s",
+            description = "How long to wait for another apply on the same target (default: ${DEFAULT-VALUE}).")
+    Duration lockTimeout;
+
+    @Option(names = "--state-dir", paramLabel = "DIR",
+            description = "Locks and journals (default: $NICSYNC_STATE_DIR, else ~/.local/state/nicsync).")
+    Path stateDir;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
+    OutputFormat output = OutputFormat.TEXT;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        Map<String, TargetPlugin> plugins = Plugins.installed();
+        PrintWriter out = spec.commandLine().getOut();
+        Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
+        Desired desired = Desired.read(saved == null ? source.spec() : sourceOf(saved), plugins);
+        Set<String> names = saved == null ? TargetOptions.targetsOf(desired, targets.selection()) : targetsOf(saved);
+        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
+                names)) {
+            Plan plan = saved != null ? saved
+                    : Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
+            if (output == OutputFormat.TEXT) {
+                out.println(SnapshotText.header(desired.snapshot()));
+                new HumanPlanView().render(plan, out);
+                out.flush();
+            }
+            if (plan.noChanges()) {
+                return finishWithoutChanges(plan, out);
+            }
+            if (dryRun) {
+                return preflightOnly(plan, open, out);
+            }
+            if (!yes && !confirmed(out)) {
+                spec.commandLine().getErr().println("nicsync: apply cancelled; nothing was changed");
+                return ExitCodes.ERROR;
+            }
+            ApplyRun.Outcome outcome = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
+                    Sleeper.REAL).run(plan, open, progress(out, plan));
+            report(outcome, desired, out);
+            return outcome.report().exitCode();
+        }
+    }
+
+    /** A saved plan is read again at its own commit, so the targets are the ones it was planned against. */
+    private SourceSpec sourceOf(Plan plan) throws UserError {
+        String repo = source.given() ? source.spec().repo() : plan.source().repo();
+        if (repo == null) {
+            throw new UserError("the plan does not name its repository: give --repo");
+        }
+        SourceSpec base = source.given() ? source.spec() : SourceSpec.of(repo);
+        return base.withRef(plan.source().commitId()).withPath(plan.source().path());
+    }
+
+    private static Set<String> targetsOf(Plan plan) {
+        Set<String> names = new TreeSet<>();
+        plan.vms().forEach(vm -> names.add(vm.vm().target()));
+        return names;
+    }
+
+    private int finishWithoutChanges(Plan plan, PrintWriter out) {
+        if (output == OutputFormat.JSON) {
+            new JsonPlanView().render(plan, out);
+        }
+        return ExitCodes.OK;
+    }
+
+    private int preflightOnly(Plan plan, OpenTargets open, PrintWriter out) {
+        List<String> problems = Preflight.problems(plan, open);
+        if (output == OutputFormat.JSON) {
+            Map<String, Object> header = new LinkedHashMap<>();
+            header.put("dryRun", true);
+            header.put("preflightProblems", problems);
+            ReportView.json(new ApplyReport(List.of()), header, out);
+        } else if (problems.isEmpty()) {
+            out.println("Preflight: no problems found. Nothing was changed (--dry-run).");
+        } else {
+            out.println("Preflight: " + problems.size() + " problem(s). Nothing was changed (--dry-run).");
+            problems.forEach(p -> out.println("  " + p));
+        }
+        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
+    }
+
+    private boolean confirmed(PrintWriter out) throws java.io.IOException, UserError {
+        if (System.console() == null) {
+            throw new UserError("not on a terminal, so nobody can confirm: add --yes to apply without confirmation");
+        }
+        out.print("Apply these steps? Only 'yes' will be accepted: ");
+        out.flush();
+        String answer = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return answer != null && answer.strip().equals("yes");
+    }
+
+    private ApplyRun.Settings settings(Policy policy) {
+        ApplyOptions options = new ApplyOptions(
+                parallelism != null ? parallelism : policy.parallelism(),
+                policy.maxFailedVms(),
+                onFailure != null ? onFailure : FailurePolicy.valueOf(policy.onFailure().name()),
+                stepTimeout != null ? stepTimeout : policy.stepTimeout(),
+                policy.allowRestart());
+        return new ApplyRun.Settings(StateDirs.resolve(stateDir).root(), lockTimeout, options,
+                "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), false);
+    }
+
+    private ApplyListener progress(PrintWriter out, Plan plan) {
+        if (output == OutputFormat.JSON) {
+            return new ApplyListener() { };
+        }
+        return System.console() != null ? new LiveProgress(out, plan.vms().size()) : new LineProgress(out);
+    }
+
+    private void report(ApplyRun.Outcome outcome, Desired desired, PrintWriter out) {
+        if (output == OutputFormat.JSON) {
+            Map<String, Object> header = new LinkedHashMap<>(SnapshotText.fields(desired.snapshot()));
+            header.put("run", outcome.runId());
+            header.put("recoveredRuns", outcome.recovered().size());
+            ReportView.json(outcome.report(), header, out);
+            return;
+        }
+        for (ApplyReport recovered : outcome.recovered()) {
+            out.println("Recovered an interrupted earlier run first:");
+            ReportView.text(recovered, out);
+        }
+        ReportView.text(outcome.report(), out);
+        out.println("Journal: run " + outcome.runId());
+    }
+
+}

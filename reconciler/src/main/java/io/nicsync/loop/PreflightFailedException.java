@@ -1,0 +1,18 @@
+package io.nicsync.loop;
+
+import java.util.List;
+
+/** Something would make the plan fail (a missing bridge, no capacity, no permission): nothing was changed. */
+public final class PreflightFailedException extends Exception {
+    private final List<String> problems;
+
+    PreflightFailedException(List<String> problems) {
+        super("preflight found " + problems.size() + " problem(s); nothing was changed:\n  "
+                + String.join("\n  ", problems));
+        this.problems = List.copyOf(problems);
+    }
+
+    public List<String> problems() {
+        return problems;
+    }
+}
