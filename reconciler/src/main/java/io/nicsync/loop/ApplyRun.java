@@ -92,6 +92,28 @@ public final class ApplyRun {
         }
     }
 
+    /** Locks every open target and finishes the interrupted runs on them ({@code nicsync recover}). */
+    public List<ApplyReport> recover(OpenTargets targets, ApplyListener progress)
+            throws IOException, InterruptedException, LockTimeoutException {
+        List<TargetLock> locks = lock(new TreeSet<>(targets.byName().keySet()));
+        try {
+            return recoverInterrupted(targets, progress);
+        } finally {
+            for (TargetLock lock : locks.reversed()) {
+                lock.close();
+            }
+        }
+    }
+
+    /** The plans of the runs in {@code stateDir} that never finished, oldest first. */
+    public static List<Plan> interruptedPlans(Path stateDir) throws IOException {
+        List<Plan> plans = new ArrayList<>();
+        for (InterruptedRun run : JournalReader.interrupted(stateDir.resolve("journal"))) {
+            plans.add(PlanFile.read(java.nio.file.Files.readString(run.plan())));
+        }
+        return plans;
+    }
+
     /**
      * Interrupted runs whose targets are all open here: rolled back (or completed), each under the locks
      * this run holds. Runs on other targets are left for a run that opens them.
