@@ -1,0 +1,137 @@
+package io.nicsync.plugin.kubevirt.sim;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * KubeVirt's controllers for NICs, driven by the test: {@link #tick()} runs one reconcile pass of every
+ * controller and moves the simulated clock on by {@link #TICK}; nothing happens between ticks, so every
+ * test is deterministic. The controllers talk to the API server over HTTP like the real ones.
+ */
+public final class Simulator {
+    public static final Duration TICK = Duration.ofSeconds(5);
+    private static final int SETTLE_LIMIT = 50;
+
+    private final SimConfig config;
+    private final Store store;
+    private final Launcher launcher = new Launcher(this);
+    private final TemplateSync templates = new TemplateSync(this);
+    private final InterfaceRequests requests = new InterfaceRequests(this);
+    private final Handler handler = new Handler(this);
+    private final Migrations migrations = new Migrations(this);
+    private final Map<String, Memo> memos = new HashMap<>();
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    Simulator(SimConfig config, Store store) {
+        this.config = config;
+        this.store = store;
+    }
+
+    /** One pass of every controller; true when any of them wrote. */
+    public boolean tick() {
+        boolean wrote = false;
+        for (ObjectNode vm : store.list(Kinds.VM)) {
+            wrote |= requests.sync(vm);
+        }
+        for (ObjectNode vm : store.list(Kinds.VM)) {
+            wrote |= templates.sync(vm);
+        }
+        for (ObjectNode vmi : store.list(Kinds.VMI)) {
+            wrote |= handler.sync(vmi);
+        }
+        for (ObjectNode migration : store.list(Kinds.MIGRATION)) {
+            wrote |= migrations.sync(migration);
+        }
+        for (ObjectNode vmi : store.list(Kinds.VMI)) {
+            wrote |= migrations.syncCondition(vmi);
+        }
+        now = now.plus(TICK);
+        return wrote;
+    }
+
+    /**
+     * Ticks until nothing changes for longer than any controller waits (the 15 s before an automatic
+     * migration); returns the number of passes.
+     */
+    public int settle() {
+        long quietNeeded = Migrations.AUTO_MIGRATION_DELAY.dividedBy(TICK) + 1;
+        int quiet = 0;
+        for (int i = 1; i <= SETTLE_LIMIT; i++) {
+            quiet = tick() ? 0 : quiet + 1;
+            if (quiet >= quietNeeded) {
+                return i;
+            }
+        }
+        throw new IllegalStateException("the simulated cluster did not settle in " + SETTLE_LIMIT + " passes");
+    }
+
+    public void createVm(ObjectNode vm) {
+        store.create(Kinds.VM, vm);
+    }
+
+    public void createNad(String namespace, String name) {
+        ObjectNode nad = Json.MAPPER.createObjectNode();
+        ObjectNode meta = nad.putObject("metadata");
+        meta.put("name", name);
+        meta.put("namespace", namespace);
+        nad.putObject("spec").put("config",
+                "{\"cniVersion\":\"0.3.1\",\"type\":\"bridge\",\"bridge\":\"br-" + name + "\",\"name\":\"" + name + "\"}");
+        store.create(Kinds.NAD, nad);
+    }
+
+    public void start(String namespace, String name) {
+        launcher.start(namespace, name);
+    }
+
+    public void stop(String namespace, String name) {
+        launcher.stop(namespace, name);
+    }
+
+    public ObjectNode vm(String namespace, String name) {
+        return store.get(Kinds.VM, namespace, name);
+    }
+
+    public ObjectNode vmi(String namespace, String name) {
+        return store.get(Kinds.VMI, namespace, name);
+    }
+
+    public java.util.List<ObjectNode> migrations() {
+        return store.list(Kinds.MIGRATION);
+    }
+
+    public Instant now() {
+        return now;
+    }
+
+    public SimConfig config() {
+        return config;
+    }
+
+    Store store() {
+        return store;
+    }
+
+    Handler handler() {
+        return handler;
+    }
+
+    Memo memo(ObjectNode vmi) {
+        String key = key(vmi.path("metadata").path("namespace").asText(), vmi.path("metadata").path("name").asText());
+        return memos.computeIfAbsent(key, k -> new Memo(Slots.total(config.minor(), 0, Json.obj(vmi, "spec"))));
+    }
+
+    void remember(String namespace, String name, Memo memo) {
+        memos.put(key(namespace, name), memo);
+    }
+
+    void forget(String namespace, String name) {
+        memos.remove(key(namespace, name));
+    }
+
+    private static String key(String namespace, String name) {
+        return namespace + "/" + name;
+    }
+}
