@@ -12,6 +12,7 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.zjsonpatch.JsonPatch;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -47,18 +48,26 @@ final class SimDispatcher extends Dispatcher {
     }
 
     @Override
-    public synchronized MockResponse dispatch(RecordedRequest received) {
-        if (received.getHeader(CONTROLLER_HEADER) != null) {
-            return crud.dispatch(received);
+    public synchronized MockResponse dispatch(RecordedRequest request) {
+        try {
+            return route(request);
+        } catch (RuntimeException e) {
+            // a bug of the simulation must fail the test at once, not time the client out
+            return Responses.status(500, "InternalError", "simulated API server failed: " + e);
         }
-        RecordedRequest request = rereadable(received);
+    }
+
+    private MockResponse route(RecordedRequest request) {
+        if (request.getHeader(CONTROLLER_HEADER) != null) {
+            return crud.dispatch(request);
+        }
         ApiPath path = ApiPath.parse(request.getPath());
         String method = request.getMethod();
         if (path.path().endsWith("/selfsubjectaccessreviews") && method.equals("POST")) {
-            return Rbac.review(config, parse(request.getUtf8Body()));
+            return Rbac.review(config, parse(text(request.getBody())));
         }
         if ("subresources.kubevirt.io".equals(path.group())) {
-            return subresources.handle(method, path, request.getUtf8Body(), writes);
+            return subresources.handle(method, path, text(request.getBody()), writes);
         }
         if (path.is("kubevirt.io", "virtualmachineinstancemigrations") && method.equals("POST")
                 && config.migrationsForbidden()) {
@@ -67,6 +76,7 @@ final class SimDispatcher extends Dispatcher {
         if (path.is("kubevirt.io", "virtualmachines") && method.equals("PATCH")) {
             MockResponse refused = refusePatch(path, request);
             if (refused != null) {
+                writes.refused(method, path.path(), refused.code(), text(refused.getBody()));
                 return refused;
             }
         }
@@ -86,7 +96,7 @@ final class SimDispatcher extends Dispatcher {
         }
         JsonNode patched;
         try {
-            patched = JsonPatch.apply(tree(request.getUtf8Body()), current);
+            patched = JsonPatch.apply(tree(text(request.getBody())), current);
         } catch (RuntimeException e) {
             // kube-apiserver answers a failed JSON patch (a failed test op included) with 422
             return Responses.status(422, "Invalid", "the server rejected our request due to an error in our request: "
@@ -99,46 +109,37 @@ final class SimDispatcher extends Dispatcher {
     }
 
     private void logWrite(String method, ApiPath path, MockResponse response) {
-        String definition = DEFINITIONS.get(path.plural());
-        if (method.equals("GET") || definition == null || !"kubevirt.io".equals(path.group()) || response.code() >= 300) {
+        if (method.equals("GET") || !"kubevirt.io".equals(path.group()) || response.code() >= 300
+                || !DEFINITIONS.containsKey(path.plural())) {
             return;
         }
-        writes.record(method, path.path(), definition, parse(response.getBody().readUtf8()));
-    }
-
-    /** Reading a request's body consumes it: a copy whose body can be read again for storage. */
-    private static RecordedRequest rereadable(RecordedRequest request) {
-        byte[] body = request.getBody() == null ? new byte[0] : request.getBody().readByteArray();
-        return new RecordedRequest(request.getHttpVersion(), request.method(), request.getPath(), request.getHeaders(),
-                new Buffer(body)) {
-            @Override
-            public Buffer getBody() {
-                return new Buffer(body);
-            }
-
-            @Override
-            public String getUtf8Body() {
-                return new String(body, java.nio.charset.StandardCharsets.UTF_8);
-            }
-        };
+        String definition = DEFINITIONS.get(path.plural());
+        writes.record(method, path.path(), definition, parse(text(response.getBody())));
     }
 
     /** Another writer (a label controller, a person) changes the object, moving its resourceVersion. */
     private void touch(String objectPath) {
         ObjectNode vm = stored(objectPath);
-        Json.obj(vm, "metadata", "annotations").put("example.com/touched-by", "someone-else");
+        ObjectNode annotations = Json.obj(vm, "metadata", "annotations");
+        annotations.put("example.com/touched-by", "someone-else");
+        annotations.put("example.com/touches", String.valueOf(annotations.path("example.com/touches").asInt() + 1));
         replace(objectPath, vm);
     }
 
     ObjectNode stored(String objectPath) {
         MockResponse r = crud.handleGet(objectPath);
-        return r.code() == 200 ? parse(r.getBody().readUtf8()) : null;
+        return r.code() == 200 ? parse(text(r.getBody())) : null;
     }
 
     void replace(String objectPath, ObjectNode object) {
         Headers headers = Headers.builder().add("Content-Type", "application/json").build();
         Buffer body = new Buffer().writeUtf8(object.toString());
         crud.handleUpdate(new RecordedRequest("HTTP/1.1", HttpMethod.PUT, objectPath, headers, body));
+    }
+
+    /** A body's text, leaving it in place (Buffer's read methods empty it). */
+    static String text(Buffer body) {
+        return body == null ? "" : new String(body.getBytes(), StandardCharsets.UTF_8);
     }
 
     static ObjectNode parse(String json) {

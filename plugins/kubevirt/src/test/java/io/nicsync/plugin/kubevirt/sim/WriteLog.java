@@ -14,7 +14,12 @@ public final class WriteLog {
     }
 
     private final KubevirtSchemas schemas;
+    /** A write the server refused, with its status code and message. */
+    public record Refusal(String method, String path, int code, String message) {
+    }
+
     private final List<Write> writes = new ArrayList<>();
+    private final List<Refusal> refusals = new ArrayList<>();
 
     WriteLog(KubevirtSchemas schemas) {
         this.schemas = schemas;
@@ -22,6 +27,14 @@ public final class WriteLog {
 
     synchronized void record(String method, String path, String definition, JsonNode object) {
         writes.add(new Write(method, path, definition, object, schemas.problems(definition, object)));
+    }
+
+    synchronized void refused(String method, String path, int code, String message) {
+        refusals.add(new Refusal(method, path, code, message));
+    }
+
+    public synchronized List<Refusal> refusals() {
+        return List.copyOf(refusals);
     }
 
     public synchronized List<Write> all() {
