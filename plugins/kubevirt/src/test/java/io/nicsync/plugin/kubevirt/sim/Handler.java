@@ -28,8 +28,10 @@ final class Handler {
         for (JsonNode iface : Nics.interfaces(spec)) {
             String name = iface.path("name").asText();
             ObjectNode entry = Json.named(status, name).orElse(null);
-            if (Nics.absent(iface)) {
+            if (Nics.absent(iface) && !sim.memo(vmi).held.contains(name)) {
                 detach(status, name, entry);
+            } else if (Nics.absent(iface)) {
+                continue;
             } else if (!Nics.attached(entry) && inPlace(iface)) {
                 plug(vmi, iface, entry);
             } else if (Nics.attached(entry) && sim.config().minor() >= 5) {

@@ -2,12 +2,15 @@ package io.nicsync.plugin.kubevirt.sim;
 
 /**
  * What the simulated components remember about one running VMI beyond its objects: the PCI ports laid out at
- * boot, a sticky RestartRequired, a network change that waits for a migration.
+ * boot, a sticky RestartRequired, a network change that waits for a migration,
+ * NICs the guest holds on to.
  */
 final class Memo {
     final int slots;
     boolean restartRequired;
     boolean networkChanged;
+    /** NICs the guest does not let go of (no ACPI hotplug, a busy driver): unplugs of them never finish. */
+    final java.util.Set<String> held = new java.util.HashSet<>();
 
     Memo(int slots) {
         this.slots = slots;

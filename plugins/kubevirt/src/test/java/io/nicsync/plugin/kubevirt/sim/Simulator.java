@@ -90,6 +90,11 @@ public final class Simulator {
         launcher.stop(namespace, name);
     }
 
+    /** The guest of a running VM will not release {@code nic} when it is unplugged. */
+    public void holdInGuest(String namespace, String name, String nic) {
+        memo(vmi(namespace, name)).held.add(nic);
+    }
+
     public ObjectNode vm(String namespace, String name) {
         return store.get(Kinds.VM, namespace, name);
     }
