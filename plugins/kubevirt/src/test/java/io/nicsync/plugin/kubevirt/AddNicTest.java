@@ -1,10 +1,10 @@
 package io.nicsync.plugin.kubevirt;
 
+import static io.nicsync.plugin.kubevirt.Failing.failsWith;
 import static io.nicsync.plugin.kubevirt.Lab.TIMEOUT;
 import static io.nicsync.plugin.kubevirt.Lab.WEB01;
 import static io.nicsync.plugin.kubevirt.Lab.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.AddNic;
@@ -68,9 +68,7 @@ class AddNicTest {
     void aVmThatKeepsChangingEndsInAConflict() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             lab.cluster.interfereWithNextPatches(VmPatcher.ATTEMPTS);
-            assertThatThrownBy(() -> lab.target.execute(new AddNic(WEB01, bridge("red", "red"), "d"), TIMEOUT))
-                    .isInstanceOf(TargetException.class)
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.CONFLICT))
+            failsWith(Reason.CONFLICT, () -> lab.target.execute(new AddNic(WEB01, bridge("red", "red"), "d"), TIMEOUT))
                     .hasMessageContaining("prod/web-01 nic red");
             assertThat(lab.nic("red")).isNull();
         }
@@ -85,8 +83,7 @@ class AddNicTest {
             assertThat(lab.observe().capacity().freeSlots()).isZero();
             int writes = lab.writes();
 
-            assertThatThrownBy(() -> lab.target.execute(new AddNic(WEB01, bridge("pink", "blue"), "d"), TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.NO_CAPACITY))
+            failsWith(Reason.NO_CAPACITY, () -> lab.target.execute(new AddNic(WEB01, bridge("pink", "blue"), "d"), TIMEOUT))
                     .hasMessageContaining("4 reserved interface placeholders");
             assertThat(lab.writes()).isEqualTo(writes);
         }
@@ -96,8 +93,7 @@ class AddNicTest {
     void aMacChangeOfAnExistingNicIsRefusedInsteadOfLeftToRestartRequired() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             var blue = bridge("blue", "blue").withMac(MacAddress.parse("52:54:00:ff:ff:ff"));
-            assertThatThrownBy(() -> lab.target.execute(new PersistNic(WEB01, blue, null, "d"), TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.UNSUPPORTED))
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new PersistNic(WEB01, blue, null, "d"), TIMEOUT))
                     .hasMessageContaining("RestartRequired");
             assertThat(lab.writes()).isZero();
             lab.sim.settle();
@@ -111,8 +107,7 @@ class AddNicTest {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             var pod = new io.nicsync.spi.NicSpec("extra", null, new NetworkRef.Pod(), "virtio", "masquerade",
                     io.nicsync.spi.LinkState.UP, null);
-            assertThatThrownBy(() -> lab.target.execute(new AddNic(WEB01, pod, "d"), TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.UNSUPPORTED));
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new AddNic(WEB01, pod, "d"), TIMEOUT));
             assertThat(lab.writes()).isZero();
         }
     }

@@ -1,10 +1,10 @@
 package io.nicsync.plugin.kubevirt;
 
+import static io.nicsync.plugin.kubevirt.Failing.failsWith;
 import static io.nicsync.plugin.kubevirt.Lab.TIMEOUT;
 import static io.nicsync.plugin.kubevirt.Lab.WEB01;
 import static io.nicsync.plugin.kubevirt.Lab.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.AddNic;
@@ -61,8 +61,7 @@ class MigrationTest {
     @Test
     void aFailedMigrationIsReportedWithKubevirtsReason() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(5).withDynamicNetworks(false).withMigrationSucceeding(false))) {
-            assertThatThrownBy(() -> addAndMigrate(lab))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.REFUSED))
+            failsWith(Reason.REFUSED, () -> addAndMigrate(lab))
                     .hasMessageContaining("migration failed")
                     .hasMessageContaining("target virt-launcher pod did not become ready");
             assertThat(lab.nic("red").live()).isNull();
@@ -72,8 +71,7 @@ class MigrationTest {
     @Test
     void aFailedAutomaticMigrationIsReportedToo() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6).withDynamicNetworks(false).withMigrationSucceeding(false))) {
-            assertThatThrownBy(() -> addAndMigrate(lab))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.REFUSED))
+            failsWith(Reason.REFUSED, () -> addAndMigrate(lab))
                     .hasMessageContaining("migration failed");
         }
     }
@@ -81,8 +79,7 @@ class MigrationTest {
     @Test
     void aForbiddenMigrationNamesTheV1_5RbacChangeAndTheFix() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(5).withDynamicNetworks(false).withMigrationsForbidden(true))) {
-            assertThatThrownBy(() -> addAndMigrate(lab))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.FORBIDDEN))
+            failsWith(Reason.FORBIDDEN, () -> addAndMigrate(lab))
                     .hasMessageContaining("prod/web-01")
                     .hasMessageContaining("HTTP 403")
                     .hasMessageContaining("kubevirt/kubevirt#13497")
@@ -109,8 +106,7 @@ class MigrationTest {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             NicSpec blue = lab.nic("blue").current();
             RepointNic repoint = new RepointNic(WEB01, blue, blue.network(), NetworkRef.Multus.parse("red"), "d");
-            assertThatThrownBy(() -> lab.target.execute(repoint, TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.UNSUPPORTED))
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(repoint, TIMEOUT))
                     .hasMessageContaining("v1.8");
             assertThat(lab.writes()).isZero();
         }

@@ -1,9 +1,9 @@
 package io.nicsync.plugin.kubevirt;
 
+import static io.nicsync.plugin.kubevirt.Failing.failsWith;
 import static io.nicsync.plugin.kubevirt.Lab.TIMEOUT;
 import static io.nicsync.plugin.kubevirt.Lab.WEB01;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.LinkState;
@@ -54,8 +54,7 @@ class UnplugAndLinkTest {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             lab.sim.holdInGuest("prod", "web-01", "blue");
             UnplugNic unplug = new UnplugNic(WEB01, observed(lab, "blue"), "not desired");
-            assertThatThrownBy(() -> lab.target.execute(unplug, TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.NOT_RELEASED))
+            failsWith(Reason.NOT_RELEASED, () -> lab.target.execute(unplug, TIMEOUT))
                     .hasMessageContaining("prod/web-01 nic blue");
             assertThat(unplug.verifiedBy(lab.observe())).isFalse();
             assertThat(lab.pacer.slept()).isGreaterThanOrEqualTo(TIMEOUT);
@@ -96,8 +95,7 @@ class UnplugAndLinkTest {
     void linkStateBeforeV1_5IsRefusedWithoutWriting() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(3))) {
             SetLink down = new SetLink(WEB01, observed(lab, "blue"), LinkState.UP, LinkState.DOWN, true, "d");
-            assertThatThrownBy(() -> lab.target.execute(down, TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.UNSUPPORTED))
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(down, TIMEOUT))
                     .hasMessageContaining("v1.5");
             assertThat(lab.writes()).isZero();
         }
@@ -107,8 +105,7 @@ class UnplugAndLinkTest {
     void thePodNetworkIsNeverUnplugged() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             UnplugNic unplug = new UnplugNic(WEB01, observed(lab, "default"), "d");
-            assertThatThrownBy(() -> lab.target.execute(unplug, TIMEOUT))
-                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.UNSUPPORTED))
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(unplug, TIMEOUT))
                     .hasMessageContaining("prod/web-01 nic default");
             assertThat(lab.writes()).isZero();
         }

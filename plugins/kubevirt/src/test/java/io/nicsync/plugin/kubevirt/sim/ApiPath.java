@@ -26,6 +26,11 @@ record ApiPath(String path, String group, String namespace, String plural, Strin
 
     /** The path of the object itself, without a subresource. */
     String objectPath() {
+        return objectPath(group);
+    }
+
+    /** The path of the object in another API group (virt-api's subresources act on kubevirt.io objects). */
+    String objectPath(String group) {
         return "/apis/" + group + "/v1/namespaces/" + namespace + "/" + plural + "/" + name;
     }
 }

@@ -37,14 +37,14 @@ final class Subresources {
             return Responses.status(400, "BadRequest", "AddInterfaceOptions requires name and "
                     + "networkAttachmentDefinitionName");
         }
-        ObjectNode vm = server.stored(path.objectPath());
+        ObjectNode vm = server.stored(path.objectPath("kubevirt.io"));
         if (vm == null) {
             return Responses.status(404, "NotFound", "virtualmachines.kubevirt.io \"" + path.name() + "\" not found");
         }
         ObjectNode request = Json.MAPPER.createObjectNode();
         request.set(add ? "addInterfaceOptions" : "removeInterfaceOptions", options);
         Json.arr(vm, "status", "interfaceRequests").add(request);
-        server.replace(path.objectPath(), vm);
+        server.replace(path.objectPath("kubevirt.io"), vm);
         return new MockResponse().setResponseCode(202);
     }
 }
