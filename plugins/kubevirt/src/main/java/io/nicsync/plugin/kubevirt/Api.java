@@ -25,7 +25,8 @@ final class Api {
     }
 
     JsonNode get(ResourceDefinitionContext kind, String namespace, String name) {
-        GenericKubernetesResource r = client.genericKubernetesResources(kind).inNamespace(namespace).withName(name).get();
+        GenericKubernetesResource r =
+                client.genericKubernetesResources(kind).inNamespace(namespace).withName(name).get();
         return r == null ? null : TemplatePatch.JSON.valueToTree(r);
     }
 
@@ -57,7 +58,8 @@ final class Api {
 
     /** PUT to a VirtualMachine subresource of virt-api (v1.0 {@code addinterface}, {@code removeinterface}). */
     void putVmSubresource(String namespace, String name, String subresource, ObjectNode body) {
-        String uri = client.getMasterUrl().toString().replaceAll("/$", "") + "/apis/subresources.kubevirt.io/v1/namespaces/"
+        String uri = client.getMasterUrl().toString().replaceAll("/$", "")
+                + "/apis/subresources.kubevirt.io/v1/namespaces/"
                 + namespace + "/virtualmachines/" + name + "/" + subresource;
         if (client.raw(uri, "PUT", body.toString()) == null) {
             throw new KubernetesClientException("virtualmachines/" + subresource + " not found", 404, null);

@@ -32,7 +32,8 @@ final class DeclarativeSteps implements StepRunner {
     private final MigrationRunner migrations;
     private final KubevirtCapabilities capabilities;
 
-    DeclarativeSteps(VmPatcher patcher, Effects effects, MigrationRunner migrations, KubevirtCapabilities capabilities) {
+    DeclarativeSteps(VmPatcher patcher, Effects effects, MigrationRunner migrations,
+            KubevirtCapabilities capabilities) {
         this.patcher = patcher;
         this.effects = effects;
         this.migrations = migrations;

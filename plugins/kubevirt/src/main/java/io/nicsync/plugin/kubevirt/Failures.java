@@ -16,15 +16,19 @@ final class Failures {
         int code = e.getCode();
         String text = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                 : e.getMessage();
-        return new TargetException(reason(code), subject + ": " + (code == 0 ? "" : "HTTP " + code + ": ") + text, e);
+        return new TargetException(reason(code), subject + ": " + (code <= 0 ? "" : "HTTP " + code + ": ") + text, e);
     }
 
+    /** A code of 0 or below means no HTTP answer at all (connection refused, timeout). */
     static Reason reason(int code) {
+        if (code <= 0) {
+            return Reason.UNREACHABLE;
+        }
         return switch (code) {
             case 401, 403 -> Reason.FORBIDDEN;
             case 404 -> Reason.NOT_FOUND;
             case 409 -> Reason.CONFLICT;
-            case 0, 500, 502, 503, 504 -> Reason.UNREACHABLE;
+            case 500, 502, 503, 504 -> Reason.UNREACHABLE;
             default -> Reason.REFUSED;
         };
     }

@@ -43,7 +43,8 @@ final class ImperativeSteps implements StepRunner {
             case PersistNic persist -> add(persist.vm(), persist.spec(), null);
             case UnplugNic unplug -> remove(unplug.vm(), unplug.spec().name(), timeout);
             case UnpersistNic unpersist -> remove(unpersist.vm(), unpersist.spec().name(), null);
-            case Migrate migrate -> migrations.migrate(migrate.vm(), timeout, DeclarativeSteps.carried(migrate.carries()));
+            case Migrate migrate ->
+                    migrations.migrate(migrate.vm(), timeout, DeclarativeSteps.carried(migrate.carries()));
             default -> throw new TargetException(Reason.UNSUPPORTED, Failures.subject(step.vm().namespace(),
                     step.vm().name(), step.nic()) + ": KubeVirt " + capabilities.cluster().version()
                     + " cannot " + what(step) + "; link state needs v1.5, a live NAD change v1.8");

@@ -50,7 +50,8 @@ public final class KubevirtPlugin implements TargetPlugin {
     }
 
     /** Opens a target on a given client (tests pass their cluster's client and clock). */
-    static Target open(String name, KubernetesClient client, HotplugSetting hotplug, Pacer pacer) throws TargetException {
+    static Target open(String name, KubernetesClient client, HotplugSetting hotplug, Pacer pacer)
+            throws TargetException {
         Api api = new Api(client);
         try {
             return KubevirtTarget.open(name, api, hotplug, pacer);

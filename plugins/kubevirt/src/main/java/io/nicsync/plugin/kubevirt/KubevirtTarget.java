@@ -52,7 +52,8 @@ final class KubevirtTarget implements Target {
             throw Failures.of("target " + name + ": reading the KubeVirt CR", e);
         }
         if (kubevirts.isEmpty()) {
-            throw new TargetException(Reason.NOT_FOUND, "target " + name + ": no KubeVirt CR: KubeVirt is not installed");
+            throw new TargetException(Reason.NOT_FOUND,
+                    "target " + name + ": no KubeVirt CR: KubeVirt is not installed");
         }
         return ClusterInfo.of(kubevirts.get(0), api.dynamicNetworksController());
     }
@@ -76,7 +77,8 @@ final class KubevirtTarget implements Target {
             }
             List<LiveVm> vms = new ArrayList<>();
             for (JsonNode vm : api.list(Resources.VM)) {
-                vms.add(LiveVmReader.read(name, new ObservedVm(vm, vmis.get(key(vm))), capabilities.cluster().version()));
+                ObservedVm observed = new ObservedVm(vm, vmis.get(key(vm)));
+                vms.add(LiveVmReader.read(name, observed, capabilities.cluster().version()));
             }
             return vms;
         } catch (KubernetesClientException e) {

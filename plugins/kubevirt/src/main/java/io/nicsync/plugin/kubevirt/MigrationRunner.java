@@ -50,7 +50,8 @@ final class MigrationRunner {
 
     private void awaitAutomatic(VmRef vm, Duration timeout, Waiter.Check done, String previous, String subject)
             throws TargetException {
-        boolean finished = waiter.until(vm.namespace(), vm.name(), timeout, o -> done.done(o) || failedSince(o, previous));
+        boolean finished = waiter.until(vm.namespace(), vm.name(), timeout,
+                o -> done.done(o) || failedSince(o, previous));
         ObservedVm after = waiter.look(vm.namespace(), vm.name());
         if (failedSince(after, previous)) {
             throw failed(subject, after);

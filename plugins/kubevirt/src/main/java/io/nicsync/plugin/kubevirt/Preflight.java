@@ -66,7 +66,8 @@ final class Preflight {
                 case UnplugNic unplug -> gates(subject, vm, problems);
                 case SetLink link -> {
                     if (!cluster.version().atLeast(5)) {
-                        problems.add(subject + ": link state needs KubeVirt v1.5, the cluster runs " + cluster.version());
+                        problems.add(subject + ": link state needs KubeVirt v1.5, the cluster runs "
+                                + cluster.version());
                     }
                 }
                 case Migrate migrate -> migrateNamespaces.add(ref.namespace());

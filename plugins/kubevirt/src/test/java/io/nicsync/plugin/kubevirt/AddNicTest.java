@@ -83,7 +83,8 @@ class AddNicTest {
             assertThat(lab.observe().capacity().freeSlots()).isZero();
             int writes = lab.writes();
 
-            failsWith(Reason.NO_CAPACITY, () -> lab.target.execute(new AddNic(WEB01, bridge("pink", "blue"), "d"), TIMEOUT))
+            AddNic third = new AddNic(WEB01, bridge("pink", "blue"), "d");
+            failsWith(Reason.NO_CAPACITY, () -> lab.target.execute(third, TIMEOUT))
                     .hasMessageContaining("4 reserved interface placeholders");
             assertThat(lab.writes()).isEqualTo(writes);
         }

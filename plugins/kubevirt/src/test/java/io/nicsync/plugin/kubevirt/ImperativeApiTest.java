@@ -28,7 +28,8 @@ class ImperativeApiTest {
             assertThat(lab.cluster.writes().all()).singleElement().satisfies(w -> {
                 assertThat(w.path()).endsWith("/virtualmachines/web-01/addinterface");
                 assertThat(w.definition()).isEqualTo("v1.AddInterfaceOptions");
-                assertThat(w.object().toString()).isEqualTo("{\"name\":\"red\",\"networkAttachmentDefinitionName\":\"red\"}");
+                assertThat(w.object().toString())
+                        .isEqualTo("{\"name\":\"red\",\"networkAttachmentDefinitionName\":\"red\"}");
             });
         }
     }
@@ -47,7 +48,8 @@ class ImperativeApiTest {
     @Test
     void withoutTheFeatureGateTheErrorSaysWhereToTurnItOn() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(0).withHotplugGate(false))) {
-            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new AddNic(WEB01, bridge("red", "red"), "d"), TIMEOUT))
+            AddNic add = new AddNic(WEB01, bridge("red", "red"), "d");
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(add, TIMEOUT))
                     .hasMessageContaining("prod/web-01 nic red")
                     .hasMessageContaining("HotplugNICs")
                     .hasMessageContaining("developerConfiguration.featureGates");

@@ -43,7 +43,8 @@ class KubeconfigTest {
     void theNamedContextIsUsedAndTheHotplugSettingHonoured(@TempDir Path dir) throws Exception {
         try (SimCluster cluster = SimCluster.start(SimConfig.v1(6))) {
             cluster.sim().createVm(Fixtures.web01());
-            Path file = Files.writeString(dir.resolve("config"), kubeconfig(cluster.client().getMasterUrl().toString()));
+            String url = cluster.client().getMasterUrl().toString();
+            Path file = Files.writeString(dir.resolve("config"), kubeconfig(url));
             String previous = System.setProperty("kubeconfig", file.toString());
             try (Target target = new KubevirtPlugin().open(new TargetConfig("prod", "kubevirt",
                     Map.of("context", "lab-admin", "hotplug", "migration")))) {

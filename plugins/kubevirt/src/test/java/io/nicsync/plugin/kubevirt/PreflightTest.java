@@ -46,7 +46,8 @@ class PreflightTest {
                     new AddNic(WEB01, bridge("pink", "pink"), "d"),
                     new SetLink(WEB01, bridge("blue", "blue"), LinkState.UP, LinkState.DOWN, true, "d"),
                     new AddNic(new VmRef("lab", "prod", "db-01"), bridge("red", "red"), "d")));
-            assertThat(problems).anySatisfy(p -> assertThat(p).contains("nic pink: NetworkAttachmentDefinition prod/pink"))
+            assertThat(problems)
+                    .anySatisfy(p -> assertThat(p).contains("nic pink: NetworkAttachmentDefinition prod/pink"))
                     .anySatisfy(p -> assertThat(p).contains("HotplugNICs"))
                     .anySatisfy(p -> assertThat(p).contains("nic blue: link state needs KubeVirt v1.5"))
                     .anySatisfy(p -> assertThat(p).contains("prod/db-01: no such VirtualMachine"))

@@ -11,6 +11,7 @@ import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,17 @@ class UnplugAndLinkTest {
             failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(down, TIMEOUT))
                     .hasMessageContaining("v1.5");
             assertThat(lab.writes()).isZero();
+        }
+    }
+
+    @Test
+    void aStoppedVmLosesTheEntryOutright() throws Exception {
+        try (Lab lab = Lab.stopped(SimConfig.v1(6))) {
+            UnpersistNic unpersist = new UnpersistNic(WEB01, observed(lab, "blue"), "not desired");
+            lab.target.execute(unpersist, TIMEOUT);
+            assertThat(unpersist.verifiedBy(lab.observe())).isTrue();
+            assertThat(lab.sim.vm("prod", "web-01").at("/spec/template/spec/networks").toString())
+                    .doesNotContain("blue");
         }
     }
 

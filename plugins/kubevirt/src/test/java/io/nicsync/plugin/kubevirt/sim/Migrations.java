@@ -29,7 +29,8 @@ final class Migrations {
         }
         ObjectNode before = vmi.deepCopy();
         ArrayNode conditions = Json.arr(vmi, "status", "conditions");
-        ObjectNode condition = Json.find(conditions, c -> "MigrationRequired".equals(c.path("type").asText())).orElse(null);
+        ObjectNode condition = Json.find(conditions, c -> "MigrationRequired".equals(c.path("type").asText()))
+                .orElse(null);
         if (!needsMigration(vmi)) {
             Json.find(conditions, c -> c == condition).ifPresent(c -> conditions.remove(indexOf(conditions, c)));
         } else if (condition == null) {
@@ -37,7 +38,7 @@ final class Migrations {
             c.put("lastTransitionTime", sim.now().toString());
             conditions.add(c);
         } else if ("False".equals(condition.path("status").asText())
-                && !sim.now().isBefore(Instant.parse(condition.path("lastTransitionTime").asText()).plus(AUTO_MIGRATION_DELAY))) {
+                && !sim.now().isBefore(since(condition).plus(AUTO_MIGRATION_DELAY))) {
             condition.put("status", "True");
             condition.put("lastTransitionTime", sim.now().toString());
         }
@@ -64,6 +65,10 @@ final class Migrations {
             }
         }
         return sim.memo(vmi).networkChanged;
+    }
+
+    private static Instant since(JsonNode condition) {
+        return Instant.parse(condition.path("lastTransitionTime").asText());
     }
 
     private void create(ObjectNode vmi) {

@@ -6,7 +6,8 @@ package io.nicsync.plugin.kubevirt.sim;
  *
  * @param minor KubeVirt 1.minor (0 is v1.0, the imperative addinterface API)
  * @param dynamicNetworks multus thick plugin and the dynamic-networks controller run: NICs are plugged in place
- * @param liveMigrateUpdates the KubeVirt CR lists {@code LiveMigrate} in workloadUpdateMethods (v1.6+ migrates by itself)
+ * @param liveMigrateUpdates the KubeVirt CR lists {@code LiveMigrate} in workloadUpdateMethods (v1.6+ then
+ *     migrates by itself)
  * @param migrationSucceeds how migrations end
  * @param migrationsForbidden the caller may not create VirtualMachineInstanceMigrations (KubeVirt v1.5 RBAC)
  * @param hotplugGate the HotplugNICs feature gate is on (needed before v1.4)

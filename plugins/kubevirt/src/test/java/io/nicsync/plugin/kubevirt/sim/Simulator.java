@@ -78,7 +78,8 @@ public final class Simulator {
         meta.put("name", name);
         meta.put("namespace", namespace);
         nad.putObject("spec").put("config",
-                "{\"cniVersion\":\"0.3.1\",\"type\":\"bridge\",\"bridge\":\"br-" + name + "\",\"name\":\"" + name + "\"}");
+                "{\"cniVersion\":\"0.3.1\",\"type\":\"bridge\",\"bridge\":\"br-" + name
+                        + "\",\"name\":\"" + name + "\"}");
         store.create(Kinds.NAD, nad);
     }
 
@@ -93,6 +94,12 @@ public final class Simulator {
     /** The guest of a running VM will not release {@code nic} when it is unplugged. */
     public void holdInGuest(String namespace, String name, String nic) {
         memo(vmi(namespace, name)).held.add(nic);
+    }
+
+    /** Stops and starts the VM: the new VMI is made from the template, RestartRequired is gone. */
+    public void restart(String namespace, String name) {
+        launcher.stop(namespace, name);
+        launcher.start(namespace, name);
     }
 
     public ObjectNode vm(String namespace, String name) {

@@ -114,6 +114,18 @@ class SimulatorTest {
         assertThat(status("blue").path("infoSource").asText()).isEqualTo(Handler.ATTACHED);
         assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
                 .contains("RestartRequired", TemplateSync.RESTART_MESSAGE);
+
+        patchVm("[{'op':'add','path':'/spec/template/spec/domain/devices/interfaces/-','value':"
+                + "{'name':'blue','bridge':{},'macAddress':'52:54:00:12:34:56'}},{'op':'add','path':"
+                + "'/spec/template/spec/networks/-','value':{'name':'blue','multus':{'networkName':'blue'}}}]");
+        cluster.sim().settle();
+        assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
+                .as("sticky until restart").contains("RestartRequired");
+
+        cluster.sim().restart("prod", "web-01");
+        cluster.sim().settle();
+        assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
+                .doesNotContain("RestartRequired");
     }
 
     @Test

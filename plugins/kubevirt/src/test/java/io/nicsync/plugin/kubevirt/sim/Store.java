@@ -19,7 +19,8 @@ final class Store {
     }
 
     ObjectNode get(CustomResourceDefinitionContext kind, String namespace, String name) {
-        GenericKubernetesResource r = client.genericKubernetesResources(kind).inNamespace(namespace).withName(name).get();
+        GenericKubernetesResource r =
+                client.genericKubernetesResources(kind).inNamespace(namespace).withName(name).get();
         return r == null ? null : Json.MAPPER.valueToTree(r);
     }
 
