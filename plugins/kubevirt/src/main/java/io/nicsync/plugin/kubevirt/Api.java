@@ -77,7 +77,12 @@ final class Api {
         return answer.getStatus() != null && Boolean.TRUE.equals(answer.getStatus().getAllowed());
     }
 
-    /** Whether a DaemonSet labelled {@code app=dynamic-networks-controller} (multus' controller) exists. */
+    /**
+     * Whether multus' dynamic-networks controller runs: its upstream manifest installs the DaemonSet
+     * {@code dynamic-networks-controller-ds} labelled {@code app=dynamic-networks-controller}. A caller that may
+     * not list DaemonSets cluster-wide gets false, so {@code hotplug: auto} falls back to migrations, which
+     * work with or without the controller.
+     */
     boolean dynamicNetworksController() {
         try {
             return !client.apps().daemonSets().inAnyNamespace().withLabel("app", "dynamic-networks-controller")

@@ -82,6 +82,20 @@ class SimulatorTest {
     }
 
     @Test
+    void anSriovInterfaceIsPluggedOnlyByMigrationEvenWithTheController() {
+        running(SimConfig.v1(6));
+        patchVm("[{'op':'add','path':'/spec/template/spec/domain/devices/interfaces/-','value':"
+                + "{'name':'vf','sriov':{}}},{'op':'add','path':'/spec/template/spec/networks/-',"
+                + "'value':{'name':'vf','multus':{'networkName':'red'}}}]");
+        cluster.sim().tick();
+        assertThat(status("vf")).isNull();
+        assertThat(cluster.sim().vmi("prod", "web-01").at("/status/conditions").toString())
+                .contains("MigrationRequired");
+        cluster.sim().settle();
+        assertThat(status("vf").path("infoSource").asText()).isEqualTo(Handler.ATTACHED);
+    }
+
+    @Test
     void withoutLiveMigrateUpdatesNothingMigratesByItself() {
         running(SimConfig.v1(6).withDynamicNetworks(false).withLiveMigrateUpdates(false));
         patchVm(ADD_RED);
