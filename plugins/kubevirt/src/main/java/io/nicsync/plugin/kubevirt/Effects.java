@@ -25,8 +25,14 @@ final class Effects {
      */
     void plugged(VmRef vm, String nic, HotplugMode mode, Duration timeout) throws TargetException {
         boolean inPlace = mode == HotplugMode.IN_PLACE;
-        boolean done = waiter.until(vm.namespace(), vm.name(), timeout, o -> !o.running()
-                || (inPlace ? o.attached(nic) : o.vmiInterface(nic) != null));
+        boolean done = waiter.until(vm.namespace(), vm.name(), timeout, o -> {
+            if (inPlace && o.vmiInterface(nic) != null && o.migrationRequired().isPresent() && !o.attached(nic)) {
+                throw new TargetException(Reason.UNSUPPORTED, Failures.subject(vm.namespace(), vm.name(), nic)
+                        + ": KubeVirt can plug it only by migrating the VM (VMI condition MigrationRequired): "
+                        + "SR-IOV, or no multus dynamic-networks controller; plan a migration (hotplug: migration)");
+            }
+            return !o.running() || (inPlace ? o.attached(nic) : o.vmiInterface(nic) != null);
+        });
         if (!done) {
             JsonNode status = waiter.look(vm.namespace(), vm.name()).statusInterface(nic);
             throw new TargetException(Reason.TIMEOUT, Failures.subject(vm.namespace(), vm.name(), nic) + ": not "

@@ -65,6 +65,17 @@ class AddNicTest {
     }
 
     @Test
+    void aConflictAnsweredUnderContentionIsRetriedToo() throws Exception {
+        try (Lab lab = Lab.running(SimConfig.v1(6))) {
+            lab.cluster.contendWithNextPatches(1);
+            lab.target.execute(new AddNic(WEB01, bridge("red", "red"), "desired"), TIMEOUT);
+            assertThat(lab.nic("red").live()).isNotNull();
+            assertThat(lab.cluster.writes().refusals()).singleElement()
+                    .satisfies(r -> assertThat(r.code()).isEqualTo(409));
+        }
+    }
+
+    @Test
     void aVmThatKeepsChangingEndsInAConflict() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             lab.cluster.interfereWithNextPatches(VmPatcher.ATTEMPTS);

@@ -45,6 +45,10 @@ final class Lab implements AutoCloseable {
         return new Lab(config, true, HotplugSetting.AUTO);
     }
 
+    static Lab running(SimConfig config, HotplugSetting hotplug) throws TargetException {
+        return new Lab(config, true, hotplug);
+    }
+
     static Lab stopped(SimConfig config) throws TargetException {
         return new Lab(config, false, HotplugSetting.AUTO);
     }

@@ -59,6 +59,16 @@ class MigrationTest {
     }
 
     @Test
+    void inPlaceHotplugOnAClusterThatNeedsAMigrationSaysSoAtOnce() throws Exception {
+        try (Lab lab = Lab.running(SimConfig.v1(6).withDynamicNetworks(false).withLiveMigrateUpdates(false),
+                HotplugSetting.IN_PLACE)) {
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new AddNic(WEB01, RED, "desired"), TIMEOUT))
+                    .hasMessageContaining("MigrationRequired");
+            assertThat(lab.pacer.slept()).isLessThan(TIMEOUT);
+        }
+    }
+
+    @Test
     void aFailedMigrationIsReportedWithKubevirtsReason() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(5).withDynamicNetworks(false).withMigrationSucceeding(false))) {
             failsWith(Reason.REFUSED, () -> addAndMigrate(lab))

@@ -60,9 +60,17 @@ public final class SimCluster implements AutoCloseable {
         return writes;
     }
 
-    /** Before each of the next {@code n} patches of a VirtualMachine by the client, another writer changes it. */
+    /**
+     * Before each of the next {@code n} patches of a VirtualMachine by the client, another writer changes it,
+     * so that the patch's resourceVersion test fails (422).
+     */
     public void interfereWithNextPatches(int n) {
-        dispatcher.interfereWithNextPatches(n);
+        dispatcher.interfereWithNextPatches(n, false);
+    }
+
+    /** As {@link #interfereWithNextPatches}, answered 409 Conflict as under write contention. */
+    public void contendWithNextPatches(int n) {
+        dispatcher.interfereWithNextPatches(n, true);
     }
 
     private void installKubevirt(SimConfig config) {

@@ -35,6 +35,7 @@ final class SimDispatcher extends Dispatcher {
     private final WriteLog writes;
     private final Subresources subresources;
     private int conflictsToCause;
+    private boolean conflictAsContention;
 
     SimDispatcher(SimConfig config, WriteLog writes) {
         this.config = config;
@@ -43,8 +44,9 @@ final class SimDispatcher extends Dispatcher {
     }
 
     /** Before each of the plugin's next {@code n} VirtualMachine patches, another writer changes the VM. */
-    synchronized void interfereWithNextPatches(int n) {
+    synchronized void interfereWithNextPatches(int n, boolean asContention) {
         conflictsToCause = n;
+        conflictAsContention = asContention;
     }
 
     @Override
@@ -89,6 +91,12 @@ final class SimDispatcher extends Dispatcher {
         if (conflictsToCause > 0) {
             conflictsToCause--;
             touch(path.objectPath());
+            if (conflictAsContention) {
+                // what kube-apiserver answers when its own retries of an update lose to other writers
+                return Responses.status(409, "Conflict", "Operation cannot be fulfilled on virtualmachines.kubevirt.io"
+                        + " \"" + path.name() + "\": the object has been modified; please apply your changes to the"
+                        + " latest version and try again");
+            }
         }
         ObjectNode current = stored(path.objectPath());
         if (current == null || !String.valueOf(request.getHeader("Content-Type")).contains("json-patch")) {
