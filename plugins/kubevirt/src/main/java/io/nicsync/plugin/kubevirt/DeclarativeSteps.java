@@ -61,7 +61,6 @@ final class DeclarativeSteps implements StepRunner {
         NicRules.requireHotpluggable(subject, nic);
         ObservedVm after = patcher.apply(vm.namespace(), vm.name(), nic.name(), o -> {
             if (o.running()) {
-                requireLiveChanges(subject);
                 requireCapacity(subject, o, nic.name());
             }
             return persistPatch(subject, o, nic);
@@ -78,6 +77,7 @@ final class DeclarativeSteps implements StepRunner {
 
     /** The template entry made to match {@code nic}: added, or its link and network changed. */
     private TemplatePatch persistPatch(String subject, ObservedVm vm, NicSpec nic) throws TargetException {
+        requireLiveChanges(subject, vm);
         JsonNode iface = vm.templateInterface(nic.name());
         if (nic.link() == LinkState.DOWN) {
             requireLinkState(subject);
@@ -120,6 +120,7 @@ final class DeclarativeSteps implements StepRunner {
             }
             // a running VM loses a NIC without RestartRequired only through state: absent
             if (o.vmi() != null) {
+                requireLiveChanges(subject, o);
                 NicRules.requireUnpluggable(subject, iface, o.templateNetwork(nic));
                 return new TemplatePatch(o).state(nic, "absent");
             }
@@ -139,9 +140,7 @@ final class DeclarativeSteps implements StepRunner {
                 return null;
             }
             NicRules.requireUnpluggable(subject, iface, o.templateNetwork(nic));
-            if (o.running()) {
-                requireLiveChanges(subject);
-            }
+            requireLiveChanges(subject, o);
             return Interfaces.absent(iface) ? null : new TemplatePatch(o).state(nic, "absent");
         });
     }
@@ -154,6 +153,7 @@ final class DeclarativeSteps implements StepRunner {
             if (iface == null || Interfaces.absent(iface)) {
                 throw new TargetException(Reason.NOT_FOUND, subject + ": not in the VM template");
             }
+            requireLiveChanges(subject, o);
             String binding = Interfaces.binding(iface);
             if ("sriov".equals(binding) || String.valueOf(binding).startsWith("passt")) {
                 throw new TargetException(Reason.UNSUPPORTED, subject + ": KubeVirt cannot set the link of a "
@@ -175,9 +175,8 @@ final class DeclarativeSteps implements StepRunner {
             if (o.templateNetwork(nic) == null) {
                 throw new TargetException(Reason.NOT_FOUND, subject + ": not in the VM template");
             }
-            if (o.running()) {
-                requireRepoint(subject, o);
-            }
+            requireLiveChanges(subject, o);
+            requireRepoint(subject, o);
             return new TemplatePatch(o).networkName(nic, multus);
         });
         if (after.running()) {
@@ -187,7 +186,14 @@ final class DeclarativeSteps implements StepRunner {
         }
     }
 
-    private void requireLiveChanges(String subject) throws TargetException {
+    /**
+     * A template change of a running VM that KubeVirt would not carry into the VMI only sets RestartRequired:
+     * refused. A VM that does not run takes any change.
+     */
+    private void requireLiveChanges(String subject, ObservedVm vm) throws TargetException {
+        if (vm.vmi() == null) {
+            return;
+        }
         ClusterInfo cluster = capabilities.cluster();
         if (cluster.hotplugGateMissing()) {
             throw new TargetException(Reason.UNSUPPORTED, subject + ": KubeVirt " + cluster.version()

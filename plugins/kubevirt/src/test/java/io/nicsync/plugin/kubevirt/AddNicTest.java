@@ -115,6 +115,20 @@ class AddNicTest {
     }
 
     @Test
+    void withTheStageRolloutARunningVmIsNotTouchedButAStoppedOneIs() throws Exception {
+        SimConfig staged = SimConfig.v1(5).withLiveUpdateRollout(false);
+        try (Lab lab = Lab.running(staged)) {
+            failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new PersistNic(WEB01, bridge("red", "red"), null,
+                    "d"), TIMEOUT)).hasMessageContaining("vmRolloutStrategy");
+            assertThat(lab.writes()).isZero();
+        }
+        try (Lab lab = Lab.stopped(staged)) {
+            lab.target.execute(new PersistNic(WEB01, bridge("red", "red"), null, "d"), TIMEOUT);
+            assertThat(lab.nic("red").persistent()).isNotNull();
+        }
+    }
+
+    @Test
     void thePodNetworkAndMasqueradeCannotBeHotplugged() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             var pod = new io.nicsync.spi.NicSpec("extra", null, new NetworkRef.Pod(), "virtio", "masquerade",
