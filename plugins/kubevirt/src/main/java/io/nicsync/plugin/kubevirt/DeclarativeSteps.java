@@ -2,7 +2,6 @@ package io.nicsync.plugin.kubevirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsync.spi.AddNic;
-import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
@@ -31,6 +30,7 @@ final class DeclarativeSteps implements StepRunner {
     private final Effects effects;
     private final MigrationRunner migrations;
     private final KubevirtCapabilities capabilities;
+    private final LiveChangeGuards guards;
 
     DeclarativeSteps(VmPatcher patcher, Effects effects, MigrationRunner migrations,
             KubevirtCapabilities capabilities) {
@@ -38,6 +38,7 @@ final class DeclarativeSteps implements StepRunner {
         this.effects = effects;
         this.migrations = migrations;
         this.capabilities = capabilities;
+        this.guards = new LiveChangeGuards(capabilities);
     }
 
     @Override
@@ -61,7 +62,7 @@ final class DeclarativeSteps implements StepRunner {
         NicRules.requireHotpluggable(subject, nic);
         ObservedVm after = patcher.apply(vm.namespace(), vm.name(), nic.name(), o -> {
             if (o.running()) {
-                requireCapacity(subject, o, nic.name());
+                guards.requireCapacity(subject, o, nic.name());
             }
             return persistPatch(subject, o, nic);
         });
@@ -77,10 +78,10 @@ final class DeclarativeSteps implements StepRunner {
 
     /** The template entry made to match {@code nic}: added, or its link and network changed. */
     private TemplatePatch persistPatch(String subject, ObservedVm vm, NicSpec nic) throws TargetException {
-        requireLiveChanges(subject, vm);
+        guards.requireLiveChanges(subject, vm);
         JsonNode iface = vm.templateInterface(nic.name());
         if (nic.link() == LinkState.DOWN) {
-            requireLinkState(subject);
+            guards.requireLinkState(subject);
         }
         if (iface == null) {
             return new TemplatePatch(vm).addNic(nic);
@@ -98,7 +99,7 @@ final class DeclarativeSteps implements StepRunner {
             patch.state(nic.name(), nic.link() == LinkState.DOWN ? "down" : null);
         }
         if (!Interfaces.network(vm.templateNetwork(nic.name())).equals(nic.network())) {
-            requireRepoint(subject, vm);
+            guards.requireRepoint(subject, vm);
             patch.networkName(nic.name(), (NetworkRef.Multus) nic.network());
         }
         return patch;
@@ -120,7 +121,7 @@ final class DeclarativeSteps implements StepRunner {
             }
             // a running VM loses a NIC without RestartRequired only through state: absent
             if (o.vmi() != null) {
-                requireLiveChanges(subject, o);
+                guards.requireLiveChanges(subject, o);
                 NicRules.requireUnpluggable(subject, iface, o.templateNetwork(nic));
                 return new TemplatePatch(o).state(nic, "absent");
             }
@@ -140,20 +141,20 @@ final class DeclarativeSteps implements StepRunner {
                 return null;
             }
             NicRules.requireUnpluggable(subject, iface, o.templateNetwork(nic));
-            requireLiveChanges(subject, o);
+            guards.requireLiveChanges(subject, o);
             return Interfaces.absent(iface) ? null : new TemplatePatch(o).state(nic, "absent");
         });
     }
 
     private void link(VmRef vm, String nic, LinkState to, Duration timeout) throws TargetException {
         String subject = subject(vm, nic);
-        requireLinkState(subject);
+        guards.requireLinkState(subject);
         ObservedVm after = patcher.apply(vm.namespace(), vm.name(), nic, o -> {
             JsonNode iface = o.templateInterface(nic);
             if (iface == null || Interfaces.absent(iface)) {
                 throw new TargetException(Reason.NOT_FOUND, subject + ": not in the VM template");
             }
-            requireLiveChanges(subject, o);
+            guards.requireLiveChanges(subject, o);
             String binding = Interfaces.binding(iface);
             if ("sriov".equals(binding) || String.valueOf(binding).startsWith("passt")) {
                 throw new TargetException(Reason.UNSUPPORTED, subject + ": KubeVirt cannot set the link of a "
@@ -175,59 +176,14 @@ final class DeclarativeSteps implements StepRunner {
             if (o.templateNetwork(nic) == null) {
                 throw new TargetException(Reason.NOT_FOUND, subject + ": not in the VM template");
             }
-            requireLiveChanges(subject, o);
-            requireRepoint(subject, o);
+            guards.requireLiveChanges(subject, o);
+            guards.requireRepoint(subject, o);
             return new TemplatePatch(o).networkName(nic, multus);
         });
         if (after.running()) {
             migrations.migrate(vm, timeout, o -> to.equals(
                     Interfaces.network(Interfaces.named(Interfaces.networks(o.vmi().path("spec")), nic).orElse(null)))
                     && o.migrationRequired().isEmpty());
-        }
-    }
-
-    /**
-     * A template change of a running VM that KubeVirt would not carry into the VMI only sets RestartRequired:
-     * refused. A VM that does not run takes any change.
-     */
-    private void requireLiveChanges(String subject, ObservedVm vm) throws TargetException {
-        if (vm.vmi() == null) {
-            return;
-        }
-        ClusterInfo cluster = capabilities.cluster();
-        if (cluster.hotplugGateMissing()) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": KubeVirt " + cluster.version()
-                    + " plugs NICs only with the HotplugNICs feature gate (KubeVirt CR "
-                    + "spec.configuration.developerConfiguration.featureGates)");
-        }
-        if (cluster.templateChangesStaged()) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": vmRolloutStrategy is not LiveUpdate, so "
-                    + "template changes wait for a restart (KubeVirt CR spec.configuration.vmRolloutStrategy)");
-        }
-    }
-
-    private void requireCapacity(String subject, ObservedVm vm, String nic) throws TargetException {
-        if (vm.vmiInterface(nic) != null || capabilities.hotplugMode() != HotplugMode.IN_PLACE) {
-            return;
-        }
-        var capacity = PlaceholderCapacity.of(capabilities.cluster().version(), vm.vmi());
-        if (capacity.freeSlots() == 0) {
-            throw new TargetException(Reason.NO_CAPACITY, subject + ": no free interface slot (" + capacity.detail()
-                    + ")");
-        }
-    }
-
-    private void requireLinkState(String subject) throws TargetException {
-        if (!capabilities.cluster().version().atLeast(5)) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": link state (state: up|down) needs KubeVirt "
-                    + "v1.5, the cluster runs " + capabilities.cluster().version());
-        }
-    }
-
-    private void requireRepoint(String subject, ObservedVm vm) throws TargetException {
-        if (vm.vmi() != null && !capabilities.cluster().version().atLeast(8)) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": changing the NetworkAttachmentDefinition of "
-                    + "a running VM needs KubeVirt v1.8 (LiveUpdateNADRef); before, it needs a restart");
         }
     }
 

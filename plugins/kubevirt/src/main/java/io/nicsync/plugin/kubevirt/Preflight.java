@@ -109,12 +109,16 @@ final class Preflight {
 
     private void gates(String subject, ObservedVm vm, List<String> problems) {
         ClusterInfo cluster = capabilities.cluster();
-        if (cluster.version().imperative() ? !cluster.featureGates().contains("HotplugNICs")
-                : vm.running() && cluster.hotplugGateMissing()) {
-            problems.add(subject + ": KubeVirt " + cluster.version() + " needs the HotplugNICs feature gate");
+        if (cluster.version().imperative()) {
+            if (!cluster.featureGates().contains("HotplugNICs")) {
+                problems.add(subject + ": KubeVirt " + cluster.version() + " needs the HotplugNICs feature gate");
+            }
+            return;
         }
-        if (vm.running() && cluster.templateChangesStaged()) {
-            problems.add(subject + ": vmRolloutStrategy is not LiveUpdate, template changes wait for a restart");
+        try {
+            new LiveChangeGuards(capabilities).requireLiveChanges(subject, vm);
+        } catch (TargetException e) {
+            problems.add(e.getMessage());
         }
     }
 
