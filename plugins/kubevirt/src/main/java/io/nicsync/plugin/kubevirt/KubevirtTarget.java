@@ -45,17 +45,28 @@ final class KubevirtTarget implements Target {
     }
 
     private static ClusterInfo readCluster(String name, Api api) throws TargetException {
+        String subject = "target " + name + ": reading the KubeVirt CR";
         List<JsonNode> kubevirts;
         try {
             kubevirts = api.list(Resources.KUBEVIRT);
         } catch (KubernetesClientException e) {
-            throw Failures.of("target " + name + ": reading the KubeVirt CR", e);
+            TargetException failure = Failures.of(subject, e);
+            if (failure.reason() == Reason.FORBIDDEN) {
+                throw new TargetException(Reason.FORBIDDEN, failure.getMessage() + "; nicsync reads the KubeVirt "
+                        + "release and configuration there: grant get and list on kubevirts.kubevirt.io", e);
+            }
+            throw failure;
         }
         if (kubevirts.isEmpty()) {
             throw new TargetException(Reason.NOT_FOUND,
                     "target " + name + ": no KubeVirt CR: KubeVirt is not installed");
         }
-        return ClusterInfo.of(kubevirts.get(0), api.dynamicNetworksController());
+        try {
+            return ClusterInfo.of(kubevirts.get(0), api.dynamicNetworksController());
+        } catch (IllegalArgumentException e) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": " + e.getMessage()
+                    + " (status.observedKubeVirtVersion; is the KubeVirt deployment finished?)", e);
+        }
     }
 
     @Override

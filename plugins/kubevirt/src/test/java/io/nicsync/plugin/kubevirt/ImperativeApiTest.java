@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
+import io.nicsync.spi.Migrate;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.UnplugNic;
@@ -31,6 +32,19 @@ class ImperativeApiTest {
                 assertThat(w.object().toString())
                         .isEqualTo("{\"name\":\"red\",\"networkAttachmentDefinitionName\":\"red\"}");
             });
+        }
+    }
+
+    @Test
+    void withoutTheControllerTheAddedNicArrivesWithAMigration() throws Exception {
+        try (Lab lab = Lab.running(SimConfig.v1(0).withDynamicNetworks(false))) {
+            var red = bridge("red", "red");
+            lab.target.execute(new AddNic(WEB01, red, "desired"), TIMEOUT);
+            assertThat(lab.nic("red").live()).isNull();
+            lab.target.execute(new Migrate(WEB01, java.util.List.of(red), "brings red in"), TIMEOUT);
+            assertThat(lab.nic("red").live()).isNotNull();
+            assertThat(lab.cluster.writes().all()).extracting(w -> w.definition())
+                    .containsExactly("v1.AddInterfaceOptions", "v1.VirtualMachineInstanceMigration");
         }
     }
 
