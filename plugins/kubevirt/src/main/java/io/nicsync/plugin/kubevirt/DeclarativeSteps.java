@@ -98,7 +98,8 @@ final class DeclarativeSteps implements StepRunner {
         if (Interfaces.requestedLink(iface) != nic.link()) {
             patch.state(nic.name(), nic.link() == LinkState.DOWN ? "down" : null);
         }
-        if (!Interfaces.network(vm.templateNetwork(nic.name())).equals(nic.network())) {
+        if (!Interfaces.sameNetwork(Interfaces.network(vm.templateNetwork(nic.name())), nic.network(),
+                vm.namespace())) {
             guards.requireRepoint(subject, vm);
             patch.networkName(nic.name(), (NetworkRef.Multus) nic.network());
         }
@@ -181,9 +182,9 @@ final class DeclarativeSteps implements StepRunner {
             return new TemplatePatch(o).networkName(nic, multus);
         });
         if (after.running()) {
-            migrations.migrate(vm, timeout, o -> to.equals(
-                    Interfaces.network(Interfaces.named(Interfaces.networks(o.vmi().path("spec")), nic).orElse(null)))
-                    && o.migrationRequired().isEmpty());
+            migrations.migrate(vm, timeout, o -> Interfaces.sameNetwork(to,
+                    Interfaces.network(Interfaces.named(Interfaces.networks(o.vmi().path("spec")), nic).orElse(null)),
+                    vm.namespace()) && o.migrationRequired().isEmpty());
         }
     }
 

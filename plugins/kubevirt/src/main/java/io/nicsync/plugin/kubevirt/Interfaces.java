@@ -70,6 +70,14 @@ final class Interfaces {
         return new NetworkRef.Other(network.has("resourceClaim") ? "resourceClaim" : "unknown");
     }
 
+    /** Whether two references name the same network, a multus one without namespace being in the VM's. */
+    static boolean sameNetwork(NetworkRef a, NetworkRef b, String vmNamespace) {
+        if (a instanceof NetworkRef.Multus ma && b instanceof NetworkRef.Multus mb) {
+            return ma.in(vmNamespace).equals(mb.in(vmNamespace));
+        }
+        return a.equals(b);
+    }
+
     /** The NIC an interface entry describes, with the MAC and link the caller observed for it. */
     static NicSpec spec(JsonNode iface, JsonNode network, MacAddress mac, LinkState link) {
         Integer bootOrder = iface.has("bootOrder") ? iface.get("bootOrder").asInt() : null;

@@ -51,6 +51,16 @@ class AddNicTest {
     }
 
     @Test
+    void persistingANicAlreadyThereUnderItsQualifiedNadNameWritesNothing() throws Exception {
+        try (Lab lab = Lab.running(SimConfig.v1(6))) {
+            var blue = bridge("blue", "prod/blue").withMac(MacAddress.parse("52:54:00:12:34:56"));
+            PersistNic persist = new PersistNic(WEB01, blue, null, "desired");
+            lab.target.execute(persist, TIMEOUT);
+            assertThat(lab.writes()).isZero();
+        }
+    }
+
+    @Test
     void aStaleResourceVersionIsReadAgainAndThePatchRetried() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             lab.cluster.interfereWithNextPatches(2);
