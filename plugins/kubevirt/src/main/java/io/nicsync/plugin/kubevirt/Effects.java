@@ -3,8 +3,8 @@ package io.nicsync.plugin.kubevirt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.LinkState;
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 import io.nicsync.spi.VmRef;
 import java.time.Duration;
 

@@ -1,8 +1,8 @@
 package io.nicsync.plugin.kubevirt;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 
 /**
  * API errors as {@link TargetException}s: the reason from the HTTP status, the message with what it concerns

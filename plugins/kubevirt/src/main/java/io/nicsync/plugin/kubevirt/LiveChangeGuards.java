@@ -2,8 +2,8 @@ package io.nicsync.plugin.kubevirt;
 
 import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.HotplugCapacity;
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 
 /**
  * What the cluster's release and configuration allow on a running VM, checked before a template write:

@@ -1,8 +1,8 @@
 package io.nicsync.plugin.kubevirt;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 import java.time.Duration;
 import java.time.Instant;
 

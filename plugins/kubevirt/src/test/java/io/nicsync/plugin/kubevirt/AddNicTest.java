@@ -8,12 +8,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.AddNic;
+import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 import org.junit.jupiter.api.Test;
 
 class AddNicTest {
@@ -141,8 +143,8 @@ class AddNicTest {
     @Test
     void thePodNetworkAndMasqueradeCannotBeHotplugged() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
-            var pod = new io.nicsync.spi.NicSpec("extra", null, new NetworkRef.Pod(), "virtio", "masquerade",
-                    io.nicsync.spi.LinkState.UP, null);
+            var pod = new NicSpec("extra", null, new NetworkRef.Pod(), "virtio", "masquerade",
+                    LinkState.UP, null);
             failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new AddNic(WEB01, pod, "d"), TIMEOUT));
             assertThat(lab.writes()).isZero();
         }

@@ -3,8 +3,8 @@ package io.nicsync.plugin.kubevirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 

@@ -1,6 +1,7 @@
 package io.nicsync.plugin.kubevirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nicsync.plugin.kubevirt.sim.Fixtures;
 import io.nicsync.plugin.kubevirt.sim.SimCluster;
@@ -63,7 +64,7 @@ class KubeconfigTest {
 
     @Test
     void anUnknownHotplugSettingIsRefusedBeforeConnecting() {
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new KubevirtPlugin().open(
+        assertThatThrownBy(() -> new KubevirtPlugin().open(
                 new TargetConfig("prod", "kubevirt", Map.of("hotplug", "sometimes"))))
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("sometimes");

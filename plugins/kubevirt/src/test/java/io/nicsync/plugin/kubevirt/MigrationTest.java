@@ -13,8 +13,8 @@ import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
+import java.util.stream.StreamSupport;
 
 /**
  * Starting and stopping VMs as virt-controller and virt-handler do it: the VMI is the VM template without
@@ -66,17 +67,14 @@ final class Launcher {
 
     private static void dropAbsent(ObjectNode spec) {
         ArrayNode interfaces = Nics.interfaces(spec);
-        for (String absent : List.copyOf(names(interfaces, true))) {
-            Json.removeNamed(interfaces, absent);
-            Json.removeNamed(Nics.networks(spec), absent);
-        }
-    }
-
-    private static List<String> names(ArrayNode interfaces, boolean absentOnly) {
-        return java.util.stream.StreamSupport.stream(interfaces.spliterator(), false)
-                .filter(i -> !absentOnly || Nics.absent(i))
+        List<String> absent = StreamSupport.stream(interfaces.spliterator(), false)
+                .filter(Nics::absent)
                 .map(i -> i.path("name").asText())
                 .toList();
+        for (String name : absent) {
+            Json.removeNamed(interfaces, name);
+            Json.removeNamed(Nics.networks(spec), name);
+        }
     }
 
     static ObjectNode condition(String type, String status, String reason) {

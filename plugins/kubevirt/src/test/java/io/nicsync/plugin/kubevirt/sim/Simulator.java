@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -110,7 +111,7 @@ public final class Simulator {
         return store.get(Kinds.VMI, namespace, name);
     }
 
-    public java.util.List<ObjectNode> migrations() {
+    public List<ObjectNode> migrations() {
         return store.list(Kinds.MIGRATION);
     }
 

@@ -1,6 +1,7 @@
 package io.nicsync.plugin.kubevirt.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -153,7 +154,7 @@ class SimulatorTest {
     @Test
     void beforeV1_5TheWebhookRefusesALinkState() {
         running(SimConfig.v1(3));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> patchVm(
+        assertThatThrownBy(() -> patchVm(
                 "[{'op':'add','path':'/spec/template/spec/domain/devices/interfaces/1/state','value':'down'}]"))
                 .hasMessageContaining("Unsupported value");
     }
