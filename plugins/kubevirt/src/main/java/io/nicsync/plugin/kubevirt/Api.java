@@ -32,7 +32,7 @@ final class Api {
 
     List<JsonNode> list(ResourceDefinitionContext kind) {
         return client.genericKubernetesResources(kind).inAnyNamespace().list().getItems().stream()
-                .map(r -> (JsonNode) TemplatePatch.JSON.valueToTree(r))
+                .map(r -> TemplatePatch.JSON.<JsonNode>valueToTree(r))
                 .toList();
     }
 

@@ -15,7 +15,7 @@ class CapacityTest {
     private static HotplugCapacity capacity(SimConfig config, String memory) throws Exception {
         try (SimCluster cluster = SimCluster.start(config)) {
             var vm = Fixtures.web01();
-            vm.with("spec").with("template").with("spec").with("domain").with("memory").put("guest", memory);
+            vm.withObjectProperty("spec").withObjectProperty("template").withObjectProperty("spec").withObjectProperty("domain").withObjectProperty("memory").put("guest", memory);
             cluster.sim().createVm(vm);
             cluster.sim().start("prod", "web-01");
             try (Target target = KubevirtPlugin.open("lab", cluster.client(), HotplugSetting.AUTO,

@@ -17,7 +17,7 @@ class ObserveTest {
     /** A running VM made of an example VMI: its template is the VMI spec, virt-handler reported every NIC. */
     private static ObservedVm runningFrom(String example, String infoSource) {
         ObjectNode vmi = Fixtures.object("kubevirt-examples/" + example);
-        vmi.with("metadata").put("namespace", "prod").put("resourceVersion", "7");
+        vmi.withObjectProperty("metadata").put("namespace", "prod").put("resourceVersion", "7");
         ObjectNode vm = TemplatePatch.JSON.createObjectNode();
         vm.putObject("metadata").put("name", vmi.at("/metadata/name").asText()).put("namespace", "prod")
                 .put("resourceVersion", "5");
@@ -77,7 +77,7 @@ class ObserveTest {
     @Test
     void aStoppedVmHasOnlyPersistentNicsAndNoHotplug() {
         ObjectNode vm = Fixtures.object("kubevirt-examples/vm-cirros.yaml");
-        vm.with("metadata").put("namespace", "prod").put("resourceVersion", "3");
+        vm.withObjectProperty("metadata").put("namespace", "prod").put("resourceVersion", "3");
         LiveVm live = LiveVmReader.read("lab", new ObservedVm(vm, null), Version.parse("v1.6.0"));
         assertThat(live.power()).isEqualTo(PowerState.STOPPED);
         assertThat(live.nics()).isEmpty();
@@ -89,7 +89,7 @@ class ObserveTest {
     void anAbsentTemplateEntryIsNotPersistentAndTheV1_8SlotCountIsUsed() {
         ObservedVm observed = runningFrom("vmi-multus-multiple-net.yaml", "domain, guest-agent, multus-status");
         ((ObjectNode) Interfaces.interfaces(observed.template()).get(1)).put("state", "absent");
-        ((ObjectNode) observed.vmi()).with("metadata").putObject("annotations")
+        ((ObjectNode) observed.vmi()).withObjectProperty("metadata").putObject("annotations")
                 .put(PlaceholderCapacity.SLOT_COUNT, "5");
         LiveVm vm = LiveVmReader.read("lab", observed, Version.parse("v1.8.0"));
         assertThat(vm.nic("ptp").orElseThrow().persistent()).isNull();

@@ -44,8 +44,8 @@ final class Launcher {
         }
         sim.store().create(Kinds.VMI, vmi);
         sim.remember(namespace, name, new Memo(slots));
-        vm.with("spec").put("runStrategy", "Always");
-        vm.with("spec").remove("running");
+        vm.withObjectProperty("spec").put("runStrategy", "Always");
+        vm.withObjectProperty("spec").remove("running");
         ObjectNode vmStatus = vm.putObject("status");
         vmStatus.put("printableStatus", "Running");
         vmStatus.put("ready", true);
@@ -59,8 +59,8 @@ final class Launcher {
         sim.forget(namespace, name);
         ObjectNode vm = sim.store().get(Kinds.VM, namespace, name);
         ObjectNode before = vm.deepCopy();
-        vm.with("spec").put("runStrategy", "Halted");
-        vm.with("spec").remove("running");
+        vm.withObjectProperty("spec").put("runStrategy", "Halted");
+        vm.withObjectProperty("spec").remove("running");
         vm.putObject("status").put("printableStatus", "Stopped");
         sim.store().update(Kinds.VM, before, vm);
     }
