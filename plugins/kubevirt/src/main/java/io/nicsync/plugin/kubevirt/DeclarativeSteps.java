@@ -31,9 +31,11 @@ final class DeclarativeSteps implements StepRunner {
     private final MigrationRunner migrations;
     private final KubevirtCapabilities capabilities;
     private final LiveChangeGuards guards;
+    private final Restarts restarts;
 
     DeclarativeSteps(VmPatcher patcher, Effects effects, MigrationRunner migrations,
-            KubevirtCapabilities capabilities) {
+            KubevirtCapabilities capabilities, Restarts restarts) {
+        this.restarts = restarts;
         this.patcher = patcher;
         this.effects = effects;
         this.migrations = migrations;
@@ -51,9 +53,7 @@ final class DeclarativeSteps implements StepRunner {
             case SetLink link -> link(link.vm(), link.spec().name(), link.to(), timeout);
             case RepointNic repoint -> repoint(repoint.vm(), repoint.spec().name(), repoint.to(), timeout);
             case Migrate migrate -> migrations.migrate(migrate.vm(), timeout, carried(migrate.carries()));
-            case RestartRequired restart -> throw new TargetException(Reason.UNSUPPORTED, Failures.subject(
-                    restart.vm().namespace(), restart.vm().name(), null)
-                    + ": restarting a VM is not done by nicsync's KubeVirt plugin; restart it (virtctl restart)");
+            case RestartRequired restart -> restarts.restart(restart.vm(), restart.pending(), timeout);
         }
     }
 

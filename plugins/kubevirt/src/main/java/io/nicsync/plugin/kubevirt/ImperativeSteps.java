@@ -7,6 +7,7 @@ import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
@@ -26,9 +27,11 @@ final class ImperativeSteps implements StepRunner {
     private final Effects effects;
     private final MigrationRunner migrations;
     private final KubevirtCapabilities capabilities;
+    private final Restarts restarts;
 
     ImperativeSteps(Api api, Waiter waiter, Effects effects, MigrationRunner migrations,
-            KubevirtCapabilities capabilities) {
+            KubevirtCapabilities capabilities, Restarts restarts) {
+        this.restarts = restarts;
         this.api = api;
         this.waiter = waiter;
         this.effects = effects;
@@ -43,6 +46,7 @@ final class ImperativeSteps implements StepRunner {
             case PersistNic persist -> add(persist.vm(), persist.spec(), null);
             case UnplugNic unplug -> remove(unplug.vm(), unplug.spec().name(), timeout);
             case UnpersistNic unpersist -> remove(unpersist.vm(), unpersist.spec().name(), null);
+            case RestartRequired restart -> restarts.restart(restart.vm(), restart.pending(), timeout);
             case Migrate migrate ->
                     migrations.migrate(migrate.vm(), timeout, DeclarativeSteps.carried(migrate.carries()));
             default -> throw new TargetException(Reason.UNSUPPORTED, Failures.subject(step.vm().namespace(),

@@ -38,9 +38,11 @@ final class KubevirtTarget implements Target {
         Waiter waiter = new Waiter(api, pacer);
         Effects effects = new Effects(waiter);
         MigrationRunner migrations = new MigrationRunner(api, waiter, cluster);
+        VmPatcher patcher = new VmPatcher(api, waiter);
+        Restarts restarts = new Restarts(api, patcher, waiter);
         StepRunner steps = cluster.version().imperative()
-                ? new ImperativeSteps(api, waiter, effects, migrations, capabilities)
-                : new DeclarativeSteps(new VmPatcher(api, waiter), effects, migrations, capabilities);
+                ? new ImperativeSteps(api, waiter, effects, migrations, capabilities, restarts)
+                : new DeclarativeSteps(patcher, effects, migrations, capabilities, restarts);
         return new KubevirtTarget(name, api, capabilities, steps);
     }
 

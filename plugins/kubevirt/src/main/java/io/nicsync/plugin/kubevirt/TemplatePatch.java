@@ -47,6 +47,27 @@ final class TemplatePatch {
         return this;
     }
 
+    /**
+     * Makes the template entry of a NIC match {@code nic} whatever it takes (binding, model, MAC, network),
+     * keeping the entry's other fields: only for changes that a restart brings in.
+     */
+    TemplatePatch replaceNic(NicSpec nic) {
+        JsonNode existing = vm.templateInterface(nic.name());
+        int n = Interfaces.indexOf(Interfaces.networks(vm.template()), nic.name());
+        if (existing == null || n < 0) {
+            return addNic(nic);
+        }
+        ObjectNode entry = ((ObjectNode) existing).deepCopy();
+        Interfaces.BINDINGS.forEach(entry::remove);
+        entry.remove("binding");
+        ObjectNode wanted = interfaceEntry(nic);
+        entry.remove("state");
+        entry.setAll(wanted);
+        op("replace", INTERFACES + "/" + index(Interfaces.interfaces(vm.template()), nic.name())).set("value", entry);
+        op("replace", NETWORKS + "/" + n).set("value", networkEntry(nic));
+        return this;
+    }
+
     /** Removes an interface and its network outright: only for a VM that does not run. */
     TemplatePatch removeNic(String nic) {
         op("remove", INTERFACES + "/" + index(Interfaces.interfaces(vm.template()), nic));

@@ -22,7 +22,8 @@
  * for this and is driven through its {@code addinterface} / {@code removeinterface} subresources instead.
  *
  * <p>What each release can do (hotplug gate, rollout strategy, link state from v1.5, NAD changes from v1.8,
- * placeholder capacity) is read from the KubeVirt CR when a target opens; changes KubeVirt would only apply
- * at a restart ({@code RestartRequired}) are refused rather than written.
+ * placeholder capacity) is read from the KubeVirt CR when a target opens. Changes KubeVirt would only apply
+ * at a restart (binding, model, MAC: {@code RestartRequired}) are refused by every step but
+ * {@link io.nicsync.spi.RestartRequired}, which writes them and restarts the VM through virt-api.
  */
 package io.nicsync.plugin.kubevirt;

@@ -35,6 +35,7 @@ public final class Simulator {
     public boolean tick() {
         boolean wrote = false;
         for (ObjectNode vm : store.list(Kinds.VM)) {
+            wrote |= stateChanges(vm);
             wrote |= requests.sync(vm);
         }
         for (ObjectNode vm : store.list(Kinds.VM)) {
@@ -51,6 +52,15 @@ public final class Simulator {
         }
         now = now.plus(TICK);
         return wrote;
+    }
+
+    /** The VM controller's handling of a queued Stop/Start (virt-api's restart): a new VMI from the template. */
+    private boolean stateChanges(ObjectNode vm) {
+        if (vm.path("status").path("stateChangeRequests").isEmpty()) {
+            return false;
+        }
+        restart(vm.path("metadata").path("namespace").asText(), vm.path("metadata").path("name").asText());
+        return true;
     }
 
     /**

@@ -6,7 +6,7 @@ import io.fabric8.mockwebserver.http.MockResponse;
 /**
  * virt-api's v1.0 {@code addinterface} / {@code removeinterface} subresources of a VirtualMachine: each
  * request is appended to the VM's {@code status.interfaceRequests} (202), and the VM controller acts on it.
- * Gone from v1.1, where the paths are unknown (404).
+ * Gone from v1.1, where the paths are unknown (404). And {@code restart}, in every release.
  */
 final class Subresources {
     private final SimConfig config;
@@ -18,6 +18,9 @@ final class Subresources {
     }
 
     MockResponse handle(String method, ApiPath path, String body, WriteLog writes) {
+        if ("virtualmachines".equals(path.plural()) && "restart".equals(path.subresource()) && method.equals("PUT")) {
+            return restart(path, body, writes);
+        }
         boolean add = "addinterface".equals(path.subresource());
         if (config.minor() != 0 || !"virtualmachines".equals(path.plural())
                 || !(add || "removeinterface".equals(path.subresource()))) {
@@ -44,6 +47,26 @@ final class Subresources {
         ObjectNode request = Json.MAPPER.createObjectNode();
         request.set(add ? "addInterfaceOptions" : "removeInterfaceOptions", options);
         Json.arr(vm, "status", "interfaceRequests").add(request);
+        server.replace(path.objectPath("kubevirt.io"), vm);
+        return new MockResponse().setResponseCode(202);
+    }
+
+    /** virt-api's restart: a Stop of the running VMI and a Start, queued in {@code status.stateChangeRequests}. */
+    private MockResponse restart(ApiPath path, String body, WriteLog writes) {
+        writes.record("PUT", path.path(), "v1.RestartOptions", SimDispatcher.parse(body.isBlank() ? "{}" : body));
+        ObjectNode vm = server.stored(path.objectPath("kubevirt.io"));
+        if (vm == null) {
+            return Responses.status(404, "NotFound", "virtualmachines.kubevirt.io \"" + path.name() + "\" not found");
+        }
+        ObjectNode vmi = server.stored(path.objectPath("kubevirt.io").replace("/virtualmachines/",
+                "/virtualmachineinstances/"));
+        if (vmi == null) {
+            return Responses.status(409, "Conflict", "VM is not running");
+        }
+        ObjectNode stop = Json.MAPPER.createObjectNode().put("action", "Stop");
+        stop.put("uid", vmi.path("metadata").path("uid").asText());
+        Json.arr(vm, "status", "stateChangeRequests").add(stop);
+        Json.arr(vm, "status", "stateChangeRequests").addObject().put("action", "Start");
         server.replace(path.objectPath("kubevirt.io"), vm);
         return new MockResponse().setResponseCode(202);
     }
