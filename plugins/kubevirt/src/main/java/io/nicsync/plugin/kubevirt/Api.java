@@ -38,7 +38,37 @@ final class Api {
 
     ObservedVm observe(String namespace, String name) {
         JsonNode vm = get(Resources.VM, namespace, name);
-        return vm == null ? null : new ObservedVm(vm, get(Resources.VMI, namespace, name));
+        if (vm == null) {
+            return null;
+        }
+        JsonNode vmi = get(Resources.VMI, namespace, name);
+        return new ObservedVm(vm, vmi, vmi == null ? null : launcherPod(vmi, launcherPods(namespace)));
+    }
+
+    /** virt-launcher pods, of one namespace or (null) all; empty when the caller may not list pods. */
+    List<JsonNode> launcherPods(String namespace) {
+        try {
+            var pods = namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace);
+            return pods.withLabel("kubevirt.io", "virt-launcher").list().getItems().stream()
+                    .map(p -> TemplatePatch.JSON.<JsonNode>valueToTree(p))
+                    .toList();
+        } catch (KubernetesClientException e) {
+            return List.of();
+        }
+    }
+
+    /** The pod running the VMI now: created for it (a migration makes a new one) and on its node. */
+    static JsonNode launcherPod(JsonNode vmi, List<JsonNode> pods) {
+        String uid = vmi.path("metadata").path("uid").asText();
+        String node = vmi.path("status").path("nodeName").asText();
+        for (JsonNode pod : pods) {
+            if (uid.equals(pod.path("metadata").path("labels").path("kubevirt.io/created-by").asText())
+                    && node.equals(pod.path("spec").path("nodeName").asText())
+                    && "Running".equals(pod.path("status").path("phase").asText())) {
+                return pod;
+            }
+        }
+        return null;
     }
 
     JsonNode patchVm(String namespace, String name, ArrayNode ops) {

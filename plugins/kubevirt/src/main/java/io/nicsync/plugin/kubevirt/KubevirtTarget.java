@@ -88,9 +88,11 @@ final class KubevirtTarget implements Target {
             for (JsonNode vmi : api.list(Resources.VMI)) {
                 vmis.put(key(vmi), vmi);
             }
+            List<JsonNode> pods = api.launcherPods(null);
             List<LiveVm> vms = new ArrayList<>();
             for (JsonNode vm : api.list(Resources.VM)) {
-                ObservedVm observed = new ObservedVm(vm, vmis.get(key(vm)));
+                JsonNode vmi = vmis.get(key(vm));
+                ObservedVm observed = new ObservedVm(vm, vmi, vmi == null ? null : Api.launcherPod(vmi, pods));
                 vms.add(LiveVmReader.read(name, observed, capabilities.cluster().version()));
             }
             return vms;

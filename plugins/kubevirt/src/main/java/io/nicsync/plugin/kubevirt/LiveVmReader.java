@@ -6,6 +6,7 @@ import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.MacAddress;
+import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PowerState;
 import io.nicsync.spi.VmRef;
@@ -61,7 +62,25 @@ final class LiveVmReader {
         LinkState link = linkState.isEmpty() ? Interfaces.requestedLink(iface)
                 : linkState.equals("down") ? LinkState.DOWN : LinkState.UP;
         JsonNode network = Interfaces.named(Interfaces.networks(observed.vmi().path("spec")), name).orElse(null);
-        return Interfaces.spec(iface, network, Interfaces.mac(status.path("mac").asText(null)), link);
+        NicSpec spec = Interfaces.spec(iface, network, Interfaces.mac(status.path("mac").asText(null)), link);
+        return spec.withNetwork(liveNetwork(observed, name, spec.network()));
+    }
+
+    /**
+     * The network the pod really has for a NIC, where the launcher pod says (a NAD change is live only after
+     * its migration), written as the VMI spec writes it when both name the same NAD.
+     */
+    private static NetworkRef liveNetwork(ObservedVm observed, String name, NetworkRef spec) {
+        String plumbed = observed.podNetwork(name);
+        if (plumbed == null || !(spec instanceof NetworkRef.Multus)) {
+            return spec;
+        }
+        NetworkRef.Multus pod = NetworkRef.Multus.parse(plumbed);
+        if (Interfaces.sameNetwork(pod, spec, observed.namespace())) {
+            return spec;
+        }
+        return pod.namespace() != null && pod.namespace().equals(observed.namespace())
+                ? new NetworkRef.Multus(null, pod.name()) : pod;
     }
 
     private static NicSpec persistent(ObservedVm observed, String name) {

@@ -4,10 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
 
 /**
- * A VirtualMachine and its VirtualMachineInstance (null when the VM does not run) as read from the API,
- * with the conditions and states the plugin acts on.
+ * A VirtualMachine, its VirtualMachineInstance (null when the VM does not run) and the VMI's virt-launcher
+ * pod (null when unknown or unreadable) as read from the API, with the conditions and states the plugin
+ * acts on.
  */
-record ObservedVm(JsonNode vm, JsonNode vmi) {
+record ObservedVm(JsonNode vm, JsonNode vmi, JsonNode pod) {
+    static final String NETWORK_STATUS = "k8s.v1.cni.cncf.io/network-status";
+
+    ObservedVm(JsonNode vm, JsonNode vmi) {
+        this(vm, vmi, null);
+    }
 
     String namespace() {
         return vm.path("metadata").path("namespace").asText();
@@ -50,6 +56,30 @@ record ObservedVm(JsonNode vm, JsonNode vmi) {
     boolean attached(String nic) {
         JsonNode status = statusInterface(nic);
         return status != null && status.path("infoSource").asText("").contains("domain");
+    }
+
+    /**
+     * The NAD multus plumbed for a NIC into the running pod ({@code namespace/name}), from the pod's
+     * network-status annotation; null when not known. It lags the VMI spec while a NAD change waits for
+     * its migration.
+     */
+    String podNetwork(String nic) {
+        JsonNode status = statusInterface(nic);
+        if (pod == null || status == null || !status.hasNonNull("podInterfaceName")) {
+            return null;
+        }
+        String podInterface = status.path("podInterfaceName").asText();
+        String text = pod.path("metadata").path("annotations").path(NETWORK_STATUS).asText("");
+        try {
+            for (JsonNode entry : TemplatePatch.JSON.readTree(text.isEmpty() ? "[]" : text)) {
+                if (podInterface.equals(entry.path("interface").asText())) {
+                    return entry.path("name").asText(null);
+                }
+            }
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return null; // an annotation multus did not write: no pod-side knowledge
+        }
+        return null;
     }
 
     boolean restartRequired() {

@@ -112,6 +112,20 @@ class MigrationTest {
     }
 
     @Test
+    void untilItsMigrationSucceedsANadChangeIsNotLive() throws Exception {
+        try (Lab lab = Lab.running(SimConfig.v1(8).withLiveMigrateUpdates(false).withMigrationSucceeding(false))) {
+            NicSpec blue = lab.nic("blue").current();
+            NetworkRef red = NetworkRef.Multus.parse("red");
+            RepointNic repoint = new RepointNic(WEB01, blue, blue.network(), red, "desired");
+            failsWith(Reason.REFUSED, () -> lab.target.execute(repoint, TIMEOUT)).hasMessageContaining("migration");
+            assertThat(repoint.verifiedBy(lab.observe())).isFalse();
+            assertThat(lab.nic("blue").live().network()).isEqualTo(blue.network());
+            assertThat(lab.nic("blue").persistent().network()).isEqualTo(red);
+            assertThat(migrationsCreatedByPlugin(lab)).isOne();
+        }
+    }
+
+    @Test
     void beforeV1_8ANadChangeOfARunningVmIsRefused() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             NicSpec blue = lab.nic("blue").current();

@@ -29,7 +29,7 @@ final class Handler {
             String name = iface.path("name").asText();
             ObjectNode entry = Json.named(status, name).orElse(null);
             if (Nics.absent(iface) && !sim.memo(vmi).held.contains(name)) {
-                detach(status, name, entry);
+                detach(vmi, name, entry);
             } else if (Nics.absent(iface)) {
                 continue;
             } else if (!Nics.attached(entry) && inPlace(iface)) {
@@ -46,12 +46,16 @@ final class Handler {
         return sim.store().update(Kinds.VMI, before, vmi);
     }
 
-    private void detach(ArrayNode status, String name, ObjectNode entry) {
+    private void detach(ObjectNode vmi, String name, ObjectNode entry) {
+        ArrayNode status = Nics.status(vmi);
         if (Nics.attached(entry)) {
             entry.put("infoSource", POD_ONLY);
             entry.remove("linkState");
         } else if (entry != null && sim.config().dynamicNetworks()) {
             Json.removeNamed(status, name);
+        }
+        if (entry != null && Json.named(status, name).isEmpty()) {
+            sim.memo(vmi).podNetworks.remove(name);
         }
     }
 
@@ -64,6 +68,7 @@ final class Handler {
         if (entry == null) {
             entry = statusEntry(vmi, iface, POD_ONLY);
             Nics.status(vmi).add(entry);
+            LauncherPods.plumb(sim.memo(vmi), vmi, iface.path("name").asText());
         }
         if (freeSlots(vmi) > 0) {
             attach(vmi, iface, entry);

@@ -43,7 +43,10 @@ final class Launcher {
             Nics.status(vmi).add(sim.handler().statusEntry(vmi, iface, "domain, guest-agent"));
         }
         sim.store().create(Kinds.VMI, vmi);
-        sim.remember(namespace, name, new Memo(slots));
+        Memo memo = new Memo(slots);
+        LauncherPods.replumbAll(memo, vmi);
+        sim.remember(namespace, name, memo);
+        sim.pods().sync(sim.store().get(Kinds.VMI, namespace, name), memo);
         vm.withObjectProperty("spec").put("runStrategy", "Always");
         vm.withObjectProperty("spec").remove("running");
         ObjectNode vmStatus = vm.putObject("status");
@@ -56,6 +59,7 @@ final class Launcher {
 
     void stop(String namespace, String name) {
         sim.store().delete(Kinds.VMI, namespace, name);
+        sim.pods().deleteAll(namespace, name);
         sim.forget(namespace, name);
         ObjectNode vm = sim.store().get(Kinds.VM, namespace, name);
         ObjectNode before = vm.deepCopy();

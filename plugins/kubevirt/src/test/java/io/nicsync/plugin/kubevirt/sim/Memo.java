@@ -11,6 +11,10 @@ final class Memo {
     boolean networkChanged;
     /** NICs the guest does not let go of (no ACPI hotplug, a busy driver): unplugs of them never finish. */
     final java.util.Set<String> held = new java.util.HashSet<>();
+    /** The NAD (namespace/name) multus plumbed into the launcher pod for each interface: the live network. */
+    final java.util.Map<String, String> podNetworks = new java.util.TreeMap<>();
+    /** Which launcher pod runs the VMI: a migration moves it to a new one. */
+    int pod;
 
     Memo(int slots) {
         this.slots = slots;

@@ -152,6 +152,7 @@ final class Migrations {
             }
         }
         sim.memo(vmi).networkChanged = false;
+        LauncherPods.replumbAll(sim.memo(vmi), vmi);
         ArrayNode conditions = Json.arr(vmi, "status", "conditions");
         Json.find(conditions, c -> "MigrationRequired".equals(c.path("type").asText()))
                 .ifPresent(c -> conditions.remove(indexOf(conditions, c)));

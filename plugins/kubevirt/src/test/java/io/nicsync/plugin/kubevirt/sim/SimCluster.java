@@ -39,7 +39,7 @@ public final class SimCluster implements AutoCloseable {
                 .withCustomHeaders(Map.of(SimDispatcher.CONTROLLER_HEADER, "virt-controller"))
                 .build();
         controllers = new KubernetesClientBuilder().withConfig(marked).build();
-        sim = new Simulator(config, new Store(controllers));
+        sim = new Simulator(config, new Store(controllers), new LauncherPods(controllers));
         installKubevirt(config);
     }
 

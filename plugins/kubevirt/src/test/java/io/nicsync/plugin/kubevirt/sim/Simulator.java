@@ -26,9 +26,12 @@ public final class Simulator {
     private final Map<String, Memo> memos = new HashMap<>();
     private Instant now = Instant.parse("2026-01-01T00:00:00Z");
 
-    Simulator(SimConfig config, Store store) {
+    private final LauncherPods pods;
+
+    Simulator(SimConfig config, Store store, LauncherPods pods) {
         this.config = config;
         this.store = store;
+        this.pods = pods;
     }
 
     /** One pass of every controller; true when any of them wrote. */
@@ -49,6 +52,9 @@ public final class Simulator {
         }
         for (ObjectNode vmi : store.list(Kinds.VMI)) {
             wrote |= migrations.syncCondition(vmi);
+        }
+        for (ObjectNode vmi : store.list(Kinds.VMI)) {
+            wrote |= pods.sync(vmi, memo(vmi));
         }
         now = now.plus(TICK);
         return wrote;
@@ -135,6 +141,10 @@ public final class Simulator {
 
     Store store() {
         return store;
+    }
+
+    LauncherPods pods() {
+        return pods;
     }
 
     Handler handler() {

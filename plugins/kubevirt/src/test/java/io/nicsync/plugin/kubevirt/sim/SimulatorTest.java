@@ -143,6 +143,25 @@ class SimulatorTest {
                 .doesNotContain("RestartRequired");
     }
 
+    private String podNetworks() {
+        var pods = cluster.client().pods().inNamespace("prod").withLabel("vm.kubevirt.io/name", "web-01").list();
+        assertThat(pods.getItems()).hasSize(1);
+        return pods.getItems().get(0).getMetadata().getAnnotations().get(LauncherPods.NETWORK_STATUS);
+    }
+
+    @Test
+    void aNadChangeReachesTheLauncherPodOnlyWithTheMigration() {
+        running(SimConfig.v1(8).withLiveMigrateUpdates(false));
+        assertThat(podNetworks()).contains("prod/blue");
+        patchVm("[{'op':'replace','path':'/spec/template/spec/networks/1/multus/networkName','value':'red'}]");
+        cluster.sim().settle();
+        assertThat(cluster.sim().vmi("prod", "web-01").at("/spec/networks/1/multus/networkName").asText())
+                .isEqualTo("red");
+        assertThat(podNetworks()).contains("prod/blue").doesNotContain("prod/red");
+        assertThat(cluster.sim().vmi("prod", "web-01").at("/status/conditions").toString())
+                .contains("MigrationRequired");
+    }
+
     @Test
     void linkStateFollowsTheTemplateFromV1_5() {
         running(SimConfig.v1(5));
