@@ -8,6 +8,7 @@ import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
@@ -40,6 +41,7 @@ final class Preflight {
         Map<VmRef, Integer> adds = new LinkedHashMap<>();
         Set<String> patchNamespaces = new LinkedHashSet<>();
         Set<String> migrateNamespaces = new LinkedHashSet<>();
+        Set<String> restartNamespaces = new LinkedHashSet<>();
         ClusterInfo cluster = capabilities.cluster();
         for (Step step : steps) {
             VmRef ref = step.vm();
@@ -71,12 +73,16 @@ final class Preflight {
                     }
                 }
                 case Migrate migrate -> migrateNamespaces.add(ref.namespace());
+                case RestartRequired restart -> restartNamespaces.add(ref.namespace());
                 default -> {
                 }
             }
         }
         capacity(vms, adds, problems);
         permissions(patchNamespaces, migrateNamespaces, problems);
+        for (String ns : restartNamespaces) {
+            ask("update", "subresources.kubevirt.io", "virtualmachines", "restart", ns, problems, "");
+        }
         return problems;
     }
 

@@ -8,6 +8,7 @@ import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.Migrate;
+import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.VmRef;
 import java.util.List;
@@ -18,7 +19,8 @@ class PreflightTest {
     @Test
     void aHealthyPlanHasNoProblemsAndWritesNothing() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
-            assertThat(lab.target.preflight(List.of(new AddNic(WEB01, bridge("red", "red"), "d")))).isEmpty();
+            assertThat(lab.target.preflight(List.of(new AddNic(WEB01, bridge("red", "red"), "d"),
+                    new RestartRequired(WEB01, List.of(bridge("blue", "blue")), "d")))).isEmpty();
             assertThat(lab.writes()).isZero();
         }
     }
