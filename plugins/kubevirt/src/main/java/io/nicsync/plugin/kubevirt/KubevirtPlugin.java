@@ -1,5 +1,9 @@
 package io.nicsync.plugin.kubevirt;
 
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.Finding;
 import io.nicsync.spi.Target;
@@ -9,7 +13,12 @@ import io.nicsync.spi.TargetPlugin;
 import java.util.List;
 import java.util.Set;
 
-/** Targets of kind {@code kubevirt}: a Kubernetes cluster running KubeVirt, by kubeconfig context or in-cluster. */
+/**
+ * Targets of kind {@code kubevirt}: a Kubernetes cluster running KubeVirt, by kubeconfig context or in-cluster.
+ *
+ * <p>Settings: {@code context} (a kubeconfig context; without it the current context, or the in-cluster
+ * service account in a pod) and {@code hotplug} ({@code auto}, {@code in-place} or {@code migration}).
+ */
 public final class KubevirtPlugin implements TargetPlugin {
 
     @Override
@@ -29,7 +38,26 @@ public final class KubevirtPlugin implements TargetPlugin {
 
     @Override
     public Target open(TargetConfig config) throws TargetException {
-        throw new TargetException(TargetException.Reason.UNSUPPORTED,
-                "target " + config.name() + ": connecting to KubeVirt is not implemented yet");
+        HotplugSetting hotplug = HotplugSetting.parse(config.setting("hotplug").orElse("auto"));
+        KubernetesClient client;
+        try {
+            Config kube = Config.autoConfigure(config.setting("context").orElse(null));
+            client = new KubernetesClientBuilder().withConfig(kube).build();
+        } catch (KubernetesClientException e) {
+            throw Failures.of("target " + config.name() + ": kubeconfig", e);
+        }
+        return open(config.name(), client, hotplug, Pacer.SYSTEM);
+    }
+
+    /** Opens a target on a given client (tests pass their cluster's client and clock). */
+    static Target open(String name, KubernetesClient client, HotplugSetting hotplug, Pacer pacer)
+            throws TargetException {
+        Api api = new Api(client);
+        try {
+            return KubevirtTarget.open(name, api, hotplug, pacer);
+        } catch (TargetException | RuntimeException e) {
+            api.close();
+            throw e;
+        }
     }
 }

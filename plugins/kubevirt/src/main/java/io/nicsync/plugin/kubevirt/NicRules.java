@@ -1,0 +1,71 @@
+package io.nicsync.plugin.kubevirt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.TargetException.Reason;
+import io.nicsync.spi.TargetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * KubeVirt's limits on NIC changes, checked before anything is written so that a change KubeVirt would only
+ * stage behind a sticky {@code RestartRequired} is refused instead of applied silently.
+ */
+final class NicRules {
+    private NicRules() {
+    }
+
+    /** KubeVirt plugs bridge and SR-IOV interfaces on multus networks, nothing else. */
+    static void requireHotpluggable(String subject, NicSpec nic) throws TargetException {
+        if (!(nic.network() instanceof NetworkRef.Multus)) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": only multus networks can be hotplugged, not "
+                    + nic.network().display());
+        }
+        String binding = KubevirtCapabilities.binding(nic);
+        if (!binding.equals("bridge") && !binding.equals("sriov")) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": binding " + binding
+                    + " cannot be hotplugged (KubeVirt plugs bridge and SR-IOV interfaces only)");
+        }
+    }
+
+    /** KubeVirt unplugs ({@code state: absent}) bridge interfaces on secondary networks only. */
+    static void requireUnpluggable(String subject, JsonNode iface, JsonNode network) throws TargetException {
+        String binding = Interfaces.binding(iface);
+        if (!"bridge".equals(binding)) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": binding " + binding
+                    + " cannot be unplugged (KubeVirt unplugs bridge interfaces only)");
+        }
+        if (network != null && network.has("pod")) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": the pod network cannot be unplugged");
+        }
+    }
+
+    /**
+     * The parts of {@code wanted} that differ from the template entry and reach the guest only through a
+     * restart (binding, model, MAC); empty when none.
+     */
+    static List<String> restartChanges(JsonNode iface, NicSpec wanted) {
+        List<String> changes = new ArrayList<>();
+        String binding = Interfaces.binding(iface);
+        if (!KubevirtCapabilities.binding(wanted).equals(binding)) {
+            changes.add("binding " + binding + " -> " + KubevirtCapabilities.binding(wanted));
+        }
+        String model = iface.path("model").asText("virtio");
+        if (wanted.model() != null && !wanted.model().equals(model)) {
+            changes.add("model " + model + " -> " + wanted.model());
+        }
+        String mac = iface.path("macAddress").asText(null);
+        if (wanted.mac() != null && !Objects.equals(Interfaces.mac(mac), wanted.mac())) {
+            changes.add("MAC " + mac + " -> " + wanted.mac());
+        }
+        return changes;
+    }
+
+    static TargetException restartRequired(String subject, List<String> changes) {
+        return new TargetException(Reason.UNSUPPORTED, subject + ": " + String.join(", ", changes)
+                + " would set RestartRequired on the VM (KubeVirt applies it only at the next restart);"
+                + " plan it as a restart-required change");
+    }
+}

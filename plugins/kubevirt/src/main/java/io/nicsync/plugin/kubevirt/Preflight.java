@@ -1,0 +1,176 @@
+package io.nicsync.plugin.kubevirt;
+
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Capabilities.HotplugMode;
+import io.nicsync.spi.HotplugCapacity;
+import io.nicsync.spi.Migrate;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.RestartRequired;
+import io.nicsync.spi.SetLink;
+import io.nicsync.spi.Step;
+import io.nicsync.spi.TargetException;
+import io.nicsync.spi.UnplugNic;
+import io.nicsync.spi.VmRef;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Everything that would make a plan's steps fail on this cluster, found by reading only: VMs and
+ * NetworkAttachmentDefinitions that do not exist, feature gates and releases, placeholder capacity, and the
+ * caller's permissions (SelfSubjectAccessReview). Reports every problem.
+ */
+final class Preflight {
+    private final Api api;
+    private final KubevirtCapabilities capabilities;
+
+    Preflight(Api api, KubevirtCapabilities capabilities) {
+        this.api = api;
+        this.capabilities = capabilities;
+    }
+
+    List<String> check(List<Step> steps) throws TargetException {
+        List<String> problems = new ArrayList<>();
+        Map<VmRef, ObservedVm> vms = new LinkedHashMap<>();
+        Map<VmRef, Integer> adds = new LinkedHashMap<>();
+        Set<String> patchNamespaces = new LinkedHashSet<>();
+        Set<String> migrateNamespaces = new LinkedHashSet<>();
+        Set<String> restartNamespaces = new LinkedHashSet<>();
+        ClusterInfo cluster = capabilities.cluster();
+        for (Step step : steps) {
+            VmRef ref = step.vm();
+            String subject = Failures.subject(ref.namespace(), ref.name(), step.nic());
+            ObservedVm vm = vms.computeIfAbsent(ref, r -> observe(r, problems));
+            if (vm == null) {
+                continue;
+            }
+            patchNamespaces.add(ref.namespace());
+            switch (step) {
+                case AddNic add -> {
+                    network(subject, ref, add.spec().network(), problems);
+                    adds.merge(ref, 1, Integer::sum);
+                    gates(subject, vm, problems);
+                }
+                case PersistNic persist -> network(subject, ref, persist.spec().network(), problems);
+                case RepointNic repoint -> {
+                    network(subject, ref, repoint.to(), problems);
+                    if (vm.running() && !cluster.version().atLeast(8)) {
+                        problems.add(subject + ": a live NetworkAttachmentDefinition change needs KubeVirt v1.8");
+                    }
+                    migrateNamespaces.add(ref.namespace());
+                }
+                case UnplugNic unplug -> gates(subject, vm, problems);
+                case SetLink link -> {
+                    if (!cluster.version().atLeast(5)) {
+                        problems.add(subject + ": link state needs KubeVirt v1.5, the cluster runs "
+                                + cluster.version());
+                    }
+                }
+                case Migrate migrate -> migrateNamespaces.add(ref.namespace());
+                case RestartRequired restart -> restartNamespaces.add(ref.namespace());
+                default -> {
+                }
+            }
+        }
+        capacity(vms, adds, problems);
+        permissions(patchNamespaces, migrateNamespaces, problems);
+        for (String ns : restartNamespaces) {
+            ask("update", "subresources.kubevirt.io", "virtualmachines", "restart", ns, problems, "");
+        }
+        return problems;
+    }
+
+    private ObservedVm observe(VmRef ref, List<String> problems) {
+        try {
+            ObservedVm vm = api.observe(ref.namespace(), ref.name());
+            if (vm == null) {
+                problems.add(Failures.subject(ref.namespace(), ref.name(), null) + ": no such VirtualMachine");
+            }
+            return vm;
+        } catch (KubernetesClientException e) {
+            problems.add(Failures.of(Failures.subject(ref.namespace(), ref.name(), null), e).getMessage());
+            return null;
+        }
+    }
+
+    private void network(String subject, VmRef ref, NetworkRef network, List<String> problems) {
+        if (!(network instanceof NetworkRef.Multus multus)) {
+            return;
+        }
+        NetworkRef.Multus nad = multus.in(ref.namespace());
+        try {
+            if (api.get(Resources.NAD, nad.namespace(), nad.name()) == null) {
+                problems.add(subject + ": NetworkAttachmentDefinition " + nad.networkName() + " does not exist");
+            }
+        } catch (KubernetesClientException e) {
+            problems.add(Failures.of(subject + ": NetworkAttachmentDefinition " + nad.networkName(), e).getMessage());
+        }
+    }
+
+    private void gates(String subject, ObservedVm vm, List<String> problems) {
+        ClusterInfo cluster = capabilities.cluster();
+        if (cluster.version().imperative()) {
+            if (!cluster.featureGates().contains("HotplugNICs")) {
+                problems.add(subject + ": KubeVirt " + cluster.version() + " needs the HotplugNICs feature gate");
+            }
+            return;
+        }
+        try {
+            new LiveChangeGuards(capabilities).requireLiveChanges(subject, vm);
+        } catch (TargetException e) {
+            problems.add(e.getMessage());
+        }
+    }
+
+    private void capacity(Map<VmRef, ObservedVm> vms, Map<VmRef, Integer> adds, List<String> problems) {
+        if (capabilities.hotplugMode() != HotplugMode.IN_PLACE) {
+            return;
+        }
+        adds.forEach((ref, wanted) -> {
+            ObservedVm vm = vms.get(ref);
+            if (vm == null || !vm.running()) {
+                return;
+            }
+            HotplugCapacity capacity = PlaceholderCapacity.of(capabilities.cluster().version(), vm.vmi());
+            if (capacity.freeSlots() < wanted) {
+                problems.add(Failures.subject(ref.namespace(), ref.name(), null) + ": " + wanted + " NICs to plug, "
+                        + capacity.freeSlots() + " free slots (" + capacity.detail() + ")");
+            }
+        });
+    }
+
+    private void permissions(Set<String> patch, Set<String> migrate, List<String> problems) {
+        boolean imperative = capabilities.cluster().version().imperative();
+        for (String ns : patch) {
+            if (imperative) {
+                ask("update", "subresources.kubevirt.io", "virtualmachines", "addinterface", ns, problems, "");
+            } else {
+                ask("patch", "kubevirt.io", "virtualmachines", null, ns, problems, "");
+            }
+        }
+        if (!capabilities.cluster().migratesByItself()) {
+            for (String ns : migrate) {
+                ask("create", "kubevirt.io", "virtualmachineinstancemigrations", null, ns, problems,
+                        "; " + MigrationRunner.RBAC_HINT);
+            }
+        }
+    }
+
+    private void ask(String verb, String group, String resource, String sub, String ns, List<String> problems,
+            String hint) {
+        String what = verb + " " + resource + (sub == null ? "" : "/" + sub) + "." + group + " in namespace " + ns;
+        try {
+            if (!api.allowed(verb, group, resource, sub, ns)) {
+                problems.add("not allowed to " + what + hint);
+            }
+        } catch (KubernetesClientException e) {
+            problems.add(Failures.of("checking permission to " + what, e).getMessage());
+        }
+    }
+}

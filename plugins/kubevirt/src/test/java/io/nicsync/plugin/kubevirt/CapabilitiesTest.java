@@ -1,0 +1,100 @@
+package io.nicsync.plugin.kubevirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nicsync.spi.Capabilities.HotplugMode;
+import io.nicsync.spi.Fingerprint;
+import io.nicsync.spi.HotplugCapacity;
+import io.nicsync.spi.LinkState;
+import io.nicsync.spi.LiveNic;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.PowerState;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CapabilitiesTest {
+    private static final NicSpec BRIDGE = nic("bridge", new NetworkRef.Multus(null, "blue"));
+    private static final NicSpec SRIOV = nic("sriov", new NetworkRef.Multus("sriov", "vf"));
+    private static final NicSpec POD = nic("masquerade", new NetworkRef.Pod());
+    private static final LiveVm RUNNING = new LiveVm(Lab.WEB01, PowerState.RUNNING, null, List.of(),
+            HotplugCapacity.slots(2, "test"), new Fingerprint("f"));
+
+    private static NicSpec nic(String binding, NetworkRef network) {
+        return new NicSpec("n", null, network, "virtio", binding, LinkState.UP, null);
+    }
+
+    private static KubevirtCapabilities on(String version, HotplugMode mode, String... gates) {
+        return new KubevirtCapabilities(
+                new ClusterInfo(Version.parse(version), Set.of(gates), "LiveUpdate", true, true), mode);
+    }
+
+    @Test
+    void withoutLiveUpdateRolloutNothingIsPluggedBeforeV1_6() {
+        var staged = new KubevirtCapabilities(new ClusterInfo(Version.parse("v1.5.0"), Set.of(), null, true, true),
+                HotplugMode.IN_PLACE);
+        assertThat(staged.canHotplug(RUNNING, BRIDGE)).isFalse();
+    }
+
+    @Test
+    void bridgeIsPluggedInPlaceAndSriovOnlyByMigration() {
+        assertThat(on("v1.6.0", HotplugMode.IN_PLACE).canHotplug(RUNNING, BRIDGE)).isTrue();
+        assertThat(on("v1.6.0", HotplugMode.IN_PLACE).canHotplug(RUNNING, SRIOV)).isFalse();
+        assertThat(on("v1.6.0", HotplugMode.MIGRATION).canHotplug(RUNNING, SRIOV)).isTrue();
+        assertThat(on("v1.6.0", HotplugMode.IN_PLACE).canHotplug(RUNNING, POD)).isFalse();
+    }
+
+    @Test
+    void beforeV1_4HotplugNeedsTheGate() {
+        assertThat(on("v1.3.1", HotplugMode.IN_PLACE).canHotplug(RUNNING, BRIDGE)).isFalse();
+        assertThat(on("v1.3.1", HotplugMode.IN_PLACE, "HotplugNICs").canHotplug(RUNNING, BRIDGE)).isTrue();
+    }
+
+    @Test
+    void onlyBridgeNicsOnSecondaryNetworksUnplug() {
+        var caps = on("v1.6.0", HotplugMode.IN_PLACE);
+        assertThat(caps.canUnplug(RUNNING, new LiveNic("n", null, BRIDGE, BRIDGE, null))).isTrue();
+        assertThat(caps.canUnplug(RUNNING, new LiveNic("n", null, SRIOV, SRIOV, null))).isFalse();
+        assertThat(caps.canUnplug(RUNNING, new LiveNic("n", null, POD, POD, null))).isFalse();
+    }
+
+    @Test
+    void linkStateFromV1_5ButNotForSriov() {
+        assertThat(on("v1.4.0", HotplugMode.IN_PLACE).canSetLinkLive(BRIDGE)).isFalse();
+        assertThat(on("v1.5.0", HotplugMode.IN_PLACE).canSetLinkLive(BRIDGE)).isTrue();
+        assertThat(on("v1.5.0", HotplugMode.IN_PLACE).canSetLinkLive(SRIOV)).isFalse();
+    }
+
+    @Test
+    void aLiveNadChangeFromV1_8() {
+        NetworkRef red = new NetworkRef.Multus(null, "red");
+        assertThat(on("v1.7.2", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isFalse();
+        assertThat(on("v1.8.0", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isTrue();
+    }
+
+    @Test
+    void theTemplateIsBothDefinitions() {
+        assertThat(on("v1.6.0", HotplugMode.IN_PLACE).separatePersistentDefinition()).isFalse();
+    }
+
+    @Test
+    void autoHotplugFollowsTheDynamicNetworksController() {
+        ClusterInfo with = new ClusterInfo(Version.parse("v1.6.0"), Set.of(), null, true, true);
+        ClusterInfo without = new ClusterInfo(Version.parse("v1.6.0"), Set.of(), null, true, false);
+        assertThat(HotplugSetting.AUTO.mode(with)).isEqualTo(HotplugMode.IN_PLACE);
+        assertThat(HotplugSetting.AUTO.mode(without)).isEqualTo(HotplugMode.MIGRATION);
+        assertThat(HotplugSetting.IN_PLACE.mode(without)).isEqualTo(HotplugMode.IN_PLACE);
+    }
+
+    @Test
+    void stagedRolloutBlocksLiveChangesFromV1_2UntilTheV1_6Default() {
+        assertThat(new ClusterInfo(Version.parse("v1.5.0"), Set.of(), null, false, true).templateChangesStaged())
+                .isTrue();
+        assertThat(new ClusterInfo(Version.parse("v1.6.0"), Set.of(), null, false, true).templateChangesStaged())
+                .isFalse();
+        assertThat(new ClusterInfo(Version.parse("v1.6.0"), Set.of(), "Stage", false, true).templateChangesStaged())
+                .isTrue();
+    }
+}

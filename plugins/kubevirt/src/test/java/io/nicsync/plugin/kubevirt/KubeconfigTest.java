@@ -1,0 +1,72 @@
+package io.nicsync.plugin.kubevirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nicsync.plugin.kubevirt.sim.Fixtures;
+import io.nicsync.plugin.kubevirt.sim.SimCluster;
+import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import io.nicsync.spi.Capabilities.HotplugMode;
+import io.nicsync.spi.Target;
+import io.nicsync.spi.TargetConfig;
+import io.nicsync.spi.TargetException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Opening a target through the plugin as nicsync does: a kubeconfig context and the hotplug setting. */
+class KubeconfigTest {
+
+    private static String kubeconfig(String labUrl) {
+        return """
+                apiVersion: v1
+                kind: Config
+                current-context: elsewhere
+                clusters:
+                - name: lab
+                  cluster: {server: "%s"}
+                - name: elsewhere
+                  cluster: {server: "http://127.0.0.1:9"}
+                users:
+                - name: admin
+                  user: {token: not-a-secret}
+                contexts:
+                - name: lab-admin
+                  context: {cluster: lab, user: admin}
+                - name: elsewhere
+                  context: {cluster: elsewhere, user: admin}
+                """.formatted(labUrl);
+    }
+
+    @Test
+    void theNamedContextIsUsedAndTheHotplugSettingHonoured(@TempDir Path dir) throws Exception {
+        try (SimCluster cluster = SimCluster.start(SimConfig.v1(6))) {
+            cluster.sim().createVm(Fixtures.web01());
+            String url = cluster.client().getMasterUrl().toString();
+            Path file = Files.writeString(dir.resolve("config"), kubeconfig(url));
+            String previous = System.setProperty("kubeconfig", file.toString());
+            try (Target target = new KubevirtPlugin().open(new TargetConfig("prod", "kubevirt",
+                    Map.of("context", "lab-admin", "hotplug", "migration")))) {
+                assertThat(target.observeAll()).singleElement()
+                        .satisfies(vm -> assertThat(vm.ref().toString()).isEqualTo("prod/prod/web-01"));
+                assertThat(target.capabilities().hotplugMode()).isEqualTo(HotplugMode.MIGRATION);
+            } finally {
+                if (previous == null) {
+                    System.clearProperty("kubeconfig");
+                } else {
+                    System.setProperty("kubeconfig", previous);
+                }
+            }
+        }
+    }
+
+    @Test
+    void anUnknownHotplugSettingIsRefusedBeforeConnecting() {
+        assertThatThrownBy(() -> new KubevirtPlugin().open(
+                new TargetConfig("prod", "kubevirt", Map.of("hotplug", "sometimes"))))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("sometimes");
+    }
+}

@@ -1,0 +1,99 @@
+package io.nicsync.plugin.kubevirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nicsync.plugin.kubevirt.sim.Fixtures;
+import io.nicsync.spi.LinkState;
+import io.nicsync.spi.LiveNic;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.PowerState;
+import org.junit.jupiter.api.Test;
+
+/** Mapping KubeVirt's own example objects, as a cluster would return them, to {@link LiveVm}s. */
+class ObserveTest {
+
+    /** A running VM made of an example VMI: its template is the VMI spec, virt-handler reported every NIC. */
+    private static ObservedVm runningFrom(String example, String infoSource) {
+        ObjectNode vmi = Fixtures.object("kubevirt-examples/" + example);
+        vmi.withObjectProperty("metadata").put("namespace", "prod").put("resourceVersion", "7");
+        ObjectNode vm = TemplatePatch.JSON.createObjectNode();
+        vm.putObject("metadata").put("name", vmi.at("/metadata/name").asText()).put("namespace", "prod")
+                .put("resourceVersion", "5");
+        vm.putObject("spec").putObject("template").set("spec", vmi.get("spec").deepCopy());
+        ObjectNode status = vmi.putObject("status");
+        status.put("phase", "Running");
+        int i = 0;
+        for (var iface : Interfaces.interfaces(vmi.get("spec"))) {
+            ObjectNode entry = status.withArray("interfaces").addObject();
+            entry.put("name", iface.path("name").asText());
+            entry.put("mac", "52:54:00:00:00:0" + i++);
+            entry.put("infoSource", infoSource);
+        }
+        return new ObservedVm(vm, vmi);
+    }
+
+    @Test
+    void podAndMultusNicsWithTheirBindings() {
+        LiveVm vm = LiveVmReader.read("lab", runningFrom("vmi-multus-multiple-net.yaml",
+                "domain, guest-agent, multus-status"), Version.parse("v1.5.0"));
+        assertThat(vm.power()).isEqualTo(PowerState.RUNNING);
+        LiveNic pod = vm.nic("default").orElseThrow();
+        assertThat(pod.live().network()).isEqualTo(new NetworkRef.Pod());
+        assertThat(pod.live().binding()).isEqualTo("masquerade");
+        LiveNic ptp = vm.nic("ptp").orElseThrow();
+        assertThat(ptp.live().network()).isEqualTo(new NetworkRef.Multus(null, "ptp-conf"));
+        assertThat(ptp.live().binding()).isEqualTo("bridge");
+        assertThat(ptp.live().model()).isEqualTo("virtio");
+        assertThat(ptp.live().link()).isEqualTo(LinkState.UP);
+        assertThat(ptp.mac().value()).isEqualTo("52:54:00:00:00:01");
+        assertThat(ptp.persistent()).isEqualTo(ptp.live().withMac(null));
+        assertThat(vm.capacity().freeSlots()).isEqualTo(2);
+        assertThat(vm.fingerprint().value()).isEqualTo("vm:5/vmi:7");
+    }
+
+    @Test
+    void anSriovNicInAnotherNamespacesNad() {
+        LiveVm vm = LiveVmReader.read("lab", runningFrom("vmi-sriov.yaml", "domain, guest-agent, multus-status"),
+                Version.parse("v1.6.1"));
+        LiveNic sriov = vm.nic("sriov-net").orElseThrow();
+        assertThat(sriov.live().network()).isEqualTo(new NetworkRef.Multus("sriov", "sriov-network"));
+        assertThat(sriov.live().binding()).isEqualTo("sriov");
+        // 1024M of guest memory: the v1.6 pool of 8 ports
+        assertThat(vm.capacity().freeSlots()).isEqualTo(6);
+        assertThat(vm.capacity().detail()).contains("port pool of 8");
+    }
+
+    @Test
+    void aNicNotYetInTheDomainIsPendingNotLive() {
+        LiveVm vm = LiveVmReader.read("lab", runningFrom("vmi-multus-ptp.yaml", "multus-status"),
+                Version.parse("v1.6.0"));
+        LiveNic ptp = vm.nic("ptp").orElseThrow();
+        assertThat(ptp.plugged()).isFalse();
+        assertThat(ptp.persisted()).isTrue();
+    }
+
+    @Test
+    void aStoppedVmHasOnlyPersistentNicsAndNoHotplug() {
+        ObjectNode vm = Fixtures.object("kubevirt-examples/vm-cirros.yaml");
+        vm.withObjectProperty("metadata").put("namespace", "prod").put("resourceVersion", "3");
+        LiveVm live = LiveVmReader.read("lab", new ObservedVm(vm, null), Version.parse("v1.6.0"));
+        assertThat(live.power()).isEqualTo(PowerState.STOPPED);
+        assertThat(live.nics()).isEmpty();
+        assertThat(live.capacity().supported()).isFalse();
+        assertThat(live.fingerprint().value()).isEqualTo("vm:3/vmi:-");
+    }
+
+    @Test
+    void anAbsentTemplateEntryIsNotPersistentAndTheV1_8SlotCountIsUsed() {
+        ObservedVm observed = runningFrom("vmi-multus-multiple-net.yaml", "domain, guest-agent, multus-status");
+        ((ObjectNode) Interfaces.interfaces(observed.template()).get(1)).put("state", "absent");
+        ((ObjectNode) observed.vmi()).withObjectProperty("metadata").putObject("annotations")
+                .put(PlaceholderCapacity.SLOT_COUNT, "5");
+        LiveVm vm = LiveVmReader.read("lab", observed, Version.parse("v1.8.0"));
+        assertThat(vm.nic("ptp").orElseThrow().persistent()).isNull();
+        assertThat(vm.nic("ptp").orElseThrow().live()).isNotNull();
+        assertThat(vm.capacity().freeSlots()).isEqualTo(3);
+    }
+}
