@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Keeps the NICs of running virtual machines in the state declared in Git.",
-        subcommands = {ValidateCommand.class, PlanCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, PlanCommand.class, ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 
     @CommandLine.Spec
