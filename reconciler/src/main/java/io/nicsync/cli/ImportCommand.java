@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync import}: the desired state of what is live, to bring an existing fleet under Git. */
 @Command(name = "import", mixinStandardHelpOptions = true,
-        description = {"Writes a VmNics file for each VM of a target, declaring the NICs it has, so that a plan",
-                "right after shows no changes. The target comes from --repo's nicsync.yaml, or from --kind and",
-                "--uri. Writes nothing when anything fails. Exit 0, or 1 on error."})
+        description = {"Writes a VmNics file for each VM of a target, declaring the NICs it has,",
+                "so that a plan right after shows no changes. The target comes from --repo's",
+                "nicsync.yaml, or from --kind and --uri. Writes nothing when anything fails.",
+                "Exit 0, or 1 on error."})
 final class ImportCommand implements Callable<Integer> {
 
     /** Optional as a whole: without it, the target is given by --kind and --uri. */
@@ -88,8 +89,8 @@ final class ImportCommand implements Callable<Integer> {
             return new TargetConfig(target, kind == null ? "libvirt" : kind, settings);
         }
         if (kind != null) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--kind is for a target given on the command line; with --repo the repository declares it");
+            throw new ImportException("--kind is for a target given on the command line; with --repo, the"
+                    + " repository's nicsync.yaml declares the kind of " + target);
         }
         return TargetChoice.declared(Desired.read(source.spec(), plugins).state().config(), target, settings);
     }

@@ -10,7 +10,7 @@ import java.util.List;
 public final class ImportException extends Exception {
     private final List<String> details;
 
-    ImportException(String message) {
+    public ImportException(String message) {
         this(message, List.of());
     }
 

@@ -52,7 +52,8 @@ class ImporterTest {
         lab.put(LiveVms.running(WEB,
                 both(null, "52:54:00:00:00:01", bridge("br-lab0"), "0000:00:03.0"),
                 both("uplink", "52:54:00:00:00:02", bridge("br-lab1"), "0000:00:04.0"),
-                nic("scratch", "52:54:00:00:00:03", scratch, null, "0000:00:05.0")));
+                nic("scratch", "52:54:00:00:00:03", scratch, null, "0000:00:05.0"),
+                nic(null, "52:54:00:00:00:05", scratch.withMac(MacAddress.parse("52:54:00:00:00:05")), null, null)));
         lab.put(LiveVms.stopped(DB, both(null, "52:54:00:00:00:04", bridge("br-lab0"), "0000:00:03.0")));
 
         ImportResult result = importAll(LAB, lab);
