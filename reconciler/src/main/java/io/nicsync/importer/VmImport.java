@@ -54,7 +54,7 @@ final class VmImport {
     private boolean importable(LiveNic nic) {
         String why = null;
         if (!networkKinds.contains(nic.current().network().kind())) {
-            why = nic.current().network().display() + " is not a network kind nicsync declares on this platform";
+            why = "nicsync cannot declare a NIC on a " + nic.current().network().kind() + " connection on this platform";
         } else if (nic.name() != null && !LABEL.matcher(nic.name()).matches()) {
             why = "its name is not a valid nicsync NIC name (a lower-case RFC 1123 label)";
         } else if (nic.name() == null && nic.mac() == null) {

@@ -89,6 +89,26 @@ class ImporterTest {
     }
 
     @Test
+    void aVmWhoseNicsCannotBeDeclaredSaysWhyAndIsOnlyWarnedAbout() throws Exception {
+        NicSpec macvtap = spec(null, "52:54:00:00:00:07", new NetworkRef.Direct("eth0", "bridge"), "virtio", LinkState.UP);
+        lab.put(LiveVms.running(WEB, nic(null, "52:54:00:00:00:07", macvtap, macvtap, null)));
+
+        ImportResult result = importAll(LAB, lab);
+
+        assertThat(result.warnings()).singleElement().asString()
+                .isEqualTo("lab/web-01: NIC not imported: 52:54:00:00:00:07 (direct eth0 (bridge)): nicsync cannot"
+                        + " declare a NIC on a direct connection on this platform");
+        assertThat(Files.readString(out.resolve("lab/web-01.yaml")))
+                .contains("  # Not imported:\n  #   52:54:00:00:00:07 (direct eth0 (bridge)): ")
+                .contains("  nics: []");
+        Validation validation = new Validator(Plugins.installed()).validate(OutputDir.files(out), "");
+        assertThat(validation.diagnostics()).isEmpty();
+        Plan plan = plan(validation.state(), lab);
+        assertThat(plan.steps()).isEmpty();
+        assertThat(plan.notes()).singleElement().extracting(n -> n.text()).asString().contains("unmanaged: warn");
+    }
+
+    @Test
     void kubevirtVmsGoBelowTheirNamespaceAndKeepTheirBindings() throws Exception {
         var prod = new FakeTarget("prod", FakeCapabilities.kubevirt(HotplugMode.IN_PLACE));
         var ref = new VmRef("prod", "web", "vm-1");

@@ -68,7 +68,7 @@ class VmImportTest {
         assertThat(vm.nics()).isEmpty();
         assertThat(vm.skipped()).satisfiesExactly(
                 s -> assertThat(s).startsWith("pending").contains("persistent definition only"),
-                s -> assertThat(s).startsWith("52:54:00:00:00:09 (direct eth0 (bridge))").contains("network kind"),
+                s -> assertThat(s).startsWith("52:54:00:00:00:09 (direct eth0 (bridge))").contains("cannot declare a NIC on a direct connection"),
                 s -> assertThat(s).startsWith("Bad_Name").contains("not a valid nicsync NIC name"));
     }
 
