@@ -20,7 +20,8 @@ step "The lab: libvirtd with QEMU guests on this machine (scripts/lab.sh up)"
 "$home/scripts/lab.sh" up
 for g in "${guests[@]}"; do "$home/scripts/lab.sh" reset "$g" >/dev/null; done
 
-work=$(mktemp -d /tmp/nicsync-demo.XXXXXX)
+work=${NICSYNC_DEMO_DIR:-$(mktemp -d /tmp/nicsync-demo.XXXXXX)}
+mkdir -p "$work"
 export NICSYNC_STATE_DIR="$work/state"
 git init -q --bare -b main "$work/fleet.git"
 git clone -q "$work/fleet.git" "$work/checkout" 2>/dev/null
