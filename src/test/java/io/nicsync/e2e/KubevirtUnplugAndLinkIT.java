@@ -25,8 +25,8 @@ class KubevirtUnplugAndLinkIT extends KubevirtScenarioIT {
         assertThat(plan().out()).contains("- unplug blue");
         planAndApply();
 
-        // KubeVirt deleted the entry everywhere once the guest released it
-        assertThat(kubevirt.templateInterface("blue").isMissingNode()).isTrue();
+        // KubeVirt deletes the entry everywhere once the guest released it
+        kubevirt.await("delete blue from the template", () -> kubevirt.templateInterface("blue").isMissingNode());
         assertThat(kubevirt.templateNetwork("blue").isMissingNode()).isTrue();
         assertThat(kubevirt.vmiInterface("blue").isMissingNode()).isTrue();
         assertThat(kubevirt.vmiStatus("blue").isMissingNode()).isTrue();

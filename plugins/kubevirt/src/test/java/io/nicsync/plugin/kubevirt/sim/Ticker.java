@@ -30,9 +30,7 @@ public final class Ticker implements AutoCloseable {
     private void loop(Simulator sim, Duration interval) {
         while (running) {
             try {
-                synchronized (sim) {
-                    sim.tick();
-                }
+                sim.tick();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
                     failure.set(e);
