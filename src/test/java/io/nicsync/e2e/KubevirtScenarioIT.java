@@ -28,17 +28,13 @@ abstract class KubevirtScenarioIT {
     }
 
     /** Pushes nicsync.yaml and web-01's NICs to the repository's main branch. */
-    void push(String nics, boolean allowRestart) {
+    void push(String nics) {
         if (git == null) {
             git = GitRepos.create(dir);
         }
-        git.write("nicsync.yaml", DesiredState.config(allowRestart));
+        git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()));
         git.write("prod/web-01.yaml", DesiredState.web01(nics));
         git.commitAndPush("web-01: NICs");
-    }
-
-    void push(String nics) {
-        push(nics, false);
     }
 
     Cli plan() {

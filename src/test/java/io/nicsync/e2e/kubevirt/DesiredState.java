@@ -1,23 +1,29 @@
 package io.nicsync.e2e.kubevirt;
 
+import java.nio.file.Path;
+
 /** The files of a desired-state repository for web-01 on the simulated cluster, as a user writes them. */
 public final class DesiredState {
     private DesiredState() {
     }
 
-    /** {@code nicsync.yaml}: one KubeVirt target reached through the kubeconfig context of the cluster. */
-    public static String config(boolean allowRestart) {
+    /**
+     * {@code nicsync.yaml}: one KubeVirt target, the cluster behind {@code kubeconfig}'s context; restarts are
+     * not allowed.
+     */
+    public static String config(Path kubeconfig) {
         return """
                 apiVersion: nicsync.io/v1alpha1
                 kind: Config
                 targets:
                   - name: sim
                     kind: kubevirt
+                    kubeconfig: "%s"
                     context: %s
                 policy:
                   stepTimeout: 30s
-                  allowRestart: %s
-                """.formatted(SimulatedKubevirt.CONTEXT, allowRestart);
+                  allowRestart: false
+                """.formatted(kubeconfig, SimulatedKubevirt.CONTEXT);
     }
 
     /** The VmNics document of web-01 with the given {@code nics} entries (YAML list items, unindented). */

@@ -19,7 +19,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * The simulated KubeVirt cluster of the plugin's tests, reached by the nicsync command line as a user's
- * cluster is: through a kubeconfig file. It holds the VM {@code prod/web-01} (pod network and NAD
+ * cluster is: through a kubeconfig file and context. It holds the VM {@code prod/web-01} (pod network and NAD
  * {@code blue}) and the NADs {@code blue}, {@code red} and {@code green}.
  *
  * <p>Set the cluster up first, then {@link #connect}: from then on KubeVirt's controllers run on the real
@@ -36,8 +36,7 @@ public final class SimulatedKubevirt implements AutoCloseable {
 
     private final SimCluster cluster;
     private Ticker ticker;
-    private boolean connected;
-    private String previousKubeconfig;
+    private Path kubeconfig;
 
     private SimulatedKubevirt(SimConfig config) {
         cluster = SimCluster.start(config);
@@ -59,20 +58,23 @@ public final class SimulatedKubevirt implements AutoCloseable {
     }
 
     /**
-     * Writes a kubeconfig for the mock API server into {@code dir}, points this JVM's kubeconfig at it (as
-     * {@code KUBECONFIG} does for a user) and starts KubeVirt's controllers on the real clock.
+     * Writes a kubeconfig file for the mock API server into {@code dir}, for the target's {@code kubeconfig}
+     * setting, and starts KubeVirt's controllers on the real clock.
      */
     public SimulatedKubevirt connect(Path dir) {
-        Path file = dir.resolve("kubeconfig");
+        kubeconfig = dir.resolve("kubeconfig");
         try {
-            Files.writeString(file, kubeconfig(cluster.client().getMasterUrl().toString()));
+            Files.writeString(kubeconfig, kubeconfig(cluster.client().getMasterUrl().toString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        previousKubeconfig = System.setProperty("kubeconfig", file.toString());
-        connected = true;
         ticker = Ticker.start(sim(), TICK);
         return this;
+    }
+
+    /** The kubeconfig file {@link #connect} wrote. */
+    public Path kubeconfig() {
+        return kubeconfig;
     }
 
     private static String kubeconfig(String server) {
@@ -166,13 +168,6 @@ public final class SimulatedKubevirt implements AutoCloseable {
                 ticker.close();
             }
         } finally {
-            if (!connected) {
-                // nothing to restore
-            } else if (previousKubeconfig == null) {
-                System.clearProperty("kubeconfig");
-            } else {
-                System.setProperty("kubeconfig", previousKubeconfig);
-            }
             try {
                 cluster.writes().assertAllValid();
             } finally {
