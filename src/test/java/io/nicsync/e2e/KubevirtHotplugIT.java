@@ -46,6 +46,22 @@ class KubevirtHotplugIT extends KubevirtScenarioIT {
     }
 
     @Test
+    void onV1_0TheNicGoesInThroughTheAddinterfaceSubresourceAndKubevirtWritesTheTemplate() {
+        cluster(SimConfig.v1(0)).running().connect(dir);
+        push(RED);
+
+        planAndApply();
+
+        assertThat(kubevirt.cluster().writes().all()).singleElement().satisfies(w -> {
+            assertThat(w.path()).endsWith("/virtualmachines/web-01/addinterface");
+            assertThat(w.object().path("networkAttachmentDefinitionName").asText()).isEqualTo("red");
+        });
+        assertThat(kubevirt.templateInterface("red").has("bridge")).isTrue();
+        assertThat(kubevirt.attached("red")).isTrue();
+        assertConverged();
+    }
+
+    @Test
     void aStoppedVmGetsTheNicInItsTemplateOnly() {
         cluster(SimConfig.v1(6)).connect(dir);
         push(RED);
