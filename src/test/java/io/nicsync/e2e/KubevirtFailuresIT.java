@@ -43,5 +43,9 @@ class KubevirtFailuresIT extends KubevirtScenarioIT {
         assertThat(kubevirt.attached("red")).isFalse();
         assertThat(kubevirt.sim().migrations()).singleElement()
                 .satisfies(m -> assertThat(m.at("/status/phase").asText()).isEqualTo("Failed"));
+        // nothing of it stayed, so the next run plans the same change again
+        Cli again = plan();
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(2);
+        assertThat(again.out()).contains("> migrate, bringing in red");
     }
 }

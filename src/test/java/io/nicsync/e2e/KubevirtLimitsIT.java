@@ -33,6 +33,10 @@ class KubevirtLimitsIT extends KubevirtScenarioIT {
         assertThat(kubevirt.attached("extra")).isFalse();
         assertThat(kubevirt.vmi().at("/metadata/uid").asText()).isEqualTo(vmiUid);
         assertThat(kubevirt.vm().at("/status/stateChangeRequests").isMissingNode()).isTrue();
+        // only the restart is left, and it stays in the plan until someone allows it
+        Cli again = plan();
+        assertThat(again.exitCode()).as(again.toString()).isEqualTo(2);
+        assertThat(again.out()).contains("! restart required").doesNotContain("+ add");
     }
 
     @Test
