@@ -10,14 +10,19 @@ import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * Targets of kind {@code kubevirt}: a Kubernetes cluster running KubeVirt, by kubeconfig context or in-cluster.
  *
- * <p>Settings: {@code context} (a kubeconfig context; without it the current context, or the in-cluster
- * service account in a pod) and {@code hotplug} ({@code auto}, {@code in-place} or {@code migration}).
+ * <p>Settings: {@code kubeconfig} (a kubeconfig file, {@code ~/} for the home directory; without it the file
+ * kubectl would read: {@code KUBECONFIG}, else {@code ~/.kube/config}), {@code context} (a context of that
+ * file; without it the current context, or the in-cluster service account in a pod) and {@code hotplug}
+ * ({@code auto}, {@code in-place} or {@code migration}).
  */
 public final class KubevirtPlugin implements TargetPlugin {
 
@@ -41,12 +46,26 @@ public final class KubevirtPlugin implements TargetPlugin {
         HotplugSetting hotplug = HotplugSetting.parse(config.setting("hotplug").orElse("auto"));
         KubernetesClient client;
         try {
-            Config kube = Config.autoConfigure(config.setting("context").orElse(null));
-            client = new KubernetesClientBuilder().withConfig(kube).build();
+            client = new KubernetesClientBuilder().withConfig(kubeconfig(config)).build();
         } catch (KubernetesClientException e) {
             throw Failures.of("target " + config.name() + ": kubeconfig", e);
         }
         return open(config.name(), client, hotplug, Pacer.SYSTEM);
+    }
+
+    private static Config kubeconfig(TargetConfig config) throws TargetException {
+        String context = config.setting("context").orElse(null);
+        Optional<String> setting = config.setting("kubeconfig");
+        if (setting.isEmpty()) {
+            return Config.autoConfigure(context);
+        }
+        String path = setting.get();
+        Path file = path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
+        if (!Files.isRegularFile(file)) {
+            throw new TargetException(TargetException.Reason.NOT_FOUND,
+                    "target " + config.name() + ": kubeconfig " + path + ": no such file");
+        }
+        return Config.fromKubeconfig(context, file.toFile());
     }
 
     /** Opens a target on a given client (tests pass their cluster's client and clock). */

@@ -12,6 +12,7 @@ import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
+import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
 import java.util.ArrayList;
@@ -57,7 +58,12 @@ final class Preflight {
                     adds.merge(ref, 1, Integer::sum);
                     gates(subject, vm, problems);
                 }
-                case PersistNic persist -> network(subject, ref, persist.spec().network(), problems);
+                case PersistNic persist -> {
+                    // a running VM's template change is refused like a hotplug (gate, rollout strategy)
+                    network(subject, ref, persist.spec().network(), problems);
+                    gates(subject, vm, problems);
+                }
+                case UnpersistNic unpersist -> gates(subject, vm, problems);
                 case RepointNic repoint -> {
                     network(subject, ref, repoint.to(), problems);
                     if (vm.running() && !cluster.version().atLeast(8)) {

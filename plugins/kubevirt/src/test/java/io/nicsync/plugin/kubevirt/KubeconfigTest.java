@@ -16,7 +16,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Opening a target through the plugin as nicsync does: a kubeconfig context and the hotplug setting. */
+/** Opening a target through the plugin as nicsync does: a kubeconfig file and context, the hotplug setting. */
 class KubeconfigTest {
 
     private static String kubeconfig(String labUrl) {
@@ -60,6 +60,28 @@ class KubeconfigTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theKubeconfigSettingNamesTheFileWithoutTouchingTheEnvironment(@TempDir Path dir) throws Exception {
+        try (SimCluster cluster = SimCluster.start(SimConfig.v1(6))) {
+            cluster.sim().createVm(Fixtures.web01());
+            Path file = Files.writeString(dir.resolve("lab.yaml"), kubeconfig(cluster.client().getMasterUrl().toString()));
+            try (Target target = new KubevirtPlugin().open(new TargetConfig("prod", "kubevirt",
+                    Map.of("kubeconfig", file.toString(), "context", "lab-admin")))) {
+                assertThat(target.observeAll()).singleElement()
+                        .satisfies(vm -> assertThat(vm.ref().toString()).isEqualTo("prod/prod/web-01"));
+            }
+        }
+    }
+
+    @Test
+    void aKubeconfigFileThatIsNotThereIsNamed(@TempDir Path dir) {
+        String missing = dir.resolve("nosuch.yaml").toString();
+        assertThatThrownBy(() -> new KubevirtPlugin().open(
+                new TargetConfig("prod", "kubevirt", Map.of("kubeconfig", missing))))
+                .isInstanceOf(TargetException.class)
+                .hasMessageContaining("target prod: kubeconfig " + missing + ": no such file");
     }
 
     @Test

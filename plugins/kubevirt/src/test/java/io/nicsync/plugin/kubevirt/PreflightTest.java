@@ -8,6 +8,7 @@ import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.Migrate;
+import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.VmRef;
@@ -74,6 +75,20 @@ class PreflightTest {
         try (Lab lab = Lab.running(SimConfig.v1(6).withDynamicNetworks(false).withMigrationsForbidden(true))) {
             assertThat(lab.target.preflight(List.of(new Migrate(WEB01, List.of(bridge("red", "red")), "d"))))
                     .isEmpty();
+        }
+    }
+
+    @Test
+    void aTemplateChangeOfARunningVmThatKubevirtWouldRefuseIsFoundBeforeAnythingIsWritten() throws Exception {
+        try (Lab lab = Lab.running(SimConfig.v1(0).withHotplugGate(false))) {
+            List<String> problems = lab.target.preflight(List.of(
+                    new PersistNic(WEB01, bridge("red", "red"), null, "d"),
+                    new RestartRequired(WEB01, List.of(bridge("red", "red")), "d")));
+            assertThat(problems).singleElement().asString().contains("nic red").contains("HotplugNICs");
+        }
+        try (Lab lab = Lab.running(SimConfig.v1(5).withLiveUpdateRollout(false))) {
+            assertThat(lab.target.preflight(List.of(new PersistNic(WEB01, bridge("red", "red"), null, "d"))))
+                    .singleElement().asString().contains("vmRolloutStrategy");
         }
     }
 }

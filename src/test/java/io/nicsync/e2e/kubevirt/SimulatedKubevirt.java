@@ -1,0 +1,178 @@
+package io.nicsync.e2e.kubevirt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.nicsync.plugin.kubevirt.sim.Fixtures;
+import io.nicsync.plugin.kubevirt.sim.SimCluster;
+import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import io.nicsync.plugin.kubevirt.sim.Simulator;
+import io.nicsync.plugin.kubevirt.sim.Ticker;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The simulated KubeVirt cluster of the plugin's tests, reached by the nicsync command line as a user's
+ * cluster is: through a kubeconfig file and context. It holds the VM {@code prod/web-01} (pod network and NAD
+ * {@code blue}) and the NADs {@code blue}, {@code red} and {@code green}.
+ *
+ * <p>Set the cluster up first, then {@link #connect}: from then on KubeVirt's controllers run on the real
+ * clock, because the command line waits with it. Closing checks every object the command line wrote
+ * against KubeVirt's OpenAPI definitions.
+ */
+public final class SimulatedKubevirt implements AutoCloseable {
+    public static final String NAMESPACE = "prod";
+    public static final String VM = "web-01";
+    /** The kubeconfig context nicsync.yaml names. */
+    public static final String CONTEXT = "sim-admin";
+    /** Short, so that a step the command line polls for every second sees several passes of KubeVirt. */
+    private static final Duration TICK = Duration.ofMillis(100);
+
+    private final SimCluster cluster;
+    private Ticker ticker;
+    private Path kubeconfig;
+
+    private SimulatedKubevirt(SimConfig config) {
+        cluster = SimCluster.start(config);
+    }
+
+    /** A cluster of the given release with the NADs and web-01, stopped. */
+    public static SimulatedKubevirt start(SimConfig config) {
+        SimulatedKubevirt kubevirt = new SimulatedKubevirt(config);
+        for (String nad : List.of("blue", "red", "green")) {
+            kubevirt.sim().createNad(NAMESPACE, nad);
+        }
+        kubevirt.sim().createVm(Fixtures.web01());
+        return kubevirt;
+    }
+
+    public SimulatedKubevirt running() {
+        sim().start(NAMESPACE, VM);
+        return this;
+    }
+
+    /**
+     * Writes a kubeconfig file for the mock API server into {@code dir}, for the target's {@code kubeconfig}
+     * setting, and starts KubeVirt's controllers on the real clock.
+     */
+    public SimulatedKubevirt connect(Path dir) {
+        kubeconfig = dir.resolve("kubeconfig");
+        try {
+            Files.writeString(kubeconfig, kubeconfig(cluster.client().getMasterUrl().toString()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ticker = Ticker.start(sim(), TICK);
+        return this;
+    }
+
+    /** The kubeconfig file {@link #connect} wrote. */
+    public Path kubeconfig() {
+        return kubeconfig;
+    }
+
+    private static String kubeconfig(String server) {
+        return """
+                apiVersion: v1
+                kind: Config
+                current-context: %s
+                clusters:
+                - name: sim
+                  cluster: {server: "%s"}
+                users:
+                - name: admin
+                  user: {token: not-a-secret}
+                contexts:
+                - name: %s
+                  context: {cluster: sim, user: admin}
+                """.formatted(CONTEXT, server, CONTEXT);
+    }
+
+    public Simulator sim() {
+        return cluster.sim();
+    }
+
+    public SimCluster cluster() {
+        return cluster;
+    }
+
+    public ObjectNode vm() {
+        return sim().vm(NAMESPACE, VM);
+    }
+
+    public ObjectNode vmi() {
+        return sim().vmi(NAMESPACE, VM);
+    }
+
+    /** The template's interface {@code nic}, or a missing node. */
+    public JsonNode templateInterface(String nic) {
+        return named(vm().at("/spec/template/spec/domain/devices/interfaces"), nic);
+    }
+
+    public JsonNode templateNetwork(String nic) {
+        return named(vm().at("/spec/template/spec/networks"), nic);
+    }
+
+    public JsonNode vmiInterface(String nic) {
+        return named(vmi().at("/spec/domain/devices/interfaces"), nic);
+    }
+
+    /** The VMI's {@code status.interfaces} entry of {@code nic}, or a missing node. */
+    public JsonNode vmiStatus(String nic) {
+        return named(vmi().at("/status/interfaces"), nic);
+    }
+
+    /** The VMI status says the guest has the NIC: virt-handler reports it from the domain. */
+    public boolean attached(String nic) {
+        return vmiStatus(nic).path("infoSource").asText().contains("domain");
+    }
+
+    /**
+     * Waits until KubeVirt's controllers made {@code condition} true, for what they do after nicsync returned
+     * (deleting an {@code absent} entry); fails naming {@code what} after a few seconds.
+     */
+    public void await(String what, BooleanSupplier condition) {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the simulated KubeVirt did not " + what + " within 10 s");
+            }
+            try {
+                Thread.sleep(TICK);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted while waiting to " + what, e);
+            }
+        }
+    }
+
+    private static JsonNode named(JsonNode array, String name) {
+        for (JsonNode element : array) {
+            if (name.equals(element.path("name").asText())) {
+                return element;
+            }
+        }
+        return MissingNode.getInstance();
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (ticker != null) {
+                ticker.close();
+            }
+        } finally {
+            try {
+                cluster.writes().assertAllValid();
+            } finally {
+                cluster.close();
+            }
+        }
+    }
+}
