@@ -1,12 +1,14 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
-import io.nicsync.apply.VmResult;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
 import java.io.PrintWriter;
 
-/** Progress as one line per event, for logs and pipes (no terminal). */
+/**
+ * Progress as one line per event, for logs and pipes (no terminal). Each VM's outcome is left to the final
+ * report, which follows.
+ */
 final class LineProgress implements ApplyListener {
     private final PrintWriter out;
 
@@ -57,10 +59,5 @@ final class LineProgress implements ApplyListener {
     @Override
     public void undoFailed(VmRef vm, int index, Step inverse, String error) {
         line(vm, "undo step " + (index + 1) + " FAILED: " + error);
-    }
-
-    @Override
-    public void vmFinished(VmResult result) {
-        line(result.vm(), ReportView.outcome(result));
     }
 }
