@@ -22,7 +22,7 @@ import org.w3c.dom.Element;
  */
 final class ObserveBench {
     private static final String PREFIX = "bench-obs-";
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 5);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 20);
     private static final int RUNS = Integer.getInteger("bench.runs", 9);
 
     private ObserveBench() {
