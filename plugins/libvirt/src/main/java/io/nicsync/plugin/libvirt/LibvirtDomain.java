@@ -37,6 +37,9 @@ final class LibvirtDomain implements DomainPort {
 
     @Override
     public PowerState power() throws LibvirtFailure {
+        if (DomainStateQuery.available()) {
+            return map(DomainStateQuery.of(domain));
+        }
         return map(call(() -> domain.getInfo().state));
     }
 
