@@ -8,31 +8,16 @@ import org.w3c.dom.Element;
  * One {@code <interface>} of one definition (live or persistent) of a domain, read into SPI terms, with the
  * element it came from so that edits start from the full current XML (libvirt does not inherit fields an
  * update leaves out).
+ *
+ * @param pciAddress {@code 0000:00:03.0}, null when the definition has no PCI address for it
  */
-record DomainNic(NicFacts facts, Element element) {
-
-    String name() {
-        return facts.name();
-    }
-
-    MacAddress mac() {
-        return facts.mac();
-    }
-
-    NicSpec spec() {
-        return facts.spec();
-    }
-
-    /** {@code 0000:00:03.0}, null when the definition has no PCI address for it. */
-    String pciAddress() {
-        return facts.pciAddress();
-    }
+record DomainNic(String name, MacAddress mac, NicSpec spec, String pciAddress, Element element) {
 
     /** Whether this entry is the NIC a step means: by name when the step has one, else by MAC. */
     boolean matches(NicSpec wanted) {
         if (wanted.name() != null) {
-            return wanted.name().equals(name());
+            return wanted.name().equals(name);
         }
-        return wanted.mac() != null && wanted.mac().equals(mac());
+        return wanted.mac() != null && wanted.mac().equals(mac);
     }
 }

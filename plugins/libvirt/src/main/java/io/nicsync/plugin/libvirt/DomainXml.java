@@ -6,10 +6,7 @@ import java.util.Optional;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
-/**
- * One definition of a domain (live or persistent) as a DOM, for edits: a change to a NIC starts from its
- * full current element. Observe reads {@link DomainFacts} instead, without building a tree.
- */
+/** One definition of a domain (live or persistent) as far as nicsync reads it. */
 final class DomainXml {
     private final Document doc;
 
@@ -25,6 +22,26 @@ final class DomainXml {
         return doc.getDocumentElement();
     }
 
+    /** The machine type as written, such as {@code pc-i440fx-7.2}, {@code pc} or {@code pc-q35-7.2}; null if none. */
+    String machineType() {
+        return Xml.child(root(), "os").flatMap(os -> Xml.child(os, "type")).map(t -> Xml.attr(t, "machine")).orElse(null);
+    }
+
+    boolean q35() {
+        String m = machineType();
+        return m != null && m.contains("q35");
+    }
+
+    /** i440fx is what libvirt and QEMU call {@code pc}; both {@code pc} and {@code pc-i440fx-*} mean it. */
+    boolean i440fx() {
+        String m = machineType();
+        return m != null && (m.equals("pc") || m.contains("i440fx"));
+    }
+
+    boolean acpi() {
+        return Xml.child(root(), "features").flatMap(f -> Xml.child(f, "acpi")).isPresent();
+    }
+
     List<Element> devices() {
         return Xml.child(root(), "devices").map(Xml::children).orElse(List.of());
     }
@@ -35,5 +52,11 @@ final class DomainXml {
 
     Optional<DomainNic> nic(NicSpec wanted) {
         return nics().stream().filter(n -> n.matches(wanted)).findFirst();
+    }
+
+    List<Element> controllers(String type) {
+        return devices().stream()
+                .filter(e -> e.getTagName().equals("controller") && type.equals(Xml.attr(e, "type")))
+                .toList();
     }
 }

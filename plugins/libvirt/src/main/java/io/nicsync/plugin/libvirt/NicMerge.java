@@ -13,22 +13,22 @@ final class NicMerge {
     private NicMerge() {
     }
 
-    static List<LiveNic> merge(List<NicFacts> live, List<NicFacts> persistent) {
-        List<NicFacts> unpaired = new ArrayList<>(persistent);
+    static List<LiveNic> merge(List<DomainNic> live, List<DomainNic> persistent) {
+        List<DomainNic> unpaired = new ArrayList<>(persistent);
         List<LiveNic> out = new ArrayList<>();
-        for (NicFacts l : live) {
-            NicFacts p = take(unpaired, l);
+        for (DomainNic l : live) {
+            DomainNic p = take(unpaired, l);
             out.add(new LiveNic(name(l, p), l.mac() != null ? l.mac() : p == null ? null : p.mac(),
                     l.spec(), p == null ? null : p.spec(), l.pciAddress()));
         }
-        for (NicFacts p : unpaired) {
+        for (DomainNic p : unpaired) {
             out.add(new LiveNic(p.name(), p.mac(), null, p.spec(), p.pciAddress()));
         }
         return out;
     }
 
-    private static NicFacts take(List<NicFacts> candidates, NicFacts live) {
-        NicFacts match = null;
+    private static DomainNic take(List<DomainNic> candidates, DomainNic live) {
+        DomainNic match = null;
         if (live.name() != null) {
             match = candidates.stream().filter(p -> live.name().equals(p.name())).findFirst().orElse(null);
         }
@@ -44,7 +44,7 @@ final class NicMerge {
         return match;
     }
 
-    private static String name(NicFacts live, NicFacts persistent) {
+    private static String name(DomainNic live, DomainNic persistent) {
         if (live.name() != null) {
             return live.name();
         }

@@ -18,11 +18,11 @@ final class Observer {
     static LiveVm observe(String target, DomainPort domain) throws LibvirtFailure {
         // One call for a stopped domain: its current XML is its persistent XML. Only a running domain has an
         // id, and only then are its state (running or paused) and its persistent XML read separately.
-        DomainFacts current = DomainFactsReader.read(domain.liveXml());
-        boolean active = current.active();
+        DomainXml current = DomainXml.parse(domain.liveXml());
+        boolean active = current.root().hasAttribute("id");
         PowerState power = active ? domain.power() : PowerState.STOPPED;
-        DomainFacts live = active && power.live() ? current : null;
-        DomainFacts persistent = active ? DomainFactsReader.read(domain.persistentXml()) : current;
+        DomainXml live = active && power.live() ? current : null;
+        DomainXml persistent = active ? DomainXml.parse(domain.persistentXml()) : current;
         List<LiveNic> nics = NicMerge.merge(live == null ? List.of() : live.nics(), persistent.nics());
         HotplugCapacity capacity = live == null
                 ? HotplugCapacity.unsupported("domain is not running: hotplug capacity only matters for a "

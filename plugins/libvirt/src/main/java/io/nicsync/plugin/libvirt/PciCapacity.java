@@ -1,10 +1,10 @@
 package io.nicsync.plugin.libvirt;
 
-import io.nicsync.plugin.libvirt.DomainFacts.PciAddress;
-import io.nicsync.plugin.libvirt.DomainFacts.PciController;
 import io.nicsync.spi.HotplugCapacity;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
+import org.w3c.dom.Element;
 
 /**
  * Free PCI room for hotplugged NICs, read from a running domain's live XML.
@@ -24,7 +24,7 @@ final class PciCapacity {
     private PciCapacity() {
     }
 
-    static HotplugCapacity of(DomainFacts live) {
+    static HotplugCapacity of(DomainXml live) {
         if (live.q35()) {
             return q35(live);
         }
@@ -38,37 +38,37 @@ final class PciCapacity {
         return HotplugCapacity.unsupported("machine type " + live.machineType() + ": PCI hotplug capacity unknown");
     }
 
-    private static HotplugCapacity q35(DomainFacts live) {
+    private static HotplugCapacity q35(DomainXml live) {
         Set<Integer> busy = usedBuses(live);
         int free = 0;
         int ports = 0;
-        for (PciController c : live.pciControllers()) {
-            if (!"pcie-root-port".equals(c.model())) {
+        for (Element c : live.controllers("pci")) {
+            if (!"pcie-root-port".equals(Xml.attr(c, "model"))) {
                 continue;
             }
             ports++;
-            int index = Integer.parseInt(c.index());
-            if (!busy.contains(index) && !c.hotplugOff()) {
+            int index = Integer.parseInt(Xml.attr(c, "index"));
+            if (!busy.contains(index) && hotpluggable(c)) {
                 free++;
             }
         }
         return HotplugCapacity.slots(free, free + " of " + ports + " pcie-root-ports free");
     }
 
-    private static HotplugCapacity i440fx(DomainFacts live) {
+    private static HotplugCapacity i440fx(DomainXml live) {
         Set<Integer> used0 = usedSlots(live, 0);
         used0.add(0x00);
         used0.add(ISA_SLOT);
-        if (live.video()) {
+        if (live.devices().stream().anyMatch(e -> e.getTagName().equals("video"))) {
             used0.add(VIDEO_SLOT);
         }
         int rootFree = freeIn(used0);
         int bridgeFree = 0;
         int bridges = 0;
-        for (PciController c : live.pciControllers()) {
-            if ("pci-bridge".equals(c.model()) && !c.hotplugOff()) {
+        for (Element c : live.controllers("pci")) {
+            if ("pci-bridge".equals(Xml.attr(c, "model")) && hotpluggable(c)) {
                 bridges++;
-                int index = Integer.parseInt(c.index());
+                int index = Integer.parseInt(Xml.attr(c, "index"));
                 Set<Integer> used = usedSlots(live, index);
                 used.add(0x00); // a pci-bridge's slot 0 is not usable for devices
                 bridgeFree += freeIn(used);
@@ -89,21 +89,32 @@ final class PciCapacity {
         return free;
     }
 
-    private static Set<Integer> usedBuses(DomainFacts live) {
+    private static boolean hotpluggable(Element controller) {
+        return !"off".equals(Xml.childAttr(controller, "target", "hotplug"));
+    }
+
+    private static Set<Integer> usedBuses(DomainXml live) {
         Set<Integer> buses = new HashSet<>();
-        for (PciAddress a : live.pciAddresses()) {
-            buses.add(InterfaceReader.hex(a.bus()));
+        for (Element a : pciAddresses(live)) {
+            buses.add(InterfaceReader.hex(a, "bus"));
         }
         return buses;
     }
 
-    private static Set<Integer> usedSlots(DomainFacts live, int bus) {
+    private static Set<Integer> usedSlots(DomainXml live, int bus) {
         Set<Integer> slots = new HashSet<>();
-        for (PciAddress a : live.pciAddresses()) {
-            if (InterfaceReader.hex(a.bus()) == bus) {
-                slots.add(InterfaceReader.hex(a.slot()));
+        for (Element a : pciAddresses(live)) {
+            if (InterfaceReader.hex(a, "bus") == bus) {
+                slots.add(InterfaceReader.hex(a, "slot"));
             }
         }
         return slots;
+    }
+
+    private static List<Element> pciAddresses(DomainXml live) {
+        return live.devices().stream()
+                .flatMap(d -> Xml.children(d, "address").stream())
+                .filter(a -> "pci".equals(Xml.attr(a, "type")))
+                .toList();
     }
 }

@@ -16,10 +16,8 @@
  * changes the config first and leaves the two definitions disagreeing while the guest has not let go.
  *
  * <p>Every change to an existing NIC sends its full current {@code <interface>} with the one part edited:
- * libvirt's update replaces the device and does not inherit what is left out. All XML that is edited or
- * written goes through the JDK DOM API ({@code Xml}); what is written is checked against libvirt's RelaxNG
- * schema in the tests. Observe only reads, every domain on the host: a small pull parser
- * ({@code DomainFactsReader}) takes what it needs without building a tree.
+ * libvirt's update replaces the device and does not inherit what is left out. All XML goes through the JDK
+ * DOM API ({@code Xml}); what is written is checked against libvirt's RelaxNG schema in the tests.
  *
  * <p>A live unplug is done only when the NIC has left the live XML: libvirt returns success after waiting
  * 5 s even when the guest ignored the request ({@code Unplugger}).

@@ -24,8 +24,4 @@ final class Fixtures {
     static DomainXml domain(String name) {
         return DomainXml.parse(read(name));
     }
-
-    static DomainFacts facts(String name) {
-        return DomainFactsReader.read(read(name));
-    }
 }

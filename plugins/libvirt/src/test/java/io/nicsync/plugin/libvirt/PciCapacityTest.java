@@ -10,7 +10,7 @@ class PciCapacityTest {
     @Test
     void i440fxCountsFreeSlotsOnPciRoot() {
         // Bus 0 holds the ISA/USB function at 0x01 and the NIC at 0x02: 31 - 2 slots stay free.
-        HotplugCapacity c = PciCapacity.of(Fixtures.facts("kernel-live.xml"));
+        HotplugCapacity c = PciCapacity.of(Fixtures.domain("kernel-live.xml"));
         assertThat(c.supported()).isTrue();
         assertThat(c.freeSlots()).isEqualTo(29);
         assertThat(c.detail()).isEqualTo("29 free slots on pci-root");
@@ -18,19 +18,19 @@ class PciCapacityTest {
 
     @Test
     void aHotpluggedNicTakesASlot() {
-        assertThat(PciCapacity.of(Fixtures.facts("noos-live.xml")).freeSlots()).isEqualTo(28);
+        assertThat(PciCapacity.of(Fixtures.domain("noos-live.xml")).freeSlots()).isEqualTo(28);
     }
 
     @Test
     void videoKeepsSlotTwoAndPciBridgesAddTheirSlots() {
-        HotplugCapacity c = PciCapacity.of(Fixtures.facts("bridge-live.xml"));
+        HotplugCapacity c = PciCapacity.of(Fixtures.domain("bridge-live.xml"));
         assertThat(c.freeSlots()).isEqualTo(28 + 30);
         assertThat(c.detail()).isEqualTo("28 free slots on pci-root, 30 on 1 pci-bridge(s)");
     }
 
     @Test
     void i440fxWithoutAcpiCannotHotplug() {
-        HotplugCapacity c = PciCapacity.of(Fixtures.facts("noacpi-live.xml"));
+        HotplugCapacity c = PciCapacity.of(Fixtures.domain("noacpi-live.xml"));
         assertThat(c.supported()).isFalse();
         assertThat(c.detail()).contains("no <features><acpi/>");
     }
@@ -38,13 +38,13 @@ class PciCapacityTest {
     @Test
     void q35CountsRootPortsWithNothingOnTheirBus() {
         // Ports 1 and 2 carry the NIC and the USB controller; port 3 is libvirt's one spare.
-        HotplugCapacity c = PciCapacity.of(Fixtures.facts("q35-live.xml"));
+        HotplugCapacity c = PciCapacity.of(Fixtures.domain("q35-live.xml"));
         assertThat(c.freeSlots()).isEqualTo(1);
         assertThat(c.detail()).isEqualTo("1 of 3 pcie-root-ports free");
     }
 
     @Test
     void q35RootPortWithHotplugOffIsNotFree() {
-        assertThat(PciCapacity.of(Fixtures.facts("q35-hotplug-off-live.xml")).freeSlots()).isZero();
+        assertThat(PciCapacity.of(Fixtures.domain("q35-hotplug-off-live.xml")).freeSlots()).isZero();
     }
 }
