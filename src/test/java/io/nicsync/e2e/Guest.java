@@ -105,8 +105,34 @@ final class Guest implements AutoCloseable {
         return DomainNics.of(name);
     }
 
-    /** The QEMU process of the guest, to freeze it: libvirt then waits on its monitor. */
-    long qemuPid() {
+    /**
+     * Stops the guest's QEMU process (SIGSTOP): libvirt still answers for the domain's XML, but a hotplug
+     * waits on QEMU's monitor until {@link Frozen#close()} lets QEMU go on and the waiting change finish.
+     * This holds an apply in the middle of a step for as long as a test needs.
+     */
+    Frozen freeze() {
+        long pid = qemuPid();
+        Lab.run("kill", "-STOP", Long.toString(pid));
+        return new Frozen(pid);
+    }
+
+    final class Frozen implements AutoCloseable {
+        private final long pid;
+
+        private Frozen(long pid) {
+            this.pid = pid;
+        }
+
+        /** Lets QEMU go on and waits until libvirt finished what was waiting on it. */
+        @Override
+        public void close() {
+            Lab.run("kill", "-CONT", Long.toString(pid));
+            // A monitor command queues behind the domain's running job, so its answer means that job is over.
+            Lab.virsh("qemu-monitor-command", name, "--hmp", "info status");
+        }
+    }
+
+    private long qemuPid() {
         try {
             return Long.parseLong(Files.readString(Path.of("/run/libvirt/qemu", name + ".pid")).strip());
         } catch (IOException e) {
