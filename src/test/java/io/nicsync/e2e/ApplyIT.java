@@ -78,8 +78,11 @@ class ApplyIT {
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(guest.nics().live("saved")).as("plan changes nothing").isEmpty();
 
-        Cli applied = apply(planFile.toString());
+        Path applyCache = dir.resolve("apply-cache");
+        Cli applied = Cli.run("apply", "--yes", "--state-dir", dir.resolve("state").toString(),
+                "--cache-dir", applyCache.toString(), planFile.toString());
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
+        assertThat(applyCache).as("the plan's own repository is fetched into --cache-dir").isDirectory();
         Nic saved = inBoth(guest.nics(), "saved");
         assertThat(saved.link()).isEqualTo("up");
         assertNothingToDo(repo);

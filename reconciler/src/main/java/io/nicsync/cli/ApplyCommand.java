@@ -139,7 +139,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (repo == null) {
             throw new UserError("the plan does not name its repository: give --repo");
         }
-        SourceSpec base = source.given() ? source.spec() : SourceSpec.of(repo);
+        // --cache-dir and the credentials options count for the plan's repository too.
+        SourceSpec base = source.specFor(repo);
         return base.withRef(plan.source().commitId()).withPath(plan.source().path());
     }
 
