@@ -110,7 +110,7 @@ report() { # $1 label, $2 seconds, $3 steps
 }
 
 # Builds nicsync now if it must, so that no build lands inside a timed run.
-bin/nicsync --version >/dev/null
+bin/nicsync --version >/dev/null 2>"$WORK/build.log" || { cat "$WORK/build.log" >&2; exit 1; }
 desired_repo
 echo "apply-libvirt: $N NICs (add + persist each) over $M running guests without an OS, bridge $BRIDGE"
 read -r t1 s1 j1 <<<"$(timed_apply 1)"
