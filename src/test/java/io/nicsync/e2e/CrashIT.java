@@ -118,7 +118,7 @@ class CrashIT {
      */
     private Launcher killMidPlan(String prefix, boolean contendForTheLock) throws Exception {
         Guest second = secondInPlan();
-        Launcher apply;
+        Launcher apply = null;
         try (Guest.Frozen frozen = second.freeze()) {
             apply = Launcher.start(dir.resolve(prefix + "-apply.out"), "apply", "--yes", "--parallelism", "1",
                     "--state-dir", state.toString(), "--repo", repo.git.bare.toString());
@@ -133,6 +133,10 @@ class CrashIT {
             assertThat(journal.count("run-finished")).as(journal.text()).isZero();
             apply.process().destroyForcibly(); // SIGKILL: no shutdown hook, no finally block runs
             apply.process().waitFor();
+        } finally {
+            if (apply != null && apply.process().isAlive()) { // a failed check above must not leave it running
+                apply.process().destroyForcibly().waitFor();
+            }
         }
         Journal journal = Journal.only(state).orElseThrow();
         assertThat(journal.count("run-finished")).as("killed before the end: " + journal.text()).isZero();
