@@ -4,6 +4,8 @@ import static io.nicsync.e2e.DesiredRepo.bridge;
 import static io.nicsync.e2e.DesiredRepo.nic;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyOptions;
 import io.nicsync.apply.ApplyReport;
@@ -103,7 +105,8 @@ class ApplyFaultIT {
     }
 
     @Test
-    void anUnplugTheGuestNeverAcknowledgesFailsAtTheStepTimeoutAndTheLinkChangeBeforeItIsRolledBack() {
+    void anUnplugTheGuestNeverAcknowledgesFailsAtTheStepTimeoutAndTheLinkChangeBeforeItIsRolledBack()
+            throws Exception {
         DesiredRepo repo = new DesiredRepo(dir.resolve("repo"));
         repo.vm(noOs.name, nic("stuck", bridge(Lab.OTHER_BRIDGE))).push("a NIC");
         Cli added = apply(repo);
@@ -113,15 +116,19 @@ class ApplyFaultIT {
 
         repo.vm(noOs.name, nic("stuck", bridge(Lab.OTHER_BRIDGE), "state: absent")).push("unplug it");
         long start = System.nanoTime();
-        Cli failed = apply(repo, "--step-timeout", "8s");
+        Cli failed = apply(repo, "--step-timeout", "8s", "-o", "json");
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
-        assertThat(failed.out())
-                .contains("FAILED at unplug stuck")
-                .contains("the guest did not release the device")
-                .contains("rolled back (1 step(s) undone)")
-                .contains("Apply: 0 applied, 1 rolled back");
+        JsonNode vm = new ObjectMapper().readTree(failed.out()).path("vms").get(0);
+        assertThat(vm.path("outcome").asText()).isEqualTo("rolled-back");
+        assertThat(vm.path("failedStep").asText()).isEqualTo("unplug stuck");
+        assertThat(vm.path("error").asText()).contains("the guest did not release the device");
+        assertThat(vm.path("undone").asInt()).as("the link change before the unplug").isEqualTo(1);
+        // The report states the VM's exact state after the rollback, as the plugin observed it.
+        assertThat(vm.path("state").toString())
+                .contains("stuck " + before.live("stuck").orElseThrow().mac() + " bridge " + Lab.OTHER_BRIDGE
+                        + " link up model virtio [live+persistent]");
         assertThat(took).isGreaterThanOrEqualTo(Duration.ofSeconds(8));
         assertThat(noOs.nics()).as("link up again, still plugged and persistent").isEqualTo(before);
         System.out.printf("unacknowledged unplug: apply ended after %d ms:%n%s%n", took.toMillis(), failed.out());
