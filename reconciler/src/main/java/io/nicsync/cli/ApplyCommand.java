@@ -113,11 +113,24 @@ final class ApplyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("nicsync: apply cancelled; nothing was changed");
                 return ExitCodes.ERROR;
             }
+            ApplyRun.Replan replan = saved != null ? null : () -> replanned(desired, open, out);
             ApplyRun.Outcome outcome = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
-                    Sleeper.REAL).run(plan, open, progress(out, plan));
+                    Sleeper.REAL).run(plan, replan, open, progress(out, plan));
             report(outcome, desired, out);
             return outcome.report().exitCode();
         }
+    }
+
+    /** The plan made again after recovering an interrupted run, shown as the first one was. */
+    private Plan replanned(Desired desired, OpenTargets open, PrintWriter out)
+            throws io.nicsync.spi.TargetException, io.nicsync.loop.MissingVmsException {
+        Plan again = Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
+        if (output == OutputFormat.TEXT) {
+            out.println("An interrupted earlier run was recovered first; planned again from the recovered VMs:");
+            new HumanPlanView().render(again, out);
+            out.flush();
+        }
+        return again;
     }
 
     /** A saved plan is read again at its own commit, so the targets are the ones it was planned against. */
@@ -126,7 +139,8 @@ final class ApplyCommand implements Callable<Integer> {
         if (repo == null) {
             throw new UserError("the plan does not name its repository: give --repo");
         }
-        SourceSpec base = source.given() ? source.spec() : SourceSpec.of(repo);
+        // --cache-dir and the credentials options count for the plan's repository too.
+        SourceSpec base = source.specFor(repo);
         return base.withRef(plan.source().commitId()).withPath(plan.source().path());
     }
 

@@ -48,6 +48,11 @@ final class SourceOptions {
         if (repo == null) {
             throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "Missing required option: '--repo=R'");
         }
+        return specFor(repo);
+    }
+
+    /** These options for a repository named elsewhere: a saved plan names its own. */
+    SourceSpec specFor(String repo) {
         Credentials credentials = Credentials.fromEnvironment()
                 .withGitCredentialsFile(gitCredentialsFile)
                 .withSshKey(sshKey)

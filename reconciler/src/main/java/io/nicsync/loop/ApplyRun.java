@@ -65,12 +65,35 @@ public final class ApplyRun {
         this.sleeper = sleeper;
     }
 
+    /**
+     * Makes the plan again from the desired state and the VMs as they are now. A plan made before an
+     * interrupted run was recovered describes VMs the recovery has since changed: it is stale by design.
+     */
+    @FunctionalInterface
+    public interface Replan {
+        Plan plan() throws TargetException, MissingVmsException;
+    }
+
+    /** Applies a saved plan: stale when an interrupted run had to be recovered first. */
     public Outcome run(Plan plan, OpenTargets targets, ApplyListener progress)
             throws IOException, InterruptedException, LockTimeoutException, StalePlanException,
-            PreflightFailedException, TargetException {
+            PreflightFailedException, TargetException, MissingVmsException {
+        return run(plan, null, targets, progress);
+    }
+
+    /**
+     * @param replan called when interrupted runs were recovered under this run's locks, to plan again from
+     *     the recovered VMs; null for a saved plan, which must then match the VMs as they are
+     */
+    public Outcome run(Plan plan, Replan replan, OpenTargets targets, ApplyListener progress)
+            throws IOException, InterruptedException, LockTimeoutException, StalePlanException,
+            PreflightFailedException, TargetException, MissingVmsException {
         List<TargetLock> locks = lock(targetsOf(plan.steps()));
         try {
             List<ApplyReport> recovered = recoverInterrupted(targets, progress);
+            if (!recovered.isEmpty() && replan != null) {
+                plan = replan.plan();
+            }
             StaleCheck.requireFresh(plan, observe(plan, targets));
             Preflight.require(plan, targets);
             String runId = clock.instant().toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -26,14 +26,26 @@ final class LocalRepositories {
     static Opened open(Path directory) throws SourceException {
         if (Files.isDirectory(directory) && !Files.exists(directory.resolve(".git"))
                 && !RepositoryCache.FileKey.isGitRepository(directory.toFile(), FS.DETECTED)) {
-            FileRepositoryBuilder enclosing = new FileRepositoryBuilder().findGitDir(directory.toFile());
-            if (enclosing.getGitDir() != null && enclosing.getGitDir().getName().equals(".git")) {
-                Path root = enclosing.getGitDir().toPath().getParent();
-                String sub = root.relativize(directory).toString().replace('\\', '/');
+            Path root = enclosingWorkTree(directory.toAbsolutePath());
+            if (root != null) {
+                String sub = root.relativize(directory.toAbsolutePath()).toString().replace('\\', '/');
                 return new Opened(openRoot(root), sub);
             }
         }
         return new Opened(openRoot(directory), "");
+    }
+
+    /**
+     * The nearest directory above with a {@code .git}: a directory in a clone, a file naming the repository in
+     * a linked worktree ({@code git worktree add}). Null when there is none; a bare repository has no work tree.
+     */
+    private static Path enclosingWorkTree(Path directory) {
+        for (Path up = directory.getParent(); up != null; up = up.getParent()) {
+            if (Files.exists(up.resolve(".git"))) {
+                return up;
+            }
+        }
+        return null;
     }
 
     private static Repository openRoot(Path directory) throws SourceException {

@@ -60,6 +60,23 @@ class LocalRepositoryTest {
     }
 
     @Test
+    void aDirectoryInsideALinkedWorktreeReadsThatWorktreesCommit() throws Exception {
+        Path work = GitCli.init(tmp.resolve("work"));
+        write(work, "examples/desired-state/nicsync.yaml", "kind: Config\n");
+        commitAll(work, "main");
+        Path linked = tmp.resolve("linked");
+        git(work, "worktree", "add", "-q", "-b", "feature", linked.toString());
+        write(linked, "examples/desired-state/nicsync.yaml", "kind: Config # on the branch\n");
+        String commit = commitAll(linked, "feature");
+
+        Snapshot snapshot = GitSource.read(spec(linked.resolve("examples/desired-state")));
+
+        assertThat(snapshot).isAtCommit(commit)
+                .hasContent("examples/desired-state/nicsync.yaml", "kind: Config # on the branch\n");
+        assertThat(snapshot.path()).isEqualTo("examples/desired-state");
+    }
+
+    @Test
     void readsABareRepository() throws Exception {
         Path work = GitCli.init(tmp.resolve("work"));
         String commit = commitFile(work, "vms/web.yaml", "name: web\n");

@@ -50,7 +50,10 @@ final class Preflight {
                 continue;
             }
             for (Step s : e.getValue()) {
-                target(s).flatMap(networks::problem).ifPresent(p -> problems.add(where(vm, s) + ": " + p));
+                target(s).flatMap(networks::problem).map(p -> where(vm, s) + ": " + p)
+                        // a NIC's add and its persist name the same missing bridge: that is one problem
+                        .filter(p -> !problems.contains(p))
+                        .ifPresent(problems::add);
                 if (s instanceof Migrate) {
                     problems.add(vm + ": libvirt targets cannot migrate a domain");
                 }

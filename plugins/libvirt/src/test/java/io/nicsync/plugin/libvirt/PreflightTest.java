@@ -8,6 +8,7 @@ import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.Migrate;
+import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
 import java.util.List;
@@ -35,6 +36,14 @@ class PreflightTest {
                 "fake: libvirt targets cannot migrate a domain",
                 "fake: 2 NIC(s) to hotplug but room for only 1 (1 of 3 pcie-root-ports free)",
                 "gone: no such domain on target lab");
+    }
+
+    @Test
+    void aMissingBridgeThatTwoStepsOfOneNicNeedIsOneProblem() throws Exception {
+        AddNic add = add(Q35, "b", "br-nope");
+        List<String> problems = preflight.check(List.of(add, new PersistNic(Q35, add.spec(), null, "test")));
+
+        assertThat(problems).containsExactly("fake/b: bridge br-nope is missing");
     }
 
     @Test

@@ -1,0 +1,134 @@
+package io.nicsync.loop;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nicsync.apply.ApplyListener;
+import io.nicsync.apply.ApplyOptions;
+import io.nicsync.apply.FailurePolicy;
+import io.nicsync.apply.Journal;
+import io.nicsync.apply.JournalEvent;
+import io.nicsync.apply.JournalListener;
+import io.nicsync.plan.DesiredSource;
+import io.nicsync.plan.Plan;
+import io.nicsync.plan.PlanFile;
+import io.nicsync.plan.PlannedVm;
+import io.nicsync.plan.StalePlanException;
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Fingerprint;
+import io.nicsync.spi.HotplugCapacity;
+import io.nicsync.spi.LinkState;
+import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.PowerState;
+import io.nicsync.spi.Step;
+import io.nicsync.spi.Target;
+import io.nicsync.spi.TargetConfig;
+import io.nicsync.spi.TargetPlugin;
+import io.nicsync.spi.VmRef;
+import io.nicsync.testing.FakeCapabilities;
+import io.nicsync.testing.FakeTarget;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The apply after a crash: it recovers the interrupted run first, which changes the VMs its plan was made
+ * from. A plan made from the repository is made again; a saved plan is refused as stale.
+ */
+class ApplyRunTest {
+    private static final VmRef A = VmRef.of("lab", "a");
+    private static final NicSpec NEW = new NicSpec("new", null, new NetworkRef.Bridge("br-lab1"), "virtio", null,
+            LinkState.UP, null);
+    private static final List<Step> ADD_AND_PERSIST = List.of(new AddNic(A, NEW, "add"),
+            new PersistNic(A, NEW, null, "persist"));
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-22T10:00:00Z"), java.time.ZoneOffset.UTC);
+
+    @TempDir
+    Path state;
+
+    private final FakeTarget lab = new FakeTarget("lab", FakeCapabilities.libvirt())
+            .put(new LiveVm(A, PowerState.RUNNING, "pc", List.of(), HotplugCapacity.slots(4, "4 free"),
+                    new Fingerprint("before")));
+
+    @Test
+    void aPlanFromTheRepositoryIsMadeAgainAfterTheRecoveryChangedItsVms() throws Exception {
+        killedAfterTheAdd();
+        Plan beforeRecovery = plan(ADD_AND_PERSIST.subList(1, 2)); // what the half-applied VM needed
+        AtomicInteger replans = new AtomicInteger();
+
+        ApplyRun.Outcome outcome = run().run(beforeRecovery, () -> {
+            replans.incrementAndGet();
+            return plan(ADD_AND_PERSIST);
+        }, targets(), new ApplyListener() { });
+
+        assertThat(replans).hasValue(1);
+        assertThat(outcome.recovered()).hasSize(1);
+        assertThat(outcome.report().exitCode()).isZero();
+        assertThat(lab.observe(A).nic("new").orElseThrow().persisted()).isTrue();
+    }
+
+    @Test
+    void aSavedPlanIsStaleOnceTheRecoveryChangedItsVms() throws Exception {
+        killedAfterTheAdd();
+        Plan saved = plan(ADD_AND_PERSIST.subList(1, 2));
+
+        assertThatThrownBy(() -> run().run(saved, targets(), new ApplyListener() { }))
+                .isInstanceOf(StalePlanException.class);
+    }
+
+    /** A run that added the NIC, journaled it done and was killed before persisting it. */
+    private void killedAfterTheAdd() throws Exception {
+        byte[] plan = PlanFile.write(plan(ADD_AND_PERSIST)).getBytes(StandardCharsets.UTF_8);
+        try (Journal journal = Journal.create(state.resolve("journal"), "killed", plan)) {
+            journal.record(new JournalEvent(CLOCK.instant(), JournalEvent.Kind.RUN_STARTED, null, -1, null));
+            JournalListener record = new JournalListener(journal, CLOCK);
+            record.beforeStep(A, 0, ADD_AND_PERSIST.get(0));
+            lab.execute(ADD_AND_PERSIST.get(0), Duration.ofSeconds(1));
+            record.stepDone(A, 0, ADD_AND_PERSIST.get(0));
+        }
+    }
+
+    /** A plan of {@code steps} for the VM as the target shows it now. */
+    private Plan plan(List<Step> steps) throws io.nicsync.spi.TargetException {
+        LiveVm now = lab.observe(A);
+        return new Plan(Plan.FORMAT_VERSION, new DesiredSource("/repo", "c0ffee", "Ada <ada@example.org>", "HEAD", ""),
+                CLOCK.instant(), List.of(new PlannedVm(A, now.power(), now.fingerprint())), steps, List.of());
+    }
+
+    private ApplyRun run() {
+        ApplyOptions options = new ApplyOptions(1, 1, FailurePolicy.ROLLBACK, Duration.ofSeconds(5), false);
+        return new ApplyRun(new ApplyRun.Settings(state, Duration.ZERO, options, "test", false), CLOCK, d -> { });
+    }
+
+    private OpenTargets targets() throws Exception {
+        TargetPlugin fake = new TargetPlugin() {
+            @Override
+            public String kind() {
+                return "fake";
+            }
+
+            @Override
+            public Set<String> networkKinds() {
+                return Set.of("bridge");
+            }
+
+            @Override
+            public Target open(TargetConfig config) {
+                return lab;
+            }
+        };
+        return OpenTargets.open(List.of(new TargetConfig("lab", "fake", Map.of())), Map.of("fake", fake), Map.of(),
+                Set.of("lab"));
+    }
+}
