@@ -92,7 +92,8 @@ final class ApplyCommand implements Callable<Integer> {
         Map<String, TargetPlugin> plugins = Plugins.installed();
         PrintWriter out = spec.commandLine().getOut();
         Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
-        Desired desired = Desired.read(saved == null ? source.spec() : sourceOf(saved), plugins);
+        Desired desired = saved == null ? Desired.read(source.spec(), plugins)
+                : Desired.ofPlan(saved, planAccess(saved), plugins);
         Set<String> names = saved == null ? TargetOptions.targetsOf(desired, targets.selection()) : targetsOf(saved);
         try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
                 names)) {
@@ -133,15 +134,16 @@ final class ApplyCommand implements Callable<Integer> {
         return again;
     }
 
-    /** A saved plan is read again at its own commit, so the targets are the ones it was planned against. */
-    private SourceSpec sourceOf(Plan plan) throws UserError {
-        String repo = source.given() ? source.spec().repo() : plan.source().repo();
-        if (repo == null) {
-            throw new UserError("the plan does not name its repository: give --repo");
+    /**
+     * A saved plan is read again at its own commit, so the targets are the ones it was planned against. How to
+     * reach a saved plan's repository: --repo if given, else the repository the plan names. Either way
+     * --cache-dir and the credentials options count.
+     */
+    private SourceSpec planAccess(Plan plan) {
+        if (source.given()) {
+            return source.spec();
         }
-        // --cache-dir and the credentials options count for the plan's repository too.
-        SourceSpec base = source.specFor(repo);
-        return base.withRef(plan.source().commitId()).withPath(plan.source().path());
+        return plan.source().repo() == null ? null : source.specFor(plan.source().repo());
     }
 
     private static Set<String> targetsOf(Plan plan) {

@@ -19,7 +19,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Set<Class<? extends Exception>> EXPECTED = Set.of(SourceException.class,
             TargetException.class, InvalidDesiredStateException.class, MissingVmsException.class,
             StalePlanException.class, LockTimeoutException.class, UserError.class,
-            io.nicsync.loop.PreflightFailedException.class);
+            io.nicsync.loop.PreflightFailedException.class, io.nicsync.loop.UnknownPlanSourceException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

@@ -9,7 +9,6 @@ import io.nicsync.loop.Desired;
 import io.nicsync.loop.OpenTargets;
 import io.nicsync.loop.Plugins;
 import io.nicsync.plan.Plan;
-import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.TargetPlugin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -68,7 +67,7 @@ final class RecoverCommand implements Callable<Integer> {
                 Clock.systemUTC(), Sleeper.REAL);
         int exit = ExitCodes.OK;
         for (Plan plan : plans) {
-            Desired desired = Desired.read(sourceOf(plan), plugins);
+            Desired desired = Desired.ofPlan(plan, null, plugins);
             try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins,
                     targets.overrides(), targetsOf(plan))) {
                 for (ApplyReport report : run.recover(open, new LineProgress(out))) {
@@ -78,13 +77,6 @@ final class RecoverCommand implements Callable<Integer> {
             }
         }
         return exit;
-    }
-
-    private static SourceSpec sourceOf(Plan plan) throws UserError {
-        if (plan.source().repo() == null) {
-            throw new UserError("an interrupted plan does not name its repository, so its targets are unknown");
-        }
-        return SourceSpec.of(plan.source().repo()).withRef(plan.source().commitId()).withPath(plan.source().path());
     }
 
     private static Set<String> targetsOf(Plan plan) {

@@ -1,5 +1,6 @@
 package io.nicsync.loop;
 
+import io.nicsync.plan.Plan;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
@@ -21,6 +22,25 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
     public static Desired read(SourceSpec spec, Map<String, TargetPlugin> plugins)
             throws SourceException, InvalidDesiredStateException {
         return validate(spec.repo(), GitSource.read(spec), plugins);
+    }
+
+    /**
+     * The desired state a plan was made from, read again at the plan's own commit, so that a saved or
+     * interrupted plan is applied against the targets it was planned for.
+     *
+     * @param access the repository and how to reach it; null for the plan's own repository with the default
+     *     cache and credentials from the environment
+     */
+    public static Desired ofPlan(Plan plan, SourceSpec access, Map<String, TargetPlugin> plugins)
+            throws SourceException, InvalidDesiredStateException, UnknownPlanSourceException {
+        SourceSpec base = access;
+        if (base == null) {
+            if (plan.source().repo() == null) {
+                throw new UnknownPlanSourceException();
+            }
+            base = SourceSpec.of(plan.source().repo());
+        }
+        return read(base.withRef(plan.source().commitId()).withPath(plan.source().path()), plugins);
     }
 
     public static Desired validate(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins)
