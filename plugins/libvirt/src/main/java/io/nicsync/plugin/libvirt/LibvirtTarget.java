@@ -11,17 +11,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.LibvirtException;
 
 /** One libvirtd connection as a nicsync {@link Target}. */
 final class LibvirtTarget implements Target {
+    /** Domains read at once by observeAll; libvirtd serves one connection's calls on several workers. */
+    private static final int READERS = 4;
     private final String name;
     private final Connect connect;
     private final StepExecutor executor;
     private final Preflight preflight;
     private final Capabilities capabilities = new LibvirtCapabilities();
+    private final ExecutorService readers = Executors.newFixedThreadPool(READERS, Thread.ofPlatform()
+            .name("libvirt-observe-", 0).daemon().factory());
 
     LibvirtTarget(String name, Connect connect, HostNetworks networks, StepExecutor executor) {
         this.name = name;
@@ -48,19 +56,42 @@ final class LibvirtTarget implements Target {
         } catch (LibvirtException e) {
             throw Errors.wrap(name, LibvirtFailure.of(e));
         }
-        List<LiveVm> out = new ArrayList<>(all.length);
+        // Reading a domain is a round trip to libvirtd and then a parse here: several in flight at once keep
+        // both sides busy, where one at a time leaves each waiting for the other.
+        List<Future<Optional<LiveVm>>> reads = new ArrayList<>(all.length);
         for (Domain d : all) {
-            String domainName = null;
-            try {
-                domainName = d.getName();
-                out.add(Observer.observe(name, new LibvirtDomain(d, domainName)));
-            } catch (LibvirtException e) {
-                skipIfGone(domainName, LibvirtFailure.of(e));
-            } catch (LibvirtFailure f) {
-                skipIfGone(domainName, f);
+            reads.add(readers.submit(() -> read(d)));
+        }
+        List<LiveVm> out = new ArrayList<>(all.length);
+        try {
+            for (Future<Optional<LiveVm>> read : reads) {
+                read.get().ifPresent(out::add);
             }
+        } catch (InterruptedException e) {
+            reads.forEach(r -> r.cancel(true));
+            Thread.currentThread().interrupt();
+            throw new TargetException(Reason.UNREACHABLE, name + ": observe interrupted");
+        } catch (ExecutionException e) {
+            reads.forEach(r -> r.cancel(true));
+            if (e.getCause() instanceof TargetException t) {
+                throw t;
+            }
+            throw new IllegalStateException(name + ": observe failed", e.getCause());
         }
         return out;
+    }
+
+    private Optional<LiveVm> read(Domain d) throws TargetException {
+        String domainName = null;
+        try {
+            domainName = d.getName();
+            return Optional.of(Observer.observe(name, new LibvirtDomain(d, domainName)));
+        } catch (LibvirtException e) {
+            skipIfGone(domainName, LibvirtFailure.of(e));
+        } catch (LibvirtFailure f) {
+            skipIfGone(domainName, f);
+        }
+        return Optional.empty();
     }
 
     /** A domain undefined between the listing and its reading is simply not there any more. */
@@ -119,6 +150,7 @@ final class LibvirtTarget implements Target {
 
     @Override
     public void close() {
+        readers.shutdownNow();
         try {
             connect.close();
         } catch (LibvirtException e) {

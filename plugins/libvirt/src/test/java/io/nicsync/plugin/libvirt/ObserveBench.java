@@ -8,6 +8,9 @@ import io.nicsync.spi.Target;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.libvirt.Connect;
 import org.libvirt.Domain;
 import org.libvirt.Error.ErrorNumber;
@@ -17,13 +20,18 @@ import org.w3c.dom.Element;
 
 /**
  * Observing many domains through the plugin against the raw libvirt-java loop it is built on
- * ({@code listAllDomains} + {@code getXMLDesc} each), in the same JVM. Run by {@code bench/observe-libvirt.sh}.
+ * ({@code listAllDomains} + {@code getXMLDesc} each, one at a time), in the same JVM. The same loop with
+ * the plugin's reads in flight is printed too, to show how much of the time is libvirtd's. Run by {@code bench/observe-libvirt.sh}.
  * Defines {@code COUNT} stopped domains with two NICs each and removes them again, also after a failure.
  */
 final class ObserveBench {
     private static final String PREFIX = "bench-obs-";
-    private static final int WARM_UP = Integer.getInteger("bench.warmup", 20);
-    private static final int RUNS = Integer.getInteger("bench.runs", 9);
+    private static final int WARM_UP = Integer.getInteger("bench.warmup", 50);
+    private static final int RUNS = Integer.getInteger("bench.runs", 15);
+    /** What LibvirtTarget.observeAll keeps in flight. */
+    private static final int READS_IN_FLIGHT = 4;
+    private static final ExecutorService POOL = Executors.newFixedThreadPool(READS_IN_FLIGHT,
+            Thread.ofPlatform().daemon().factory());
 
     private ObserveBench() {
     }
@@ -39,11 +47,14 @@ final class ObserveBench {
                 System.out.printf("defined %d stopped domains with 2 NICs each in %d ms%n", count, ms(t0));
                 for (int i = 0; i < WARM_UP; i++) {
                     rawLoop(c);
+                    rawConcurrentLoop(c);
                     target.observeAll();
                 }
                 long[] raw = new long[RUNS];
                 long[] observe = new long[RUNS];
+                long[] rawConcurrent = new long[RUNS];
                 for (int i = 0; i < RUNS; i++) {
+                    rawConcurrent[i] = time(() -> rawConcurrentLoop(c));
                     // Alternating which goes first keeps whatever the previous pass left behind (garbage,
                     // libvirtd's caches) from always landing on the same side.
                     if (i % 2 == 0) {
@@ -61,8 +72,10 @@ final class ObserveBench {
                 System.out.printf("domains on the host (all observed): %d; %d warm-up passes, median of %d%n",
                         seen, WARM_UP, RUNS);
                 System.out.printf("raw listAllDomains + getXMLDesc, sequential: %.1f ms (%s)%n", rawMs, spread(raw));
-                System.out.printf("plugin observeAll, sequential (XML, NICs, capacity, fingerprint): %.1f ms (%s)%n",
-                        obsMs, spread(observe));
+                System.out.printf("raw listAllDomains + getXMLDesc, %d reads in flight: %.1f ms (%s)%n", READS_IN_FLIGHT,
+                        median(rawConcurrent) / 1e6, spread(rawConcurrent));
+                System.out.printf("plugin observeAll, %d reads in flight (XML, NICs, capacity, fingerprint): %.1f ms (%s)%n",
+                        READS_IN_FLIGHT, obsMs, spread(observe));
                 System.out.printf("median of the per-pass ratios: %.2f%n", medianRatio(observe, raw));
                 System.out.printf("observe/raw ratio: %.2f%n", obsMs / rawMs);
             } finally {
@@ -95,6 +108,31 @@ final class ObserveBench {
                     throw e;
                 }
             }
+        }
+        return bytes;
+    }
+
+    /**
+     * The raw loop with as many reads in flight as the plugin keeps: how much of observe's time is libvirtd
+     * serving the calls, whatever the client does meanwhile.
+     */
+    private static int rawConcurrentLoop(Connect c) throws Exception {
+        List<Future<Integer>> reads = new ArrayList<>();
+        for (Domain d : c.listAllDomains(0)) {
+            reads.add(POOL.submit(() -> {
+                try {
+                    return d.getXMLDesc(0).length();
+                } catch (LibvirtException e) {
+                    if (e.getError().getCode() != ErrorNumber.VIR_ERR_NO_DOMAIN) {
+                        throw e;
+                    }
+                    return 0;
+                }
+            }));
+        }
+        int bytes = 0;
+        for (Future<Integer> r : reads) {
+            bytes += r.get();
         }
         return bytes;
     }
