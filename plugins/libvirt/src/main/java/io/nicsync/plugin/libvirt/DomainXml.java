@@ -54,6 +54,37 @@ final class DomainXml {
         return nics().stream().filter(n -> n.matches(wanted)).findFirst();
     }
 
+    /** Whether the domain boots through {@code <os><boot dev=...>}, which excludes per-device boot orders. */
+    boolean bootsThroughOs() {
+        return Xml.child(root(), "os").map(os -> !Xml.children(os, "boot").isEmpty()).orElse(false);
+    }
+
+    /**
+     * The device other than {@code nic} that already has boot order {@code order}, described as libvirt
+     * users know it ({@code disk vda}, {@code interface ua-net1}); libvirt refuses a second device with it.
+     */
+    Optional<String> bootOrderHolder(int order, NicSpec nic) {
+        String wanted = Integer.toString(order);
+        for (Element device : devices()) {
+            boolean sameNic = device.getTagName().equals("interface") && InterfaceReader.read(device).matches(nic);
+            if (!sameNic && Xml.children(device, "boot").stream().anyMatch(b -> wanted.equals(Xml.attr(b, "order")))) {
+                return Optional.of(describe(device));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static String describe(Element device) {
+        String id = Xml.childAttr(device, "alias", "name");
+        if (id == null) {
+            id = Xml.childAttr(device, "target", "dev");
+        }
+        if (id == null) {
+            id = Xml.childAttr(device, "mac", "address");
+        }
+        return id == null ? device.getTagName() : device.getTagName() + " " + id;
+    }
+
     List<Element> controllers(String type) {
         return devices().stream()
                 .filter(e -> e.getTagName().equals("controller") && type.equals(Xml.attr(e, "type")))

@@ -103,16 +103,16 @@ final class LibvirtTarget implements Target {
 
     @Override
     public LiveVm observe(VmRef vm) throws TargetException {
-        return find(vm).orElseThrow(() -> notFound(vm));
+        return find(vm).orElseThrow(() -> notFound(vm)).vm();
     }
 
-    private Optional<LiveVm> find(VmRef vm) throws TargetException {
+    private Optional<Observer.Observed> find(VmRef vm) throws TargetException {
         Optional<DomainPort> domain = lookup(vm);
         if (domain.isEmpty()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(Observer.observe(name, domain.get()));
+            return Optional.of(Observer.read(name, domain.get()));
         } catch (LibvirtFailure f) {
             if ("VIR_ERR_NO_DOMAIN".equals(f.codeName())) {
                 return Optional.empty();

@@ -15,7 +15,15 @@ final class Observer {
     private Observer() {
     }
 
+    /** A domain as observed, with the definitions it was read from. */
+    record Observed(LiveVm vm, DomainXml live, DomainXml persistent) {
+    }
+
     static LiveVm observe(String target, DomainPort domain) throws LibvirtFailure {
+        return read(target, domain).vm();
+    }
+
+    static Observed read(String target, DomainPort domain) throws LibvirtFailure {
         // One call for a stopped domain: its current XML is its persistent XML. Only a running domain has an
         // id, and only then are its state (running or paused) and its persistent XML read separately.
         DomainXml current = DomainXml.parse(domain.liveXml());
@@ -29,7 +37,7 @@ final class Observer {
                         + "running domain; persistent changes need none")
                 : PciCapacity.of(live);
         String machine = (live != null ? live : persistent).machineType();
-        return new LiveVm(VmRef.of(target, domain.name()), power, machine, nics, capacity,
-                XmlFingerprint.of(power, live, persistent));
+        return new Observed(new LiveVm(VmRef.of(target, domain.name()), power, machine, nics, capacity,
+                XmlFingerprint.of(power, live, persistent)), live, persistent);
     }
 }

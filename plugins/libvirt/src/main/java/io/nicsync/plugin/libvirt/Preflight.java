@@ -5,6 +5,7 @@ import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.Step;
@@ -27,7 +28,7 @@ final class Preflight {
     /** Observes one VM; empty when the target has no such domain. */
     @FunctionalInterface
     interface Lookup {
-        Optional<LiveVm> find(VmRef vm) throws TargetException;
+        Optional<Observer.Observed> find(VmRef vm) throws TargetException;
     }
 
     private final Lookup lookup;
@@ -44,8 +45,8 @@ final class Preflight {
         steps.forEach(s -> byVm.computeIfAbsent(s.vm(), k -> new ArrayList<>()).add(s));
         for (Map.Entry<VmRef, List<Step>> e : byVm.entrySet()) {
             String vm = e.getKey().name();
-            Optional<LiveVm> live = lookup.find(e.getKey());
-            if (live.isEmpty()) {
+            Optional<Observer.Observed> observed = lookup.find(e.getKey());
+            if (observed.isEmpty()) {
                 problems.add(vm + ": no such domain on target " + e.getKey().target());
                 continue;
             }
@@ -57,8 +58,9 @@ final class Preflight {
                 if (s instanceof Migrate) {
                     problems.add(vm + ": libvirt targets cannot migrate a domain");
                 }
+                bootOrder(s, observed.get()).map(p -> where(vm, s) + ": " + p).ifPresent(problems::add);
             }
-            capacity(vm, live.get(), e.getValue()).ifPresent(problems::add);
+            capacity(vm, observed.get().vm(), e.getValue()).ifPresent(problems::add);
         }
         return problems;
     }
@@ -89,6 +91,42 @@ final class Preflight {
                     + ")");
         }
         return Optional.empty();
+    }
+
+    /**
+     * A boot order on a NIC that the definition it goes into cannot take: libvirt refuses per-device boot
+     * orders next to {@code <os><boot>}, and the same order on two devices.
+     */
+    private static Optional<String> bootOrder(Step s, Observer.Observed d) {
+        NicSpec spec;
+        DomainXml definition;
+        String which;
+        switch (s) {
+            case AddNic a -> {
+                spec = a.spec();
+                definition = d.live();
+                which = "running";
+            }
+            case PersistNic p -> {
+                spec = p.spec();
+                definition = d.persistent();
+                which = "persistent";
+            }
+            default -> {
+                return Optional.empty();
+            }
+        }
+        if (spec.bootOrder() == null || definition == null) {
+            return Optional.empty();
+        }
+        if (definition.bootsThroughOs()) {
+            return Optional.of("bootOrder " + spec.bootOrder() + " cannot be set: the " + which + " definition "
+                    + "boots through <os><boot dev=...>, and libvirt does not allow per-device boot orders "
+                    + "beside it (remove bootOrder, or move the domain's boot order onto its devices)");
+        }
+        return definition.bootOrderHolder(spec.bootOrder(), spec)
+                .map(holder -> "bootOrder " + spec.bootOrder() + " is already used by " + holder + " in the "
+                        + which + " definition");
     }
 
     private static boolean matches(LiveNic n, UnplugNic u) {

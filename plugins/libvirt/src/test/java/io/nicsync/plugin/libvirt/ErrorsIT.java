@@ -82,6 +82,26 @@ class ErrorsIT {
         }
     }
 
+    @Test
+    void bootOrderBesideOsBootIsFoundByPreflightAsLibvirtRefusesIt() throws Exception {
+        Lab.require();
+        NicSpec booting = new NicSpec("pxe", null, new NetworkRef.Bridge(Lab.BRIDGE), null, null, LinkState.UP, 1);
+        try (LabGuest guest = LabGuest.started(LabGuest.Kind.NOOS); Target target = Lab.open();
+                Lab.Independent check = new Lab.Independent()) {
+            AddNic add = new AddNic(guest.ref(), booting, "test");
+            assertThat(target.preflight(List.of(add))).singleElement().asString()
+                    .startsWith(guest.name() + "/pxe: bootOrder 1 cannot be set: the running definition boots "
+                            + "through <os><boot dev=...>");
+
+            // What the preflight spares the user: libvirt refuses the attach itself, and nothing changes.
+            String before = check.liveXml(guest.name());
+            assertThatThrownBy(() -> target.execute(add, TIMEOUT))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessageStartingWith(guest.name() + "/pxe: libvirt error");
+            assertThat(check.liveXml(guest.name())).isEqualTo(before);
+        }
+    }
+
     private static NicSpec spec(String name, NetworkRef network) {
         return new NicSpec(name, null, network, null, null, LinkState.UP, null);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
-import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.Migrate;
@@ -19,10 +18,14 @@ import org.junit.jupiter.api.Test;
 class PreflightTest {
     private static final VmRef Q35 = VmRef.of("lab", "fake");
     private static final VmRef GONE = VmRef.of("lab", "gone");
+    private static final VmRef OS_BOOT = VmRef.of("lab", "kernel");
+    private static final VmRef DEVICE_BOOT = VmRef.of("lab", "bridged");
     private static final HostNetworks ONLY_BR_LAB0 = ref -> ref.equals(new NetworkRef.Bridge("br-lab0"))
             ? Optional.empty() : Optional.of(ref.display() + " is missing");
 
-    private final Map<VmRef, LiveVm> vms = Map.of(Q35, observe("q35-live.xml", "q35-inactive.xml"));
+    private final Map<VmRef, Observer.Observed> vms = Map.of(Q35, observe("q35-live.xml", "q35-inactive.xml"),
+            OS_BOOT, observe("kernel-live.xml", "kernel-inactive.xml"),
+            DEVICE_BOOT, observe("bridge-live.xml", "bridge-live.xml"));
     private final Preflight preflight = new Preflight(vm -> Optional.ofNullable(vms.get(vm)), ONLY_BR_LAB0);
 
     @Test
@@ -48,19 +51,57 @@ class PreflightTest {
 
     @Test
     void anUnplugInTheSameBatchMakesRoom() throws Exception {
-        NicSpec plugged = vms.get(Q35).nics().get(0).live();
+        NicSpec plugged = vms.get(Q35).vm().nics().get(0).live();
         assertThat(preflight.check(List.of(new UnplugNic(Q35, plugged, "test"),
                 add(Q35, "a", "br-lab0"), add(Q35, "b", "br-lab0")))).isEmpty();
     }
 
-    private static AddNic add(VmRef vm, String name, String bridge) {
-        return new AddNic(vm, new NicSpec(name, null, new NetworkRef.Bridge(bridge), null, null, LinkState.UP, null),
-                "test");
+    @Test
+    void aBootOrderBesideOsBootIsRefusedForBothDefinitions() throws Exception {
+        NicSpec booting = nic("pxe", "br-lab0", 1);
+        List<String> problems = preflight.check(List.of(new AddNic(OS_BOOT, booting, "test"),
+                new PersistNic(OS_BOOT, booting, null, "test")));
+
+        assertThat(problems).containsExactly(
+                "kernel/pxe: bootOrder 1 cannot be set: the running definition boots through <os><boot dev=...>, "
+                        + "and libvirt does not allow per-device boot orders beside it (remove bootOrder, or move "
+                        + "the domain's boot order onto its devices)",
+                "kernel/pxe: bootOrder 1 cannot be set: the persistent definition boots through <os><boot dev=...>, "
+                        + "and libvirt does not allow per-device boot orders beside it (remove bootOrder, or move "
+                        + "the domain's boot order onto its devices)");
     }
 
-    private static LiveVm observe(String live, String inactive) {
+    @Test
+    void aBootOrderAnotherDeviceHoldsIsRefusedButTheSameNicMayKeepIt() throws Exception {
+        assertThat(preflight.check(List.of(new AddNic(DEVICE_BOOT, nic("pxe", "br-lab0", 2), "test"))))
+                .containsExactly("bridged/pxe: bootOrder 2 is already used by interface ua-uplink in the running "
+                        + "definition");
+        assertThat(preflight.check(List.of(new PersistNic(DEVICE_BOOT, nic("uplink", "br-lab0", 2),
+                null, "test")))).isEmpty();
+        assertThat(preflight.check(List.of(new AddNic(DEVICE_BOOT, nic("pxe", "br-lab0", 3), "test"))))
+                .isEmpty();
+    }
+
+    @Test
+    void aNicWithoutBootOrderNeedsNothingFromTheDefinition() throws Exception {
+        assertThat(preflight.check(List.of(add(OS_BOOT, "plain", "br-lab0")))).isEmpty();
+    }
+
+    private static AddNic add(VmRef vm, String name, String bridge) {
+        return new AddNic(vm, nic(name, bridge), "test");
+    }
+
+    private static NicSpec nic(String name, String bridge) {
+        return nic(name, bridge, null);
+    }
+
+    private static NicSpec nic(String name, String bridge, Integer bootOrder) {
+        return new NicSpec(name, null, new NetworkRef.Bridge(bridge), null, null, LinkState.UP, bootOrder);
+    }
+
+    private static Observer.Observed observe(String live, String inactive) {
         try {
-            return Observer.observe("lab", new FakeDomain(Fixtures.read(live), Fixtures.read(inactive)));
+            return Observer.read("lab", new FakeDomain(Fixtures.read(live), Fixtures.read(inactive)));
         } catch (LibvirtFailure e) {
             throw new AssertionError(e);
         }
