@@ -63,12 +63,18 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
-    /** Fetches (remote repositories), resolves the ref and reads the files of that commit. */
+    /**
+     * Fetches (remote repositories), resolves the ref and reads the files of that commit.
+     *
+     * @throws UntrustedCommitException when the spec's {@link SignaturePolicy} requires a signature the commit does
+     *     not have; nothing of the commit is read
+     */
     public synchronized Snapshot read() throws SourceException {
         if (mirror != null) {
             mirror.fetch();
         }
         RevCommit commit = RefResolver.resolve(repository, spec.ref(), display);
+        CommitSignatures.require(spec.signatures(), repository, commit); // every read: a key may have been revoked
         if (last != null && last.commitId().equals(commit.name())) {
             return last;
         }
