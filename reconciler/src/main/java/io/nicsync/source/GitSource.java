@@ -1,9 +1,11 @@
 package io.nicsync.source;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
@@ -92,6 +94,33 @@ public final class GitSource implements AutoCloseable {
         return last;
     }
 
+    /**
+     * Appends {@code text} to the note on {@code commitId} under {@value StatusNotes#REF} (the same layout as
+     * {@code git notes --ref=nicsync append}): written in place in a local repository; in the cache clone of a
+     * remote one, then pushed to the remote, fetching and appending again when another writer pushed first.
+     *
+     * @return where the note went; a push the remote refused is a {@link NoteOutcome#warning() warning}
+     * @throws SourceException when the note cannot be written at all (a read-only local repository, a full disk)
+     */
+    public synchronized NoteOutcome appendNote(String commitId, String text) throws SourceException {
+        ObjectId commit = ObjectId.fromString(commitId);
+        PersonIdent who = new PersonIdent("nicsync", "nicsync@" + hostName());
+        try {
+            if (mirror == null) {
+                StatusNotes.append(repository, commit, text, who);
+                return new NoteOutcome(commitId, StatusNotes.REF + " in " + display, null);
+            }
+            String notPushed = mirror.appendNote(commit, text, who);
+            return notPushed == null
+                    ? new NoteOutcome(commitId, StatusNotes.REF + ", pushed to " + display, null)
+                    : new NoteOutcome(commitId, StatusNotes.REF + " in the cache clone " + mirror.directory(),
+                            notPushed);
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.IO, "cannot write the status note on commit "
+                    + commitId + " in " + display + ": " + e.getMessage(), e);
+        }
+    }
+
     /** The cache clone this source reads from; empty for a local repository, which is read in place. */
     public Optional<Path> cacheDirectory() {
         return Optional.ofNullable(mirror).map(RemoteMirror::directory);
@@ -111,6 +140,11 @@ public final class GitSource implements AutoCloseable {
 
     private static String author(PersonIdent ident) {
         return ident.getName() + " <" + ident.getEmailAddress() + ">";
+    }
+
+    private static String hostName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return host.isEmpty() ? "localhost" : host;
     }
 
     private static Path userHome() {
