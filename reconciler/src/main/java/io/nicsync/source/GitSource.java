@@ -94,6 +94,13 @@ public final class GitSource implements AutoCloseable {
         return last;
     }
 
+    /** Opens, appends a status note ({@link #appendNote(String, String)}), closes. */
+    public static NoteOutcome appendNote(SourceSpec spec, String commitId, String text) throws SourceException {
+        try (GitSource source = open(spec)) {
+            return source.appendNote(commitId, text);
+        }
+    }
+
     /**
      * Appends {@code text} to the note on {@code commitId} under {@value StatusNotes#REF} (the same layout as
      * {@code git notes --ref=nicsync append}): written in place in a local repository; in the cache clone of a
