@@ -67,10 +67,10 @@ final class CommitSignatures {
                 + (verification.keyUser() == null ? "" : " (" + verification.keyUser() + ")");
         String detail = verification.message() == null ? "" : ": " + verification.message();
         if (verification.trustLevel() == TrustLevel.UNKNOWN || verification.expired()) {
-            String why = verification.expired() ? ", which " + trustFile + " no longer trusts"
-                    : ", which is not in " + trustFile;
+            String why = verification.expired() ? ", which " + trustFile + " no longer trusts" + detail
+                    : ", which is not in " + trustFile; // jgit's detail here names a git setting nobody set
             return new UntrustedCommitException(commitId, Why.UNTRUSTED_KEY, verification.keyFingerprint(),
-                    verification.keyUser(), "commit " + abbreviated(commitId) + " is signed by " + key + why + detail);
+                    verification.keyUser(), "commit " + abbreviated(commitId) + " is signed by " + key + why);
         }
         return new UntrustedCommitException(commitId, Why.BAD_SIGNATURE, verification.keyFingerprint(),
                 verification.keyUser(), "commit " + abbreviated(commitId) + " has a bad signature by " + key
