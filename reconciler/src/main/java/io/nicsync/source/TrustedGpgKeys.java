@@ -46,23 +46,33 @@ final class TrustedGpgKeys implements SignatureVerifier {
     @Override
     public SignatureVerification verify(Repository repository, GpgConfig config, byte[] data, byte[] signature)
             throws IOException {
-        List<OpenPGPCertificate> trusted = new OpenPGPKeyReader().parseCertificates(Files.readAllBytes(keysFile));
-        if (trusted.isEmpty()) {
-            throw new IOException("no OpenPGP public key in " + keysFile);
+        List<OpenPGPCertificate> trusted = trustedKeys();
+        PGPSignatureList signatures;
+        try {
+            signatures = read(signature);
+        } catch (IOException | RuntimeException e) {
+            return new SignatureVerification(NAME, null, null, null, null, false, false, TrustLevel.NEVER,
+                    "the signature cannot be read: " + e.getMessage());
         }
-        PGPSignatureList signatures = read(signature);
         List<PGPSignature> byTrustedKeys = new ArrayList<>();
         for (PGPSignature candidate : signatures) {
-            if (trusted.stream().anyMatch(c -> c.getKey(issuer(candidate)) != null)) {
+            KeyIdentifier issuer = issuer(candidate);
+            if (issuer != null && trusted.stream().anyMatch(c -> c.getKey(issuer) != null)) {
                 byTrustedKeys.add(candidate);
             }
         }
         if (byTrustedKeys.isEmpty()) {
-            return unverified(signatures.isEmpty() ? null : display(issuer(signatures.get(0))), null,
-                    TrustLevel.UNKNOWN, null);
+            String named = signatures.isEmpty() ? null : display(issuer(signatures.get(0)));
+            return unverified(named, null, TrustLevel.UNKNOWN);
         }
+        return check(byTrustedKeys, trusted, data);
+    }
+
+    /** Bouncy Castle's verdict on signatures by trusted keys: good if any of them is. */
+    private static SignatureVerification check(List<PGPSignature> signatures, List<OpenPGPCertificate> trusted,
+            byte[] data) throws IOException {
         OpenPGPDetachedSignatureProcessor processor = new OpenPGPDetachedSignatureProcessor();
-        byTrustedKeys.forEach(processor::addSignature);
+        signatures.forEach(processor::addSignature);
         trusted.forEach(processor::addVerificationCertificate);
         List<OpenPGPDocumentSignature> checked = processor.process(new ByteArrayInputStream(data));
         for (OpenPGPDocumentSignature candidate : checked) {
@@ -71,9 +81,19 @@ final class TrustedGpgKeys implements SignatureVerifier {
                         fingerprintOf(candidate), userOf(candidate), true, false, TrustLevel.FULL, null);
             }
         }
-        OpenPGPDocumentSignature first = checked.isEmpty() ? null : checked.get(0);
-        return unverified(first == null ? display(issuer(byTrustedKeys.get(0))) : fingerprintOf(first),
-                first == null ? null : userOf(first), TrustLevel.NEVER, null);
+        if (checked.isEmpty()) {
+            return unverified(display(issuer(signatures.get(0))), null, TrustLevel.NEVER);
+        }
+        return unverified(fingerprintOf(checked.get(0)), userOf(checked.get(0)), TrustLevel.NEVER);
+    }
+
+    /** Read on every verification, so that an operator's edit counts at once. */
+    private List<OpenPGPCertificate> trustedKeys() throws IOException {
+        List<OpenPGPCertificate> trusted = new OpenPGPKeyReader().parseCertificates(Files.readAllBytes(keysFile));
+        if (trusted.isEmpty()) {
+            throw new IOException("no OpenPGP public key in " + keysFile);
+        }
+        return trusted;
     }
 
     private static PGPSignatureList read(byte[] signature) throws IOException {
@@ -107,9 +127,8 @@ final class TrustedGpgKeys implements SignatureVerifier {
         }
     }
 
-    private static SignatureVerification unverified(String fingerprint, String user, TrustLevel trust,
-            String message) {
-        return new SignatureVerification(NAME, null, user, fingerprint, user, false, false, trust, message);
+    private static SignatureVerification unverified(String fingerprint, String user, TrustLevel trust) {
+        return new SignatureVerification(NAME, null, user, fingerprint, user, false, false, trust, null);
     }
 
     private static String fingerprintOf(OpenPGPDocumentSignature signature) {
@@ -128,6 +147,6 @@ final class TrustedGpgKeys implements SignatureVerifier {
 
     @Override
     public void clear() {
-        // Nothing cached: the file is read on every verification, so an operator's edit counts at once.
+        // Nothing cached: see trustedKeys().
     }
 }
