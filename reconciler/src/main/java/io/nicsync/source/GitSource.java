@@ -9,6 +9,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Reads the desired state from Git. {@link #read(SourceSpec)} does it once; a long-running loop keeps a source
@@ -92,6 +93,21 @@ public final class GitSource implements AutoCloseable {
         last = new Snapshot(commit.name(), author(commit.getAuthorIdent()),
                 Instant.ofEpochSecond(commit.getCommitTime()), ref, spec.path(), files);
         return last;
+    }
+
+    /**
+     * Checks a commit this source has read against {@code policy}, as {@link #read()} does for a spec that carries
+     * one: for a caller that decides about trust itself, on each new head.
+     *
+     * @throws UntrustedCommitException when the commit lacks a good signature by a key the policy trusts
+     */
+    public synchronized void requireSigned(String commitId, SignaturePolicy policy) throws SourceException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            CommitSignatures.require(policy, repository, walk.parseCommit(ObjectId.fromString(commitId)));
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.IO,
+                    "cannot read commit " + commitId + " in " + display + ": " + e.getMessage(), e);
+        }
     }
 
     /** Opens, appends a status note ({@link #appendNote(String, String)}), closes. */

@@ -184,6 +184,24 @@ class SignedCommitsIT {
     }
 
     @Test
+    void anOpenSourceChecksACommitItReadOnRequest() throws Exception {
+        Path work = work();
+        String signed = trustedSsh.commitAll(work, "signed");
+        write(work, "vms/db.yaml", "name: db\n");
+        String unsigned = commitAll(work, "unsigned");
+
+        try (GitSource source = GitSource.open(spec(work, SignaturePolicy.NONE))) {
+            assertThat(source.read()).isAtCommit(unsigned);
+            source.requireSigned(signed, both());
+            UntrustedCommitException e = catchThrowableOfType(UntrustedCommitException.class,
+                    () -> source.requireSigned(unsigned, both()));
+
+            assertThat(e.why()).isEqualTo(Why.UNSIGNED);
+            assertThat(e.commitId()).isEqualTo(unsigned);
+        }
+    }
+
+    @Test
     void aMissingTrustFileIsAnErrorNotATrustedCommit() {
         Path work = work();
         trustedSsh.commitAll(work, "signed");
