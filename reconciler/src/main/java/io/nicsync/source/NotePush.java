@@ -31,6 +31,7 @@ final class NotePush {
     /** @return null when the note is on the remote, else why it is not (one line, no secrets) */
     static String appendAndPush(Repository repository, RepoLocation.Remote remote, TransportSetup transport,
             ObjectId commitId, String text, PersonIdent who) throws IOException {
+        String lastRefusal = null;
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             String fetchFailure = fetchNotes(repository, remote, transport);
             StatusNotes.append(repository, commitId, text, who);
@@ -50,15 +51,16 @@ final class NotePush {
             if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
                 return null;
             }
+            lastRefusal = transport.redact(update.getMessage() == null ? status.toString() : update.getMessage());
             if (!anotherWriterWasFirst(update)) {
-                return "the remote " + remote.display() + " refused the status note: "
-                        + transport.redact(update.getMessage() == null ? status.toString() : update.getMessage());
+                return "the remote " + remote.display() + " refused the status note: " + lastRefusal;
             }
             if (!pause(attempt)) {
                 return "interrupted while pushing the status note to " + remote.display();
             }
         }
-        return "the notes on " + remote.display() + " kept changing under nicsync (" + ATTEMPTS + " attempts)";
+        return "the remote " + remote.display() + " did not take the status note in " + ATTEMPTS + " attempts: "
+                + lastRefusal;
     }
 
     /**

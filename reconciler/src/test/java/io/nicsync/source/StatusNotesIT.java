@@ -176,6 +176,20 @@ class StatusNotesIT {
     }
 
     @Test
+    void aRemoteWhoseNotesRefStaysLockedGetsAWarningAfterRetrying() throws Exception {
+        Path origin = tmp.resolve("origin.git");
+        String commit = origin(origin);
+        Files.createDirectories(origin.resolve("refs/notes"));
+        Files.writeString(origin.resolve("refs/notes/nicsync.lock"), ""); // left by a writer that crashed
+
+        NoteOutcome outcome = GitSource.appendNote(remote(origin.toUri().toString()), commit, "nicsync apply: applied");
+
+        assertThat(outcome.warning()).isEqualTo("the remote " + origin.toUri() + " did not take the status note in "
+                + "10 attempts: failed to lock");
+        assertThat(git(origin, "for-each-ref", "refs/notes")).isEmpty();
+    }
+
+    @Test
     void aRemoteOverSshGetsTheNotePushed() throws Exception {
         Path origin = tmp.resolve("origin.git");
         String commit = origin(origin);
