@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import java.nio.file.Files;
 import org.junit.jupiter.api.Test;
 
 /** An apply leaves its outcome as a note on the applied commit, pushed to the repository it read. */
@@ -23,6 +24,21 @@ class KubevirtStatusNoteIT extends KubevirtScenarioIT {
         assertThat(note).startsWith("nicsync apply: applied, ").contains(", run ")
                 .contains("\n  sim/prod/web-01: applied (")
                 .contains("\n  Apply: 1 applied, 0 rolled back, 0 failed and left changed, 0 not started.");
+    }
+
+    @Test
+    void aNoteTheRepositoryDoesNotTakeIsAWarningAndTheApplyStillSucceeds() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(RED);
+        Files.createDirectories(git.bare.resolve("refs/notes"));
+        Files.writeString(git.bare.resolve("refs/notes/nicsync.lock"), "");
+
+        Cli apply = apply("--yes");
+
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        assertThat(apply.out()).contains("Warning: status note: the remote " + git.url()
+                + " did not take the status note");
+        assertThat(kubevirt.attached("red")).isTrue();
     }
 
     @Test
