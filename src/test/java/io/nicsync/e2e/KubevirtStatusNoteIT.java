@@ -2,6 +2,8 @@ package io.nicsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import java.nio.file.Files;
@@ -39,6 +41,20 @@ class KubevirtStatusNoteIT extends KubevirtScenarioIT {
         assertThat(apply.out()).contains("Warning: status note: the remote " + git.url()
                 + " did not take the status note");
         assertThat(kubevirt.attached("red")).isTrue();
+    }
+
+    @Test
+    void theJsonReportSaysWhereTheNoteWent() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(RED);
+
+        Cli apply = apply("--yes", "-o", "json");
+
+        assertThat(apply.exitCode()).as(apply.toString()).isZero();
+        JsonNode note = new ObjectMapper().readTree(apply.out()).path("gitNote");
+        assertThat(note.path("ref").asText()).isEqualTo("refs/notes/nicsync");
+        assertThat(note.path("where").asText()).isEqualTo("refs/notes/nicsync, pushed to " + git.url());
+        assertThat(note.path("warning").isNull()).isTrue();
     }
 
     @Test
