@@ -62,6 +62,18 @@ final class GitRepos {
     String commitAndPush(String message) {
         git(work, "add", "-A");
         git(work, "-c", "user.name=Ada Operator", "-c", "user.email=ada@example.org", "commit", "-q", "-m", message);
+        return push();
+    }
+
+    /** {@link #commitAndPush} with the commit signed by the ssh key {@code signingKey} ({@code git commit -S}). */
+    String signedCommitAndPush(String message, Path signingKey) {
+        git(work, "add", "-A");
+        git(work, "-c", "user.name=Ada Operator", "-c", "user.email=ada@example.org", "-c", "gpg.format=ssh",
+                "-c", "user.signingkey=" + signingKey, "commit", "-q", "-S", "-m", message);
+        return push();
+    }
+
+    private String push() {
         git(work, "push", "-q", "origin", "HEAD:main");
         return git(work, "rev-parse", "HEAD").strip();
     }

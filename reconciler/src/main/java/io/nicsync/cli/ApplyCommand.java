@@ -4,6 +4,7 @@ import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyOptions;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.FailurePolicy;
+import io.nicsync.apply.LockHolder;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.Desired;
@@ -16,6 +17,9 @@ import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.JsonPlanView;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
+import io.nicsync.source.GitSource;
+import io.nicsync.source.NoteOutcome;
+import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.Policy;
@@ -27,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -81,6 +86,13 @@ final class ApplyCommand implements Callable<Integer> {
             description = "Locks and journals (default: $NICSYNC_STATE_DIR, else ~/.local/state/nicsync).")
     Path stateDir;
 
+    @Mixin
+    SignatureOptions signatures;
+
+    @Option(names = "--no-git-notes",
+            description = "Do not record the outcome as a note on the applied commit (refs/notes/nicsync).")
+    boolean noGitNotes;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
     OutputFormat output = OutputFormat.TEXT;
 
@@ -92,8 +104,8 @@ final class ApplyCommand implements Callable<Integer> {
         Map<String, TargetPlugin> plugins = Plugins.installed();
         PrintWriter out = spec.commandLine().getOut();
         Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
-        Desired desired = saved == null ? Desired.read(source.spec(), plugins)
-                : Desired.ofPlan(saved, planAccess(saved), plugins);
+        SourceSpec from = saved == null ? source.spec().withSignatures(signatures.policy()) : planAccess(saved);
+        Desired desired = saved == null ? Desired.read(from, plugins) : Desired.ofPlan(saved, from, plugins);
         Set<String> names = saved == null ? TargetOptions.targetsOf(desired, targets.selection()) : targetsOf(saved);
         try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
                 names)) {
@@ -117,7 +129,8 @@ final class ApplyCommand implements Callable<Integer> {
             ApplyRun.Replan replan = saved != null ? null : () -> replanned(desired, open, out);
             ApplyRun.Outcome outcome = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
                     Sleeper.REAL).run(plan, replan, open, progress(out, plan));
-            report(outcome, desired, out);
+            NoteOutcome note = noGitNotes ? null : recordNote(from, desired, outcome);
+            report(outcome, desired, note, out);
             return outcome.report().exitCode();
         }
     }
@@ -141,9 +154,22 @@ final class ApplyCommand implements Callable<Integer> {
      */
     private SourceSpec planAccess(Plan plan) {
         if (source.given()) {
-            return source.spec();
+            return source.spec().withSignatures(signatures.policy());
         }
-        return plan.source().repo() == null ? null : source.specFor(plan.source().repo());
+        return plan.source().repo() == null ? null
+                : source.specFor(plan.source().repo()).withSignatures(signatures.policy());
+    }
+
+    /** The run's outcome as a note on the commit it applied; a note that cannot be written is only a warning. */
+    private static NoteOutcome recordNote(SourceSpec from, Desired desired, ApplyRun.Outcome outcome) {
+        Instant now = Instant.now();
+        String commit = desired.snapshot().commitId();
+        String entry = StatusNoteText.entry("apply", now, LockHolder.current(now, "").host(), outcome);
+        try {
+            return GitSource.appendNote(from, commit, entry);
+        } catch (SourceException e) {
+            return new NoteOutcome(commit, null, e.getMessage());
+        }
     }
 
     private static Set<String> targetsOf(Plan plan) {
@@ -203,11 +229,18 @@ final class ApplyCommand implements Callable<Integer> {
         return System.console() != null ? new LiveProgress(out, plan.vms().size()) : new LineProgress(out);
     }
 
-    private void report(ApplyRun.Outcome outcome, Desired desired, PrintWriter out) {
+    private void report(ApplyRun.Outcome outcome, Desired desired, NoteOutcome note, PrintWriter out) {
         if (output == OutputFormat.JSON) {
             Map<String, Object> header = new LinkedHashMap<>(SnapshotText.fields(desired.snapshot()));
             header.put("run", outcome.runId());
             header.put("recoveredRuns", outcome.recovered().size());
+            if (note != null) {
+                Map<String, Object> gitNote = new LinkedHashMap<>();
+                gitNote.put("ref", NoteOutcome.REF);
+                gitNote.put("where", note.where());
+                gitNote.put("warning", note.warning());
+                header.put("gitNote", gitNote);
+            }
             ReportView.json(outcome.report(), header, out);
             return;
         }
@@ -217,6 +250,13 @@ final class ApplyCommand implements Callable<Integer> {
         }
         ReportView.text(outcome.report(), out);
         out.println("Journal: run " + outcome.runId());
+        if (note != null && note.where() != null) {
+            out.println("Status note: " + note.where() + " (git notes --ref=nicsync show "
+                    + note.commitId().substring(0, 12) + ")");
+        }
+        if (note != null && !note.ok()) {
+            out.println("Warning: status note: " + note.warning());
+        }
     }
 
 }

@@ -32,6 +32,9 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     TargetOptions targets;
 
+    @Mixin
+    SignatureOptions signatures;
+
     @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan, for nicsync apply FILE.")
     Path out;
 
@@ -47,7 +50,7 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, TargetPlugin> plugins = Plugins.installed();
-        Desired desired = Desired.read(source.spec(), plugins);
+        Desired desired = Desired.read(source.spec().withSignatures(signatures.policy()), plugins);
         Plan plan;
         try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
                 TargetOptions.targetsOf(desired, targets.selection()))) {

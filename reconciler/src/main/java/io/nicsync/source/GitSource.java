@@ -1,12 +1,15 @@
 package io.nicsync.source;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 
 /**
  * Reads the desired state from Git. {@link #read(SourceSpec)} does it once; a long-running loop keeps a source
@@ -63,12 +66,18 @@ public final class GitSource implements AutoCloseable {
         }
     }
 
-    /** Fetches (remote repositories), resolves the ref and reads the files of that commit. */
+    /**
+     * Fetches (remote repositories), resolves the ref and reads the files of that commit.
+     *
+     * @throws UntrustedCommitException when the spec's {@link SignaturePolicy} requires a signature the commit does
+     *     not have; nothing of the commit is read
+     */
     public synchronized Snapshot read() throws SourceException {
         if (mirror != null) {
             mirror.fetch();
         }
         RevCommit commit = RefResolver.resolve(repository, spec.ref(), display);
+        CommitSignatures.require(spec.signatures(), repository, commit); // every read: a key may have been revoked
         if (last != null && last.commitId().equals(commit.name())) {
             return last;
         }
@@ -84,6 +93,55 @@ public final class GitSource implements AutoCloseable {
         last = new Snapshot(commit.name(), author(commit.getAuthorIdent()),
                 Instant.ofEpochSecond(commit.getCommitTime()), ref, spec.path(), files);
         return last;
+    }
+
+    /**
+     * Checks a commit this source has read against {@code policy}, as {@link #read()} does for a spec that carries
+     * one: for a caller that decides about trust itself, on each new head.
+     *
+     * @throws UntrustedCommitException when the commit lacks a good signature by a key the policy trusts
+     */
+    public synchronized void requireSigned(String commitId, SignaturePolicy policy) throws SourceException {
+        try (RevWalk walk = new RevWalk(repository)) {
+            CommitSignatures.require(policy, repository, walk.parseCommit(ObjectId.fromString(commitId)));
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.IO,
+                    "cannot read commit " + commitId + " in " + display + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Opens, appends a status note ({@link #appendNote(String, String)}), closes. */
+    public static NoteOutcome appendNote(SourceSpec spec, String commitId, String text) throws SourceException {
+        try (GitSource source = open(spec)) {
+            return source.appendNote(commitId, text);
+        }
+    }
+
+    /**
+     * Appends {@code text} to the note on {@code commitId} under {@value StatusNotes#REF} (the same layout as
+     * {@code git notes --ref=nicsync append}): written in place in a local repository; in the cache clone of a
+     * remote one, then pushed to the remote, fetching and appending again when another writer pushed first.
+     *
+     * @return where the note went; a push the remote refused is a {@link NoteOutcome#warning() warning}
+     * @throws SourceException when the note cannot be written at all (a read-only local repository, a full disk)
+     */
+    public synchronized NoteOutcome appendNote(String commitId, String text) throws SourceException {
+        ObjectId commit = ObjectId.fromString(commitId);
+        PersonIdent who = new PersonIdent("nicsync", "nicsync@" + hostName());
+        try {
+            if (mirror == null) {
+                StatusNotes.append(repository, commit, text, who);
+                return new NoteOutcome(commitId, StatusNotes.REF + " in " + display, null);
+            }
+            String notPushed = mirror.appendNote(commit, text, who);
+            return notPushed == null
+                    ? new NoteOutcome(commitId, StatusNotes.REF + ", pushed to " + display, null)
+                    : new NoteOutcome(commitId, StatusNotes.REF + " in the cache clone " + mirror.directory(),
+                            notPushed);
+        } catch (IOException e) {
+            throw new SourceException(SourceException.Reason.IO, "cannot write the status note on commit "
+                    + commitId + " in " + display + ": " + e.getMessage(), e);
+        }
     }
 
     /** The cache clone this source reads from; empty for a local repository, which is read in place. */
@@ -105,6 +163,11 @@ public final class GitSource implements AutoCloseable {
 
     private static String author(PersonIdent ident) {
         return ident.getName() + " <" + ident.getEmailAddress() + ">";
+    }
+
+    private static String hostName() {
+        String host = System.getenv().getOrDefault("HOSTNAME", "");
+        return host.isEmpty() ? "localhost" : host;
     }
 
     private static Path userHome() {

@@ -9,6 +9,8 @@ import java.nio.file.StandardCopyOption;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ConfigConstants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.lib.StoredConfig;
@@ -71,6 +73,15 @@ final class RemoteMirror implements AutoCloseable {
             return;
         }
         MirrorFetch.run(repository, remote, transport);
+    }
+
+    /**
+     * Appends {@code text} to the status note on {@code commitId} and pushes it to the remote.
+     *
+     * @return null when the remote has the note, else why not
+     */
+    String appendNote(ObjectId commitId, String text, PersonIdent who) throws IOException {
+        return NotePush.appendAndPush(repository, remote, transport, commitId, text, who);
     }
 
     @Override

@@ -4,7 +4,7 @@ package io.nicsync.source;
  * The desired state could not be read from Git. The message is one line, names what was asked for and never
  * contains a secret (tokens, passwords); {@link #reason()} is what callers branch on, never the message.
  */
-public final class SourceException extends Exception {
+public sealed class SourceException extends Exception permits UntrustedCommitException {
 
     /** Why reading failed; the CLI maps these to exit codes and the loop to status. */
     public enum Reason {
@@ -22,6 +22,8 @@ public final class SourceException extends Exception {
         REF_NOT_FOUND,
         /** The path is not a directory in that commit. */
         PATH_NOT_FOUND,
+        /** The commit is not signed by a key the operator trusts ({@link UntrustedCommitException}). */
+        UNTRUSTED_COMMIT,
         /** Anything else: a corrupt repository, a full disk, an unexpected server answer. */
         IO
     }

@@ -13,9 +13,11 @@ import java.util.Objects;
  * @param cacheDir where remote repositories are cloned (bare, one directory per URL); null =
  *     $NICSYNC_CACHE_DIR, else $XDG_CACHE_HOME/nicsync/repos, else ~/.cache/nicsync/repos
  * @param credentials how to authenticate to a remote; null = {@link Credentials#fromEnvironment()}
+ * @param signatures the signatures the commit must carry; null = {@link SignaturePolicy#NONE}, none
  * @throws IllegalArgumentException for a blank repo or a path with {@code ..}, which would leave the repository
  */
-public record SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials) {
+public record SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials,
+        SignaturePolicy signatures) {
 
     public SourceSpec {
         Objects.requireNonNull(repo, "repo");
@@ -32,6 +34,14 @@ public record SourceSpec(String repo, String ref, String path, Path cacheDir, Cr
         if (credentials == null) {
             credentials = Credentials.fromEnvironment();
         }
+        if (signatures == null) {
+            signatures = SignaturePolicy.NONE;
+        }
+    }
+
+    /** A source whose commits need no signature. */
+    public SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials) {
+        this(repo, ref, path, cacheDir, credentials, SignaturePolicy.NONE);
     }
 
     /** The repository's HEAD, its root, the default cache and credentials from the environment. */
@@ -40,18 +50,22 @@ public record SourceSpec(String repo, String ref, String path, Path cacheDir, Cr
     }
 
     public SourceSpec withRef(String newRef) {
-        return new SourceSpec(repo, newRef, path, cacheDir, credentials);
+        return new SourceSpec(repo, newRef, path, cacheDir, credentials, signatures);
     }
 
     public SourceSpec withPath(String newPath) {
-        return new SourceSpec(repo, ref, newPath, cacheDir, credentials);
+        return new SourceSpec(repo, ref, newPath, cacheDir, credentials, signatures);
     }
 
     public SourceSpec withCacheDir(Path newCacheDir) {
-        return new SourceSpec(repo, ref, path, newCacheDir, credentials);
+        return new SourceSpec(repo, ref, path, newCacheDir, credentials, signatures);
     }
 
     public SourceSpec withCredentials(Credentials newCredentials) {
-        return new SourceSpec(repo, ref, path, cacheDir, newCredentials);
+        return new SourceSpec(repo, ref, path, cacheDir, newCredentials, signatures);
+    }
+
+    public SourceSpec withSignatures(SignaturePolicy newSignatures) {
+        return new SourceSpec(repo, ref, path, cacheDir, credentials, newSignatures);
     }
 }

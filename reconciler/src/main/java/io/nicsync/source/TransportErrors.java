@@ -18,8 +18,13 @@ final class TransportErrors {
     private TransportErrors() {}
 
     static SourceException fetchFailed(RepoLocation.Remote remote, TransportSetup setup, Exception failure) {
+        return failed("fetch", remote, setup, failure);
+    }
+
+    /** @param action what was tried, completing "cannot ACTION REMOTE": "fetch", "push the status note to" */
+    static SourceException failed(String action, RepoLocation.Remote remote, TransportSetup setup, Exception failure) {
         String detail = setup.redact(innermostMessage(failure));
-        String where = "cannot fetch " + remote.display();
+        String where = "cannot " + action + " " + remote.display();
         if (setup.hostKeyRejection().isPresent()) {
             return new SourceException(SourceException.Reason.HOST_KEY,
                     where + ": " + setup.redact(setup.hostKeyRejection().get()), failure);

@@ -14,6 +14,11 @@
  * per URL) and fetched on every read; local ones are read in place. The {@link io.nicsync.source.Snapshot} names
  * the commit, so a plan can say exactly which desired state it was made from.
  *
+ * <p>A {@link io.nicsync.source.SignaturePolicy} given by the operator (never by the repository) makes a read refuse
+ * a commit without a good signature by a trusted SSH or GPG key ({@link io.nicsync.source.UntrustedCommitException}).
+ * After a run, {@link io.nicsync.source.GitSource#appendNote} records its outcome as a note on the commit under
+ * {@code refs/notes/nicsync}, pushed back to a remote repository when it lets nicsync write.
+ *
  * <p>Secrets (HTTPS tokens, credential-file passwords, passwords in URLs) are never put in a message. SSH servers
  * are accepted only if their key is in the known_hosts file: never on first use.
  */

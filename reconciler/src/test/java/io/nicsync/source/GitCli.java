@@ -23,6 +23,11 @@ final class GitCli {
 
     /** Runs git in {@code dir} and returns its standard output without the trailing newline. */
     static String git(Path dir, String... args) {
+        return git(Map.of(), dir, args);
+    }
+
+    /** {@link #git(Path, String...)} with more environment variables (a GnuPG home, say). */
+    static String git(Map<String, String> extraEnvironment, Path dir, String... args) {
         List<String> command = new ArrayList<>(List.of("git", "-c", "init.defaultBranch=main",
                 "-c", "advice.detachedHead=false", "-c", "protocol.file.allow=always"));
         command.addAll(List.of(args));
@@ -35,6 +40,7 @@ final class GitCli {
         env.put("GIT_COMMITTER_NAME", AUTHOR_NAME);
         env.put("GIT_COMMITTER_EMAIL", AUTHOR_EMAIL);
         env.put("GIT_TERMINAL_PROMPT", "0");
+        env.putAll(extraEnvironment);
         try {
             Path stderr = Files.createTempFile("git-stderr", ".txt");
             try {

@@ -118,6 +118,18 @@ class HttpsSourceIT {
         assertThat(cached).as("cache files containing the password").noneMatch(HttpsSourceIT::mentionsToken);
     }
 
+    @Test
+    void theTokenAlsoPushesTheStatusNote() throws Exception {
+        String url = server.url("nics.git").replace("https://", "https://" + USER + "@");
+
+        NoteOutcome outcome = GitSource.appendNote(spec(url, Credentials.none().withToken(TOKEN)), commit,
+                "nicsync apply: applied");
+
+        assertThat(outcome.ok()).as(String.valueOf(outcome.warning())).isTrue();
+        assertThat(git(shared.resolve("repos/nics.git"), "notes", "--ref=nicsync", "show", commit))
+                .isEqualTo("nicsync apply: applied");
+    }
+
     private static boolean mentionsToken(Path file) {
         try {
             return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1).contains(TOKEN);

@@ -1,0 +1,46 @@
+package io.nicsync.cli;
+
+import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.VmResult;
+import io.nicsync.loop.ApplyRun;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * The entry a run adds to the status note on the commit it applied: a first line with the outcome, when and where,
+ * then one line per VM, then the summary. Plain text, so that {@code git notes --ref=nicsync show COMMIT} and
+ * {@code git log --notes=nicsync} read well; one entry per run, entries separated by a blank line.
+ *
+ * <pre>
+ * nicsync apply: applied, 2026-11-22T05:40:12Z on deploy-1, run 2026-11-22T05-40-12.031Z-6f1c2a9e
+ *   lab/web-01: applied (3 step(s))
+ *   lab/db-01: applied (1 step(s))
+ *   Apply: 2 applied, 0 rolled back, 0 failed and left changed, 0 not started.
+ * </pre>
+ */
+final class StatusNoteText {
+    private StatusNoteText() {
+    }
+
+    /** @param command what ran: "apply", "reconcile" */
+    static String entry(String command, Instant at, String host, ApplyRun.Outcome outcome) {
+        StringBuilder text = new StringBuilder("nicsync ").append(command).append(": ")
+                .append(word(outcome.report())).append(", ").append(at.truncatedTo(ChronoUnit.SECONDS))
+                .append(" on ").append(host).append(", run ").append(outcome.runId()).append('\n');
+        if (!outcome.recovered().isEmpty()) {
+            text.append("  recovered ").append(outcome.recovered().size()).append(" interrupted run(s) first\n");
+        }
+        for (VmResult vm : outcome.report().vms()) {
+            text.append("  ").append(vm.vm()).append(": ").append(ReportView.outcome(vm)).append('\n');
+        }
+        return text.append("  ").append(ReportView.summary(outcome.report())).append('\n').toString();
+    }
+
+    private static String word(ApplyReport report) {
+        return switch (report.exitCode()) {
+            case ApplyReport.EXIT_APPLIED -> "applied";
+            case ApplyReport.EXIT_ROLLED_BACK -> "failed, rolled back";
+            default -> "failed, left changed";
+        };
+    }
+}
