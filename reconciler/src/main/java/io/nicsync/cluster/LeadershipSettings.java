@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * How the replicas of {@code nicsync serve} share the targets.
@@ -56,6 +57,35 @@ public record LeadershipSettings(String namespace, String leasePrefix, int shard
     public static LeadershipSettings of(String namespace, String leasePrefix, int shards, Map<String, String> env) {
         return new LeadershipSettings(namespace, leasePrefix, shards, identity(env), LEASE_DURATION, RENEW_DEADLINE,
                 RETRY_PERIOD, LEASE_DURATION);
+    }
+
+    /**
+     * The settings deploy/deployment.yaml gives a replica: {@code NICSYNC_SHARDS} (none: a single replica that
+     * owns every target, no election), {@code POD_NAMESPACE} and {@code POD_NAME} from the downward API,
+     * {@code NICSYNC_LEASE_PREFIX} (default {@code nicsync}). Every problem is reported at once.
+     */
+    public static Optional<LeadershipSettings> fromEnvironment(Map<String, String> env) {
+        String shards = env.get("NICSYNC_SHARDS");
+        if (shards == null || shards.isBlank()) {
+            return Optional.empty();
+        }
+        int count;
+        try {
+            count = Integer.parseInt(shards.trim());
+        } catch (NumberFormatException e) {
+            count = 0;
+        }
+        String namespace = env.get("POD_NAMESPACE");
+        String prefix = env.getOrDefault("NICSYNC_LEASE_PREFIX", "nicsync");
+        try {
+            return Optional.of(of(namespace, prefix, count, env));
+        } catch (IllegalArgumentException e) {
+            String message = e.getMessage()
+                    .replace("a namespace for the Leases is required", "POD_NAMESPACE is not set")
+                    .replace("shards must be at least 1, not 0", "NICSYNC_SHARDS must be a number of at least 1, not '"
+                            + shards + "'");
+            throw new IllegalArgumentException(message, e);
+        }
     }
 
     static String identity(Map<String, String> env) {
