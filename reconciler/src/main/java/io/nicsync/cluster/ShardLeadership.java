@@ -31,9 +31,9 @@ import java.util.function.Predicate;
  * plan (made from the live state) cover a run that is cut off.
  *
  * <pre>{@code
- * try (ShardLeadership leadership = ShardLeadership.start(client,
- *         LeadershipSettings.of("nicsync", "nicsync", 4, System.getenv()), listener)) {
- *     targets.stream().filter(leadership::owns).forEach(this::reconcile);
+ * Optional<LeadershipSettings> sharded = LeadershipSettings.fromEnvironment(System.getenv());
+ * try (ShardLeadership leadership = ShardLeadership.start(client, sharded.orElseThrow(), ShardListener.NONE)) {
+ *     targets.stream().filter(leadership::owns).forEach(this::reconcile);   // before every run
  * }
  * }</pre>
  */
