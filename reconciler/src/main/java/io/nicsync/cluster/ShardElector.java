@@ -63,7 +63,7 @@ final class ShardElector {
     }
 
     /**
-     * Leadership lost: {@link #lost} first, then a new election. fabric8 may not complete its future when the
+     * Leadership lost: {@link ShardListener#lost} first, then a new election. fabric8 may not complete its future when the
      * API server cannot be reached while it steps down, so the loss itself starts the next election.
      */
     private void stoppedLeading() {
