@@ -63,6 +63,7 @@ final class SimDispatcher extends Dispatcher {
         if (request.getHeader(CONTROLLER_HEADER) != null) {
             return crud.dispatch(request);
         }
+        RequestTap.seen(request.getMethod(), request.getPath());
         ApiPath path = ApiPath.parse(request.getPath());
         String method = request.getMethod();
         if (path.path().endsWith("/selfsubjectaccessreviews") && method.equals("POST")) {

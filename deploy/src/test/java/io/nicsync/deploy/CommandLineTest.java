@@ -1,0 +1,125 @@
+package io.nicsync.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
+import io.nicsync.cli.Main;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * The containers' arguments, with {@code $(VAR)} expanded as the kubelet does, parsed by nicsync's own command
+ * line: a renamed or removed option breaks this test, not a cluster.
+ */
+class CommandLineTest {
+    /**
+     * Commands the manifests run that this build does not have yet, with the options of their own and how many
+     * values each takes; the rest of their arguments are parsed as {@code plan}'s, whose repository options
+     * they share. Once a command exists its arguments are parsed as they are, and its entry here must go.
+     */
+    static final Map<String, Map<String, Integer>> PENDING = Map.of(
+            "reconcile", Map.of("--once", 0),
+            "serve", Map.of("--interval", 1, "--listen", 1));
+
+    @Test
+    void theCronJobsArgumentsParse() {
+        Container c = ManifestsTest.container(Manifests.one(CronJob.class).getSpec().getJobTemplate().getSpec()
+                .getTemplate().getSpec());
+        assertThat(c.getArgs()).startsWith("reconcile", "--once");
+        assertParses(expanded(c));
+    }
+
+    @Test
+    void theDeploymentsArgumentsParse() {
+        Container c = ManifestsTest.container(Manifests.one(Deployment.class).getSpec().getTemplate().getSpec());
+        assertThat(c.getArgs()).containsSubsequence("serve", "--interval", "2m", "--listen", "0.0.0.0:8080");
+        assertParses(expanded(c));
+    }
+
+    @Test
+    void aRenamedOptionDoesNotParse() {
+        List<String> renamed = List.of("plan", "--repository", "ssh://git@git.example.com/x.git");
+        assertThat(parse(renamed)).isNotNull().startsWith("Unknown option");
+    }
+
+    @Test
+    void pendingCommandsAreReallyMissing() {
+        CommandLine cli = new CommandLine(new Main());
+        assertThat(cli.getSubcommands().keySet()).as("a command listed in PENDING exists now: remove its entry")
+                .doesNotContainAnyElementsOf(PENDING.keySet());
+    }
+
+    private static void assertParses(List<String> args) {
+        String command = args.get(0);
+        List<String> parsed = args;
+        if (PENDING.containsKey(command)) {
+            parsed = repositoryOptions(args, PENDING.get(command));
+        }
+        assertThat(parse(parsed)).as(String.join(" ", args)).isNull();
+        ParseResult result = new CommandLine(new Main()).parseArgs(parsed.toArray(String[]::new));
+        ParseResult sub = result.subcommand();
+        assertThat(sub.matchedOptionValue("--repo", (String) null)).isEqualTo(configMap().get("NICSYNC_REPO"));
+        assertThat(sub.matchedOptionValue("--ref", (String) null)).isEqualTo(configMap().get("NICSYNC_REF"));
+    }
+
+    /** The arguments without the command and the options of its own, as {@code plan} arguments. */
+    private static List<String> repositoryOptions(List<String> args, Map<String, Integer> own) {
+        List<String> rest = new ArrayList<>(List.of("plan"));
+        for (int i = 1; i < args.size(); i++) {
+            Integer values = own.get(args.get(i));
+            if (values != null) {
+                i += values;
+            } else {
+                rest.add(args.get(i));
+            }
+        }
+        return rest;
+    }
+
+    /** picocli's error message, or null when the arguments parse. */
+    private static String parse(List<String> args) {
+        try {
+            new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+            return null;
+        } catch (CommandLine.ParameterException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** The arguments as the container gets them: {@code $(VAR)} replaced by the container's environment. */
+    private static List<String> expanded(Container c) {
+        Map<String, String> env = new HashMap<>(configMap());
+        for (EnvVar e : c.getEnv()) {
+            if (e.getValue() != null) {
+                env.put(e.getName(), e.getValue());
+            }
+        }
+        Pattern variable = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+        return c.getArgs().stream().map(arg -> {
+            Matcher m = variable.matcher(arg);
+            StringBuilder out = new StringBuilder();
+            while (m.find()) {
+                String value = env.get(m.group(1));
+                assertThat(value).as("$(" + m.group(1) + ") in " + arg).isNotNull();
+                m.appendReplacement(out, Matcher.quoteReplacement(value));
+            }
+            m.appendTail(out);
+            return out.toString();
+        }).toList();
+    }
+
+    private static Map<String, String> configMap() {
+        return Manifests.one(ConfigMap.class).getData();
+    }
+}
