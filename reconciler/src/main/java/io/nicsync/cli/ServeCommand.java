@@ -86,7 +86,7 @@ final class ServeCommand implements Callable<Integer> {
             reconciler.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
         }
-        out.println("Serving on " + server.address() + ": POST /hooks/git, GET /metrics, /healthz, /status"
+        out.println("Serving on " + server.address().getHostString() + ":" + server.address().getPort() + ": POST /hooks/git, GET /metrics, /healthz, /status"
                 + (secret == null ? "; " + "webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
         out.flush();
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
