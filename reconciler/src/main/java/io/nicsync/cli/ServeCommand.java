@@ -68,6 +68,9 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (webhookMaxBytes < 1 || webhookMaxBytes > 64 << 20) {
+            throw new UserError("--webhook-max-bytes must be between 1 and " + (64 << 20) + ", not " + webhookMaxBytes);
+        }
         byte[] secret = secret(System.getenv());
         Server.Settings settings = new Server.Settings(address(), interval, backoff, maxBackoff, secret,
                 source.spec().ref(), webhookMaxBytes, shutdownGrace);

@@ -52,13 +52,13 @@ public record RunReport(
         diagnostics = List.copyOf(diagnostics);
     }
 
-    /** As {@code apply}: 0 fine; 1 error before any change; 3 rolled back; 4 left changed. Recoveries count. */
+    /**
+     * As {@code apply}: 0 fine; 1 error before any change; 3 rolled back; 4 left changed. An interrupted earlier run
+     * that was rolled back is what recovery is for and does not count; one that left VMs changed does (4).
+     */
     public int exitCode() {
-        int exit = outcome.exitCode();
-        for (ApplyReport r : recovered) {
-            exit = Math.max(exit, r.exitCode());
-        }
-        return exit;
+        boolean recoveryLeftChanged = recovered.stream().anyMatch(r -> r.exitCode() == ApplyReport.EXIT_LEFT_CHANGED);
+        return recoveryLeftChanged ? ApplyReport.EXIT_LEFT_CHANGED : outcome.exitCode();
     }
 
     public Duration duration() {

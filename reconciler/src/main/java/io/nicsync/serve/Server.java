@@ -41,6 +41,7 @@ public final class Server implements AutoCloseable {
     private final Reconciler reconciler;
     private final Metrics metrics = new Metrics();
     private final Wakeups wakeups = new Wakeups();
+    private final ExpositionFormats formats = ExpositionFormats.init();
     private final HttpServer http;
     private final ExecutorService handlers;
     private final Thread loop;
@@ -108,8 +109,7 @@ public final class Server implements AutoCloseable {
             if (!Http.get(exchange)) {
                 return;
             }
-            ExpositionFormatWriter writer = ExpositionFormats.init()
-                    .findWriter(exchange.getRequestHeaders().getFirst("Accept"));
+            ExpositionFormatWriter writer = formats.findWriter(exchange.getRequestHeaders().getFirst("Accept"));
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             writer.write(body, metrics.registry().scrape());
             Http.send(exchange, 200, writer.getContentType(), body.toByteArray());
