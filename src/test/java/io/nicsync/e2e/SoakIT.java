@@ -11,6 +11,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
@@ -31,7 +32,7 @@ class SoakIT extends KubevirtScenarioIT {
         warmUp();
         int threadsBefore = threads();
         java.util.Set<String> namesBefore = threadNames();
-        long fdsBefore = fds();
+        Map<String, String> fdsBefore = fds();
         long seed = new Random().nextLong();
         Random random = new Random(seed);
         boolean blueDown = false;
@@ -83,7 +84,8 @@ class SoakIT extends KubevirtScenarioIT {
         // fabric8 runs a JVM-wide scheduler thread that ends itself once idle for 10 s, checked every 10 s
         Served.await(30, "threads back to " + threadsBefore, () -> threads() <= threadsBefore,
                 () -> "new threads: " + newThreads(namesBefore));
-        Served.await(10, "file descriptors back to " + fdsBefore + " (now " + fds() + ")", () -> fds() <= fdsBefore);
+        Served.await(30, "file descriptors back to " + fdsBefore.size(), () -> fds().size() <= fdsBefore.size(),
+                () -> "new ones: " + newFds(fdsBefore));
     }
 
     /** One short serve first, so that what the JVM starts once and keeps (HTTP client, process reaper) is counted before. */
@@ -125,11 +127,25 @@ class SoakIT extends KubevirtScenarioIT {
         return ManagementFactory.getThreadMXBean().getThreadCount();
     }
 
-    private static long fds() {
-        try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-            return fds.count();
+    /** This process's open file descriptors: number to what each is open on. */
+    private static Map<String, String> fds() {
+        Map<String, String> fds = new java.util.TreeMap<>();
+        try (Stream<Path> all = Files.list(Path.of("/proc/self/fd"))) {
+            for (Path fd : (Iterable<Path>) all::iterator) {
+                try {
+                    fds.put(fd.getFileName().toString(), Files.readSymbolicLink(fd).toString());
+                } catch (IOException e) {
+                    // closed while listed, or the directory stream's own descriptor
+                }
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return fds;
+    }
+
+    private static List<String> newFds(Map<String, String> before) {
+        return fds().entrySet().stream().filter(e -> !e.getValue().equals(before.get(e.getKey())))
+                .map(e -> e.getKey() + " -> " + e.getValue()).toList();
     }
 }
