@@ -27,14 +27,19 @@ abstract class KubevirtScenarioIT {
         return kubevirt;
     }
 
-    /** Pushes nicsync.yaml and web-01's NICs to the repository's main branch. */
-    void push(String nics) {
+    /** Pushes nicsync.yaml and web-01's NICs to the repository's main branch; returns the commit id. */
+    String push(String nics) {
+        return push(nics, "");
+    }
+
+    /** Pushes as {@link #push(String)}, with {@code policyLines} (such as "  drift: report\n") added to the policy. */
+    String push(String nics, String policyLines) {
         if (git == null) {
             git = GitRepos.create(dir);
         }
-        git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()));
+        git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()) + policyLines);
         git.write("prod/web-01.yaml", DesiredState.web01(nics));
-        git.commitAndPush("web-01: NICs");
+        return git.commitAndPush("web-01: NICs");
     }
 
     Cli plan() {

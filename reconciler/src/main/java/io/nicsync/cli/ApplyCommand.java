@@ -1,13 +1,12 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
-import io.nicsync.apply.ApplyOptions;
 import io.nicsync.apply.ApplyReport;
-import io.nicsync.apply.FailurePolicy;
 import io.nicsync.apply.LockHolder;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.Desired;
+import io.nicsync.loop.StatusNoteText;
 import io.nicsync.loop.Observation;
 import io.nicsync.loop.OpenTargets;
 import io.nicsync.loop.Plugins;
@@ -30,7 +29,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,24 +65,8 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--yes", description = "Do not ask for confirmation.")
     boolean yes;
 
-    @Option(names = "--parallelism", paramLabel = "N", description = "VMs changed at once (default: policy.parallelism).")
-    Integer parallelism;
-
-    @Option(names = "--on-failure", paramLabel = "POLICY",
-            description = "rollback, stop or continue (default: policy.onFailure).")
-    FailurePolicy onFailure;
-
-    @Option(names = "--step-timeout", paramLabel = "D", converter = DurationConverter.class,
-            description = "How long one step may take, verification included (default: policy.stepTimeout).")
-    Duration stepTimeout;
-
-    @Option(names = "--lock-timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "0s",
-            description = "How long to wait for another apply on the same target (default: ${DEFAULT-VALUE}).")
-    Duration lockTimeout;
-
-    @Option(names = "--state-dir", paramLabel = "DIR",
-            description = "Locks and journals (default: $NICSYNC_STATE_DIR, else ~/.local/state/nicsync).")
-    Path stateDir;
+    @Mixin
+    RunOptions run;
 
     @Mixin
     SignatureOptions signatures;
@@ -212,13 +194,7 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     private ApplyRun.Settings settings(Policy policy) {
-        ApplyOptions options = new ApplyOptions(
-                parallelism != null ? parallelism : policy.parallelism(),
-                policy.maxFailedVms(),
-                onFailure != null ? onFailure : FailurePolicy.valueOf(policy.onFailure().name()),
-                stepTimeout != null ? stepTimeout : policy.stepTimeout(),
-                policy.allowRestart());
-        return new ApplyRun.Settings(StateDirs.resolve(stateDir).root(), lockTimeout, options,
+        return new ApplyRun.Settings(run.stateRoot(), run.lockTimeout, run.overrides().resolve(policy),
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), false);
     }
 

@@ -1,6 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
+import io.nicsync.apply.StepText;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
 import java.io.PrintWriter;
@@ -9,7 +10,7 @@ import java.io.PrintWriter;
  * Progress as one line per event, for logs and pipes (no terminal). Each VM's outcome is left to the final
  * report, which follows.
  */
-final class LineProgress implements ApplyListener {
+class LineProgress implements ApplyListener {
     private final PrintWriter out;
 
     LineProgress(PrintWriter out) {

@@ -1,6 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
+import io.nicsync.apply.StepText;
 import io.nicsync.apply.VmResult;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
@@ -64,7 +65,7 @@ final class LiveProgress implements ApplyListener {
         if (!(result instanceof VmResult.Applied)) {
             failed++;
         }
-        set(result.vm(), ReportView.outcome(result));
+        set(result.vm(), io.nicsync.apply.ReportDocument.outcome(result));
     }
 
     private void set(VmRef vm, String status) {

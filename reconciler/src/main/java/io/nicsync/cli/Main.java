@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = "Keeps the NICs of running virtual machines in the state declared in Git.",
         subcommands = {ValidateCommand.class, PlanCommand.class, ApplyCommand.class, RecoverCommand.class,
+                ReconcileCommand.class, ServeCommand.class,
                 ImportCommand.class, CommandLine.HelpCommand.class})
 public final class Main implements Runnable {
 

@@ -5,8 +5,7 @@ import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.FailurePolicy;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyRun;
-import io.nicsync.loop.Desired;
-import io.nicsync.loop.OpenTargets;
+import io.nicsync.loop.InterruptedRuns;
 import io.nicsync.loop.Plugins;
 import io.nicsync.plan.Plan;
 import io.nicsync.spi.TargetPlugin;
@@ -16,8 +15,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -66,22 +63,11 @@ final class RecoverCommand implements Callable<Integer> {
         ApplyRun run = new ApplyRun(new ApplyRun.Settings(root, lockTimeout, options, "nicsync recover", complete),
                 Clock.systemUTC(), Sleeper.REAL);
         int exit = ExitCodes.OK;
-        for (Plan plan : plans) {
-            Desired desired = Desired.ofPlan(plan, null, plugins);
-            try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins,
-                    targets.overrides(), targetsOf(plan))) {
-                for (ApplyReport report : run.recover(open, new LineProgress(out))) {
-                    ReportView.text(report, out);
-                    exit = Math.max(exit, report.exitCode());
-                }
-            }
+        for (ApplyReport report : InterruptedRuns.recover(run, root, plan -> null, plugins, targets.overrides(),
+                target -> true, new LineProgress(out))) {
+            ReportView.text(report, out);
+            exit = Math.max(exit, report.exitCode());
         }
         return exit;
-    }
-
-    private static Set<String> targetsOf(Plan plan) {
-        Set<String> names = new TreeSet<>();
-        plan.steps().forEach(s -> names.add(s.vm().target()));
-        return names;
     }
 }

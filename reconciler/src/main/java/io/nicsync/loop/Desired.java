@@ -9,7 +9,9 @@ import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.DesiredState;
 import io.nicsync.validate.Validation;
 import io.nicsync.validate.Validator;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A validated desired state and the commit it came from.
@@ -50,5 +52,12 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
             throw new InvalidDesiredStateException(snapshot, validation.diagnostics());
         }
         return new Desired(repo, snapshot, validation.state());
+    }
+
+    /** The targets a run on the {@code selection} must open: those of the selected VMs. */
+    public Set<String> targetsOf(Selection selection) {
+        Set<String> names = new LinkedHashSet<>();
+        state.vms().stream().filter(selection::includes).forEach(vm -> names.add(vm.ref().target()));
+        return names;
     }
 }

@@ -152,6 +152,30 @@ public final class SimulatedKubevirt implements AutoCloseable {
         }
     }
 
+    /**
+     * Sets the link of the template's interface {@code nic} as someone editing the VM by hand would, outside
+     * nicsync: drift. KubeVirt (1.5 and later) carries it to the running VM.
+     */
+    public void editLink(String nic, String state) {
+        JsonNode interfaces = vm().at("/spec/template/spec/domain/devices/interfaces");
+        for (int i = 0; i < interfaces.size(); i++) {
+            if (nic.equals(interfaces.get(i).path("name").asText())) {
+                String patch = "[{\"op\":\"add\",\"path\":\"/spec/template/spec/domain/devices/interfaces/" + i
+                        + "/state\",\"value\":\"" + state + "\"}]";
+                cluster.client().genericKubernetesResources("kubevirt.io/v1", "VirtualMachine").inNamespace(NAMESPACE)
+                        .withName(VM).patch(io.fabric8.kubernetes.client.dsl.base.PatchContext.of(
+                                io.fabric8.kubernetes.client.dsl.base.PatchType.JSON), patch);
+                return;
+            }
+        }
+        throw new AssertionError("web-01's template has no interface " + nic);
+    }
+
+    /** The link of {@code nic} as the running VM reports it: up, down, or "" when it has no such interface. */
+    public String liveLink(String nic) {
+        return vmiStatus(nic).path("linkState").asText("");
+    }
+
     private static JsonNode named(JsonNode array, String name) {
         for (JsonNode element : array) {
             if (name.equals(element.path("name").asText())) {

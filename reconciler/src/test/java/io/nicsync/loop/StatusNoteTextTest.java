@@ -1,10 +1,9 @@
-package io.nicsync.cli;
+package io.nicsync.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.VmResult;
-import io.nicsync.loop.ApplyRun;
 import io.nicsync.spi.VmRef;
 import java.time.Instant;
 import java.util.List;

@@ -1,4 +1,4 @@
-package io.nicsync.cli;
+package io.nicsync.apply;
 
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
@@ -7,11 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A VM's NICs as lines of text: what a report shows of a VM left changed, so people know its exact state. */
-final class VmStateText {
+public final class VmStateText {
     private VmStateText() {
     }
 
-    static List<String> lines(LiveVm vm) {
+    public static List<String> lines(LiveVm vm) {
         List<String> lines = new ArrayList<>();
         lines.add(vm.power().name().toLowerCase(java.util.Locale.ROOT) + ", " + vm.nics().size() + " NIC(s)");
         for (LiveNic nic : vm.nics()) {
@@ -20,7 +20,7 @@ final class VmStateText {
         return lines;
     }
 
-    static String nic(LiveNic nic) {
+    public static String nic(LiveNic nic) {
         NicSpec c = nic.current();
         String where = nic.plugged() && nic.persisted() ? "live+persistent" : nic.plugged() ? "live only" : "persistent only";
         StringBuilder b = new StringBuilder(nic.label());

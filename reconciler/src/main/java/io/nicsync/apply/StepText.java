@@ -1,4 +1,4 @@
-package io.nicsync.cli;
+package io.nicsync.apply;
 
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.Migrate;
@@ -11,11 +11,11 @@ import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 
 /** A step in a few words, for progress lines and reports. */
-final class StepText {
+public final class StepText {
     private StepText() {
     }
 
-    static String describe(Step step) {
+    public static String describe(Step step) {
         return switch (step) {
             case AddNic s -> "add " + s.spec().label() + " on " + s.spec().network().display();
             case UnplugNic s -> "unplug " + s.spec().label();

@@ -1,8 +1,8 @@
-package io.nicsync.cli;
+package io.nicsync.loop;
 
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.ReportDocument;
 import io.nicsync.apply.VmResult;
-import io.nicsync.loop.ApplyRun;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -18,12 +18,12 @@ import java.time.temporal.ChronoUnit;
  *   Apply: 2 applied, 0 rolled back, 0 failed and left changed, 0 not started.
  * </pre>
  */
-final class StatusNoteText {
+public final class StatusNoteText {
     private StatusNoteText() {
     }
 
     /** @param command what ran: "apply", "reconcile" */
-    static String entry(String command, Instant at, String host, ApplyRun.Outcome outcome) {
+    public static String entry(String command, Instant at, String host, ApplyRun.Outcome outcome) {
         StringBuilder text = new StringBuilder("nicsync ").append(command).append(": ")
                 .append(word(outcome.report())).append(", ").append(at.truncatedTo(ChronoUnit.SECONDS))
                 .append(" on ").append(host).append(", run ").append(outcome.runId()).append('\n');
@@ -31,9 +31,9 @@ final class StatusNoteText {
             text.append("  recovered ").append(outcome.recovered().size()).append(" interrupted run(s) first\n");
         }
         for (VmResult vm : outcome.report().vms()) {
-            text.append("  ").append(vm.vm()).append(": ").append(ReportView.outcome(vm)).append('\n');
+            text.append("  ").append(vm.vm()).append(": ").append(ReportDocument.outcome(vm)).append('\n');
         }
-        return text.append("  ").append(ReportView.summary(outcome.report())).append('\n').toString();
+        return text.append("  ").append(ReportDocument.summary(outcome.report())).append('\n').toString();
     }
 
     private static String word(ApplyReport report) {

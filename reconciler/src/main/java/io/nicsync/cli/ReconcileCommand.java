@@ -1,0 +1,54 @@
+package io.nicsync.cli;
+
+import io.nicsync.reconcile.Reconciler;
+import io.nicsync.reconcile.RunReport;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nicsync reconcile --once}: one cycle, for a CronJob. */
+@Command(name = "reconcile", mixinStandardHelpOptions = true,
+        description = "One reconcile cycle, as a CronJob runs it: finish an interrupted earlier run, fetch, validate, "
+                + "plan, apply when there are changes as policy.autoApply and policy.drift say, and keep the result "
+                + "in the state directory (reconcile/last-run.json). Output is lines for a log collector. "
+                + "Exit codes as apply: 0 fine (also when changes were only reported); 1 error before any change; "
+                + "3 some VMs failed and were rolled back; 4 some VMs failed and could not be rolled back.")
+final class ReconcileCommand implements Callable<Integer> {
+
+    @Option(names = "--once", required = true, description = "Run one cycle and exit (for a loop: nicsync serve).")
+    boolean once;
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
+            description = "text (default): lines as the cycle goes; json: only the run's report at the end.")
+    OutputFormat output = OutputFormat.TEXT;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        CycleLines lines = output == OutputFormat.JSON ? new CycleLines(Silent.WRITER, err) : new CycleLines(out, err);
+        try (Reconciler reconciler = RunOptions.reconciler(source, targets, options,
+                "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), lines)) {
+            RunReport report = reconciler.cycle();
+            if (output == OutputFormat.JSON) {
+                out.println(report.toJson());
+            }
+            return report.exitCode();
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package io.nicsync.cli;
+
+import io.nicsync.reconcile.Reconciler;
+import io.nicsync.serve.Server;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code nicsync serve}: the reconcile cycle in a loop, with webhooks, metrics and status over HTTP. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+        description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
+                + "(jittered by 10%), after a failed cycle with exponential backoff, and at once on a git push "
+                + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /status (the last "
+                + "run's report). SIGTERM stops taking runs and lets the running cycle end.")
+final class ServeCommand implements Callable<Integer> {
+
+    @Mixin
+    SourceOptions source;
+
+    @Mixin
+    TargetOptions targets;
+
+    @Mixin
+    RunOptions options;
+
+    @Option(names = "--interval", paramLabel = "D", converter = DurationConverter.class, defaultValue = "2m",
+            description = "Time between cycles (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "0.0.0.0:8080",
+            description = "Where the HTTP server listens (default: ${DEFAULT-VALUE}).")
+    String listen;
+
+    @Option(names = "--webhook-secret-file", paramLabel = "FILE",
+            description = "The webhook secret (default: $NICSYNC_WEBHOOK_SECRET; without either, webhooks are refused).")
+    Path webhookSecretFile;
+
+    @Option(names = "--webhook-max-bytes", paramLabel = "N", defaultValue = "1048576",
+            description = "Largest webhook body accepted; a larger one gets 413 (default: ${DEFAULT-VALUE}).")
+    int webhookMaxBytes;
+
+    @Option(names = "--backoff", paramLabel = "D", converter = DurationConverter.class, defaultValue = "10s",
+            description = "Wait after a failed cycle, doubled after each further failure (default: ${DEFAULT-VALUE}).")
+    Duration backoff;
+
+    @Option(names = "--max-backoff", paramLabel = "D", converter = DurationConverter.class, defaultValue = "10m",
+            description = "Longest wait after failed cycles (default: ${DEFAULT-VALUE}).")
+    Duration maxBackoff;
+
+    @Option(names = "--shutdown-grace", paramLabel = "D", converter = DurationConverter.class, defaultValue = "25s",
+            description = "On SIGTERM, how long to let a running cycle end (default: ${DEFAULT-VALUE}); keep it below "
+                    + "the pod's terminationGracePeriodSeconds.")
+    Duration shutdownGrace;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (webhookMaxBytes < 1 || webhookMaxBytes > 64 << 20) {
+            throw new UserError("--webhook-max-bytes must be between 1 and " + (64 << 20) + ", not " + webhookMaxBytes);
+        }
+        byte[] secret = secret(System.getenv());
+        Server.Settings settings = new Server.Settings(address(), interval, backoff, maxBackoff, secret,
+                source.spec().ref(), webhookMaxBytes, shutdownGrace);
+        Reconciler reconciler = RunOptions.reconciler(source, targets, options,
+                "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
+                new CycleLines(out, err));
+        Server server;
+        try {
+            server = Server.start(settings, reconciler, line -> {
+                synchronized (out) {
+                    out.println(line);
+                    out.flush();
+                }
+            });
+        } catch (java.io.IOException e) {
+            reconciler.close();
+            throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
+        }
+        out.println("Serving on " + server.address().getHostString() + ":" + server.address().getPort() + ": POST /hooks/git, GET /metrics, /healthz, /status"
+                + (secret == null ? "; " + "webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
+        out.flush();
+        Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
+            try {
+                server.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        Runtime.getRuntime().addShutdownHook(stop);
+        server.awaitStop();
+        return ExitCodes.OK;
+    }
+
+    private byte[] secret(Map<String, String> env) throws java.io.IOException {
+        String value = webhookSecretFile != null ? Files.readString(webhookSecretFile, StandardCharsets.UTF_8)
+                : env.get("NICSYNC_WEBHOOK_SECRET");
+        if (value == null || value.strip().isEmpty()) {
+            return null;
+        }
+        return value.strip().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private InetSocketAddress address() throws UserError {
+        int colon = listen.lastIndexOf(':');
+        if (colon < 0) {
+            throw new UserError("--listen must be HOST:PORT, such as 0.0.0.0:8080 or 127.0.0.1:9090, not '" + listen + "'");
+        }
+        String host = listen.substring(0, colon).replaceAll("^\\[|]$", "");
+        String port = listen.substring(colon + 1);
+        if (!port.matches("\\d{1,5}") || Integer.parseInt(port) > 65535) {
+            throw new UserError("--listen: '" + port + "' is not a port number");
+        }
+        return new InetSocketAddress(host.isEmpty() ? "0.0.0.0" : host, Integer.parseInt(port));
+    }
+}

@@ -1,0 +1,28 @@
+package io.nicsync.reconcile;
+
+import io.nicsync.apply.ApplyListener;
+import io.nicsync.apply.ApplyReport;
+import io.nicsync.plan.Plan;
+import io.nicsync.source.Snapshot;
+
+/**
+ * What a reconcile cycle reports as it goes, besides each step ({@link ApplyListener}): the command line's
+ * lines and the metrics subscribe. Called from the cycle's thread, and for steps from the applier's workers.
+ */
+public interface CycleListener extends ApplyListener {
+
+    /** An interrupted earlier run was finished before anything else. */
+    default void recovered(ApplyReport report) {
+    }
+
+    /** The plan of the head commit and what the cycle does with it. */
+    default void planned(Snapshot head, Plan plan, Decision decision) {
+    }
+
+    /** Something went wrong that does not change the outcome, such as recording the result. */
+    default void warning(String message) {
+    }
+
+    default void finished(RunReport report) {
+    }
+}

@@ -1,0 +1,120 @@
+package io.nicsync.serve;
+
+import io.nicsync.apply.VmResult;
+import io.nicsync.reconcile.CycleListener;
+import io.nicsync.reconcile.RunOutcome;
+import io.nicsync.reconcile.RunReport;
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Migrate;
+import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.RestartRequired;
+import io.nicsync.spi.SetLink;
+import io.nicsync.spi.Step;
+import io.nicsync.spi.UnpersistNic;
+import io.nicsync.spi.UnplugNic;
+import io.nicsync.spi.VmRef;
+import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
+import io.prometheus.metrics.core.metrics.Histogram;
+import io.prometheus.metrics.core.metrics.Info;
+import io.prometheus.metrics.model.registry.PrometheusRegistry;
+import io.prometheus.metrics.model.snapshots.Unit;
+
+/** What {@code /metrics} exposes, fed by the cycles and their steps (listener) and by the webhook endpoint. */
+final class Metrics implements CycleListener {
+    private final PrometheusRegistry registry = new PrometheusRegistry();
+    private final Counter runs = Counter.builder().name("nicsync_runs_total")
+            .help("Reconcile cycles by outcome").labelNames("outcome").register(registry);
+    private final Histogram duration = Histogram.builder().name("nicsync_run_duration_seconds")
+            .help("How long a reconcile cycle took").unit(Unit.SECONDS)
+            .classicUpperBounds(0.1, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300, 600).register(registry);
+    private final Counter steps = Counter.builder().name("nicsync_steps_total")
+            .help("Steps by action and outcome (done, failed, skipped, undone, undo-failed)")
+            .labelNames("action", "outcome").register(registry);
+    private final Gauge drifted = Gauge.builder().name("nicsync_drifted_vms")
+            .help("VMs whose live NICs drifted from the commit last applied, as the last cycle found them")
+            .register(registry);
+    private final Info lastApplied = Info.builder().name("nicsync_last_applied_commit")
+            .help("The commit the VMs were last brought to").labelNames("commit").register(registry);
+    private final Gauge lastAppliedTime = Gauge.builder().name("nicsync_last_applied_timestamp_seconds")
+            .help("When a cycle last found the VMs at the head commit, applied or already there").unit(Unit.SECONDS)
+            .register(registry);
+    private final Counter rollbacks = Counter.builder().name("nicsync_rollbacks_total")
+            .help("VMs rolled back after a failed step, or after an interrupted run").register(registry);
+    private final Counter untrusted = Counter.builder().name("nicsync_untrusted_commits_total")
+            .help("Cycles that refused a head commit as untrusted").register(registry);
+    private final Counter webhooks = Counter.builder().name("nicsync_webhooks_total")
+            .help("Webhook deliveries by provider and result").labelNames("provider", "result").register(registry);
+
+    PrometheusRegistry registry() {
+        return registry;
+    }
+
+    void webhook(String provider, String result) {
+        webhooks.labelValues(provider, result).inc();
+    }
+
+    @Override
+    public void finished(RunReport report) {
+        runs.labelValues(report.outcome().label()).inc();
+        duration.observe(report.duration().toNanos() / 1e9);
+        if (report.outcome() == RunOutcome.UNTRUSTED) {
+            untrusted.inc();
+        }
+        if (report.head() != null && report.outcome() != RunOutcome.UNTRUSTED && report.outcome() != RunOutcome.ERROR) {
+            drifted.set(report.drift() ? report.changedVms() : 0);
+        }
+        if (report.lastAppliedCommit() != null) {
+            lastApplied.setLabelValues(report.lastAppliedCommit());
+            if (report.head() != null && report.lastAppliedCommit().equals(report.head().commitId())) {
+                lastAppliedTime.set(report.finishedAt().toEpochMilli() / 1000.0);
+            }
+        }
+    }
+
+    @Override
+    public void stepDone(VmRef vm, int index, Step step) {
+        steps.labelValues(action(step), "done").inc();
+    }
+
+    @Override
+    public void stepFailed(VmRef vm, int index, Step step, String error) {
+        steps.labelValues(action(step), "failed").inc();
+    }
+
+    @Override
+    public void stepSkipped(VmRef vm, int index, Step step, String why) {
+        steps.labelValues(action(step), "skipped").inc();
+    }
+
+    @Override
+    public void undone(VmRef vm, int index, Step inverse) {
+        steps.labelValues(action(inverse), "undone").inc();
+    }
+
+    @Override
+    public void undoFailed(VmRef vm, int index, Step inverse, String error) {
+        steps.labelValues(action(inverse), "undo-failed").inc();
+    }
+
+    @Override
+    public void vmFinished(VmResult result) {
+        if (result instanceof VmResult.RolledBack) {
+            rollbacks.inc();
+        }
+    }
+
+    static String action(Step step) {
+        return switch (step) {
+            case AddNic s -> "add";
+            case UnplugNic s -> "unplug";
+            case RepointNic s -> "repoint";
+            case SetLink s -> "link";
+            case PersistNic s -> "persist";
+            case UnpersistNic s -> "unpersist";
+            case Migrate s -> "migrate";
+            case RestartRequired s -> "restart";
+        };
+    }
+}

@@ -1,0 +1,136 @@
+package io.nicsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nicsync.e2e.kubevirt.DesiredState;
+import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import java.nio.file.Files;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code nicsync reconcile --once} as a CronJob runs it, against the simulated KubeVirt cluster: the policy decides
+ * whether changes and drift are applied or only reported, and each run leaves its report in the state directory.
+ */
+class ReconcileOnceIT extends KubevirtScenarioIT {
+    private static final String BLUE = DesiredState.bridgeNic("blue", "blue");
+    private static final String RED = DesiredState.bridgeNic("red", "red");
+
+    private Cli reconcile(String... more) {
+        String[] args = {"reconcile", "--once", "--repo", git.url(), "--ref", "main",
+                "--state-dir", dir.resolve("state").toString(), "--cache-dir", dir.resolve("cache").toString()};
+        String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
+        System.arraycopy(more, 0, all, args.length, more.length);
+        return Cli.run(all);
+    }
+
+    private static JsonNode json(Cli cli) throws Exception {
+        return new ObjectMapper().readTree(cli.out());
+    }
+
+    @Test
+    void aNewCommitIsAppliedAndTheNextRunFindsNothingToDo() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        String commit = push(BLUE + RED);
+
+        Cli first = reconcile();
+
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        assertThat(first.out()).contains("+ add red").contains("Applying.").contains("web-01: step 1")
+                .contains("Reconcile: applied at commit " + commit.substring(0, 12) + " (1 VM(s)");
+        assertThat(kubevirt.attached("red")).isTrue();
+        JsonNode kept = new ObjectMapper().readTree(Files.readString(dir.resolve("state/reconcile/last-run.json")));
+        assertThat(kept.path("outcome").asText()).isEqualTo("applied");
+        assertThat(kept.path("lastAppliedCommit").asText()).isEqualTo(commit);
+
+        Cli second = reconcile();
+        assertThat(second.exitCode()).as(second.toString()).isZero();
+        assertThat(second.out()).startsWith("Reconcile: no changes at commit " + commit.substring(0, 12));
+    }
+
+    @Test
+    void withAutoApplyOffChangesAreOnlyReported() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        String commit = push(BLUE + RED, "  autoApply: false\n");
+
+        Cli run = reconcile("-o", "json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode report = json(run);
+        assertThat(report.path("outcome").asText()).isEqualTo("planned");
+        assertThat(report.path("commit").asText()).isEqualTo(commit);
+        assertThat(report.path("changedVms").asInt()).isEqualTo(1);
+        assertThat(report.path("drift").asBoolean()).isFalse();
+        assertThat(report.has("apply")).isFalse();
+        assertThat(kubevirt.templateInterface("red").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void driftIsReportedWhenThePolicySaysSoAndANewCommitIsStillApplied() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(BLUE, "  drift: report\n");
+        assertThat(reconcile().exitCode()).isZero();
+        kubevirt.editLink("blue", "down");
+        kubevirt.await("take blue's link down", () -> kubevirt.liveLink("blue").equals("down"));
+
+        Cli drifted = reconcile("-o", "json");
+
+        assertThat(drifted.exitCode()).as(drifted.toString()).isZero();
+        JsonNode report = json(drifted);
+        assertThat(report.path("outcome").asText()).isEqualTo("drift-reported");
+        assertThat(report.path("drift").asBoolean()).isTrue();
+        assertThat(kubevirt.liveLink("blue")).isEqualTo("down");
+
+        push(BLUE + RED, "  drift: report\n");
+        Cli next = reconcile();
+        assertThat(next.exitCode()).as(next.toString()).isZero();
+        assertThat(next.out()).contains("Reconcile: applied");
+        assertThat(kubevirt.liveLink("blue")).isEqualTo("up");
+        assertThat(kubevirt.attached("red")).isTrue();
+    }
+
+    @Test
+    void driftIsPutBackByDefault() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(BLUE);
+        assertThat(reconcile().exitCode()).isZero();
+        kubevirt.editLink("blue", "down");
+        kubevirt.await("take blue's link down", () -> kubevirt.liveLink("blue").equals("down"));
+
+        Cli run = reconcile("-o", "json");
+
+        JsonNode report = json(run);
+        assertThat(report.path("outcome").asText()).as(run.toString()).isEqualTo("applied");
+        assertThat(report.path("drift").asBoolean()).isTrue();
+        assertThat(report.at("/apply/vms/0/outcome").asText()).isEqualTo("applied");
+        assertThat(kubevirt.liveLink("blue")).isEqualTo("up");
+    }
+
+    @Test
+    void invalidDesiredStateIsAnErrorWithEveryDiagnosticAndChangesNothing() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(BLUE + RED + """
+                - name: red
+                  network: {multus: green}
+                  binding: bridge
+                """);
+
+        Cli run = reconcile("-o", "json");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        JsonNode report = json(run);
+        assertThat(report.path("outcome").asText()).isEqualTo("error");
+        assertThat(report.path("error").asText()).contains("is not valid");
+        assertThat(report.path("diagnostics").toString()).contains("prod/web-01.yaml");
+        assertThat(run.err()).contains("prod/web-01.yaml:");
+        assertThat(kubevirt.templateInterface("red").isMissingNode()).isTrue();
+    }
+
+    @Test
+    void withoutOnceTheCommandSaysWhatToUseInstead() {
+        Cli run = Cli.run("reconcile", "--repo", "/nowhere");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err()).contains("--once");
+    }
+}
