@@ -47,6 +47,26 @@ class ReconcileOnceIT extends KubevirtScenarioIT {
         Cli second = reconcile();
         assertThat(second.exitCode()).as(second.toString()).isZero();
         assertThat(second.out()).startsWith("Reconcile: no changes at commit " + commit.substring(0, 12));
+        // The run that applied left its note on the commit, pushed to the repository; the one that found nothing
+        // to do added none.
+        assertThat(GitRepos.git(git.bare, "notes", "--ref=nicsync", "show", commit))
+                .startsWith("nicsync reconcile: applied, ").contains("/web-01: applied (1 step(s))")
+                .doesNotContain("\n\n");
+    }
+
+    @Test
+    void anUnsignedHeadIsRefusedWhenSignaturesAreRequired() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        String commit = push(BLUE + RED);
+        java.nio.file.Path signers = Files.writeString(dir.resolve("allowed_signers"), "# nobody yet\n");
+
+        Cli run = reconcile("--allowed-signers", signers.toString(), "--no-git-notes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out() + run.err()).contains("commit " + commit.substring(0, 12) + " is not signed");
+        assertThat(kubevirt.attached("red")).isFalse();
+        JsonNode kept = new ObjectMapper().readTree(Files.readString(dir.resolve("state/reconcile/last-run.json")));
+        assertThat(kept.path("outcome").asText()).isEqualTo("untrusted");
     }
 
     @Test

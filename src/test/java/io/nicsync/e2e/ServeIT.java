@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import io.nicsync.reconcile.CommitTrust;
+import io.nicsync.reconcile.RunRecorder;
 import io.nicsync.reconcile.RunReport;
-import io.nicsync.reconcile.UntrustedCommitException;
+import io.nicsync.source.SignaturePolicy;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +32,11 @@ class ServeIT extends KubevirtScenarioIT {
         cluster(SimConfig.v1(6)).running().connect(dir);
         push(BLUE);
         List<RunReport> recorded = new CopyOnWriteArrayList<>();
-        try (Served served = Served.start(git.url(), dir, HOUR, r -> r.recorder((source, report) -> recorded.add(report)))) {
+        RunRecorder notes = RunRecorder.statusNotes("serve-it");
+        try (Served served = Served.start(git.url(), dir, HOUR, r -> r.recorder((source, report) -> {
+            recorded.add(report);
+            return notes.record(source, report);
+        }))) {
             Served.await(30, "the first cycle", () -> served.status() != null);
             assertThat(served.status().path("outcome").asText()).isEqualTo("no-changes");
 
@@ -43,6 +51,11 @@ class ServeIT extends KubevirtScenarioIT {
             assertThat(status.path("commit").asText()).isEqualTo(commit);
             assertThat(status.at("/apply/vms/0/outcome").asText()).isEqualTo("applied");
             assertThat(recorded).extracting(r -> r.outcome().label()).containsExactly("no-changes", "applied");
+            // Only the cycle that ran a plan leaves a note, pushed to the repository the push went to.
+            assertThat(GitRepos.git(git.bare, "notes", "--ref=nicsync", "list")).hasLineCount(1).contains(commit);
+            assertThat(GitRepos.git(git.bare, "notes", "--ref=nicsync", "show", commit))
+                    .startsWith("nicsync reconcile: applied, ").contains(" on serve-it, run ")
+                    .contains("/web-01: applied (1 step(s))");
 
             Map<String, Double> metrics = served.metrics();
             assertThat(metrics)
@@ -106,15 +119,16 @@ class ServeIT extends KubevirtScenarioIT {
     void anUntrustedHeadIsNeverAppliedAndIsCounted() throws Exception {
         cluster(SimConfig.v1(6)).running().connect(dir);
         push(BLUE + RED);
-        try (Served served = Served.start(git.url(), dir, HOUR, r -> r.trust((source, head) -> {
-            throw new UntrustedCommitException("commit " + head.commitId() + " is not signed");
-        }))) {
+        Path allowedSigners = Files.writeString(dir.resolve("allowed_signers"), "# nobody yet\n");
+        SignaturePolicy policy = new SignaturePolicy(allowedSigners, null);
+        try (Served served = Served.start(git.url(), dir, HOUR, r -> r.trust(CommitTrust.signedBy(policy)))) {
             Served.await(30, "the first cycle", () -> served.status() != null);
 
             JsonNode status = served.status();
             assertThat(status.path("outcome").asText()).isEqualTo("untrusted");
             assertThat(status.path("exitCode").asInt()).isEqualTo(1);
-            assertThat(status.path("error").asText()).contains("is not signed");
+            assertThat(status.path("error").asText()).contains("is not signed; a signature by a key in "
+                    + allowedSigners + " (SSH) is required");
             assertThat(served.metrics()).containsEntry("nicsync_untrusted_commits_total", 1.0)
                     .containsEntry("nicsync_runs_total{outcome=\"untrusted\"}", 1.0);
             assertThat(kubevirt.templateInterface("red").isMissingNode()).isTrue();

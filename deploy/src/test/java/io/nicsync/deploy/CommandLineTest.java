@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.nicsync.cli.Main;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,15 +22,6 @@ import picocli.CommandLine.ParseResult;
  * line: a renamed or removed option breaks this test, not a cluster.
  */
 class CommandLineTest {
-    /**
-     * Commands the manifests run that this build does not have yet, with the options of their own and how many
-     * values each takes; the rest of their arguments are parsed as {@code plan}'s, whose repository options
-     * they share. Once a command exists its arguments are parsed as they are, and its entry here must go.
-     */
-    static final Map<String, Map<String, Integer>> PENDING = Map.of(
-            "reconcile", Map.of("--once", 0),
-            "serve", Map.of("--interval", 1, "--listen", 1));
-
     @Test
     void theCronJobsArgumentsParse() {
         Container c = ManifestsTest.container(Manifests.one(CronJob.class).getSpec().getJobTemplate().getSpec()
@@ -53,38 +43,12 @@ class CommandLineTest {
         assertThat(parse(renamed)).isNotNull().startsWith("Unknown option");
     }
 
-    @Test
-    void pendingCommandsAreReallyMissing() {
-        CommandLine cli = new CommandLine(new Main());
-        assertThat(cli.getSubcommands().keySet()).as("a command listed in PENDING exists now: remove its entry")
-                .doesNotContainAnyElementsOf(PENDING.keySet());
-    }
-
     private static void assertParses(List<String> args) {
-        String command = args.get(0);
-        List<String> parsed = args;
-        if (PENDING.containsKey(command)) {
-            parsed = repositoryOptions(args, PENDING.get(command));
-        }
-        assertThat(parse(parsed)).as(String.join(" ", args)).isNull();
-        ParseResult result = new CommandLine(new Main()).parseArgs(parsed.toArray(String[]::new));
+        assertThat(parse(args)).as(String.join(" ", args)).isNull();
+        ParseResult result = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
         ParseResult sub = result.subcommand();
         assertThat(sub.matchedOptionValue("--repo", (String) null)).isEqualTo(configMap().get("NICSYNC_REPO"));
         assertThat(sub.matchedOptionValue("--ref", (String) null)).isEqualTo(configMap().get("NICSYNC_REF"));
-    }
-
-    /** The arguments without the command and the options of its own, as {@code plan} arguments. */
-    private static List<String> repositoryOptions(List<String> args, Map<String, Integer> own) {
-        List<String> rest = new ArrayList<>(List.of("plan"));
-        for (int i = 1; i < args.size(); i++) {
-            Integer values = own.get(args.get(i));
-            if (values != null) {
-                i += values;
-            } else {
-                rest.add(args.get(i));
-            }
-        }
-        return rest;
     }
 
     /** picocli's error message, or null when the arguments parse. */

@@ -71,10 +71,6 @@ final class ApplyCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
-    @Option(names = "--no-git-notes",
-            description = "Do not record the outcome as a note on the applied commit (refs/notes/nicsync).")
-    boolean noGitNotes;
-
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
     OutputFormat output = OutputFormat.TEXT;
 
@@ -111,7 +107,7 @@ final class ApplyCommand implements Callable<Integer> {
             ApplyRun.Replan replan = saved != null ? null : () -> replanned(desired, open, out);
             ApplyRun.Outcome outcome = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
                     Sleeper.REAL).run(plan, replan, open, progress(out, plan));
-            NoteOutcome note = noGitNotes ? null : recordNote(from, desired, outcome);
+            NoteOutcome note = run.noGitNotes ? null : recordNote(from, desired, outcome);
             report(outcome, desired, note, out);
             return outcome.report().exitCode();
         }

@@ -30,6 +30,9 @@ final class ReconcileCommand implements Callable<Integer> {
     @Mixin
     RunOptions options;
 
+    @Mixin
+    SignatureOptions signatures;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
             description = "text (default): lines as the cycle goes; json: only the run's report at the end.")
     OutputFormat output = OutputFormat.TEXT;
@@ -42,7 +45,7 @@ final class ReconcileCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         CycleLines lines = output == OutputFormat.JSON ? new CycleLines(Silent.WRITER, err) : new CycleLines(out, err);
-        try (Reconciler reconciler = RunOptions.reconciler(source, targets, options,
+        try (Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), lines)) {
             RunReport report = reconciler.cycle();
             if (output == OutputFormat.JSON) {

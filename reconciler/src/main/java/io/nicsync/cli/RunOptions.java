@@ -1,13 +1,17 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.FailurePolicy;
+import io.nicsync.apply.LockHolder;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyOverrides;
 import io.nicsync.loop.Plugins;
+import io.nicsync.reconcile.CommitTrust;
 import io.nicsync.reconcile.Reconciler;
+import io.nicsync.reconcile.RunRecorder;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import picocli.CommandLine.Option;
 
 /** How an apply runs, for {@code apply}, {@code reconcile} and {@code serve}: where its state is, and the policy it may override. */
@@ -33,6 +37,10 @@ final class RunOptions {
             description = "How long one step may take, verification included (default: policy.stepTimeout).")
     Duration stepTimeout;
 
+    @Option(names = "--no-git-notes",
+            description = "Do not record the outcome as a note on the applied commit (refs/notes/nicsync).")
+    boolean noGitNotes;
+
     Path stateRoot() {
         return StateDirs.resolve(stateDir).root();
     }
@@ -41,11 +49,20 @@ final class RunOptions {
         return new ApplyOverrides(parallelism, onFailure, stepTimeout);
     }
 
-    /** A reconciler for the command {@code command}, its lines going to {@code lines}. */
+    /**
+     * A reconciler for the command {@code command}, its lines going to {@code lines}: each new head checked against
+     * the signatures the operator requires, and each cycle that ran a plan noted on its commit unless
+     * {@code --no-git-notes}.
+     */
     static Reconciler reconciler(SourceOptions source, TargetOptions targets, RunOptions options,
-            String command, CycleLines lines) {
+            SignatureOptions signatures, String command, CycleLines lines) {
         Reconciler.Settings settings = new Reconciler.Settings(source.spec(), targets.selection(), targets.overrides(),
                 options.stateRoot(), options.lockTimeout, options.overrides(), command);
-        return new Reconciler(settings, Plugins.installed(), Clock.systemUTC(), Sleeper.REAL).listener(lines);
+        Reconciler reconciler = new Reconciler(settings, Plugins.installed(), Clock.systemUTC(), Sleeper.REAL)
+                .listener(lines).trust(CommitTrust.signedBy(signatures.policy()));
+        if (!options.noGitNotes) {
+            reconciler.recorder(RunRecorder.statusNotes(LockHolder.current(Instant.now(), "").host()));
+        }
+        return reconciler;
     }
 }

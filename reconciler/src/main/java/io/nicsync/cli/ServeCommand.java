@@ -1,5 +1,9 @@
 package io.nicsync.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.nicsync.cluster.LeadershipSettings;
+import io.nicsync.cluster.ShardLeadership;
+import io.nicsync.cluster.ShardListener;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.serve.Server;
 import java.io.PrintWriter;
@@ -9,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,6 +36,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     RunOptions options;
+
+    @Mixin
+    SignatureOptions signatures;
 
     @Option(names = "--interval", paramLabel = "D", converter = DurationConverter.class, defaultValue = "2m",
             description = "Time between cycles (default: ${DEFAULT-VALUE}).")
@@ -72,29 +80,37 @@ final class ServeCommand implements Callable<Integer> {
             throw new UserError("--webhook-max-bytes must be between 1 and " + (64 << 20) + ", not " + webhookMaxBytes);
         }
         byte[] secret = secret(System.getenv());
+        Optional<LeadershipSettings> sharding;
+        try {
+            sharding = LeadershipSettings.fromEnvironment(System.getenv());
+        } catch (IllegalArgumentException e) {
+            throw new UserError("shard election: " + e.getMessage());
+        }
         Server.Settings settings = new Server.Settings(address(), interval, backoff, maxBackoff, secret,
                 source.spec().ref(), webhookMaxBytes, shutdownGrace);
-        Reconciler reconciler = RunOptions.reconciler(source, targets, options,
+        Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 new CycleLines(out, err));
+        if (sharding.isPresent()) {
+            reconciler.ownership(target -> false); // nothing until the election says which shards are this replica's
+        }
         Server server;
         try {
-            server = Server.start(settings, reconciler, line -> {
-                synchronized (out) {
-                    out.println(line);
-                    out.flush();
-                }
-            });
+            server = Server.start(settings, reconciler, line -> log(out, line));
         } catch (java.io.IOException e) {
             reconciler.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
         }
+        ShardLeadership leadership = sharding.map(election -> elect(election, reconciler, server, out)).orElse(null);
         out.println("Serving on " + server.address().getHostString() + ":" + server.address().getPort() + ": POST /hooks/git, GET /metrics, /healthz, /status"
                 + (secret == null ? "; " + "webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
         out.flush();
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
             try {
                 server.close();
+                if (leadership != null) {
+                    leadership.close(); // after the last cycle: the Leases go to another replica at once
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -102,6 +118,38 @@ final class ServeCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(stop);
         server.awaitStop();
         return ExitCodes.OK;
+    }
+
+    /**
+     * Contends for the shards NICSYNC_SHARDS asks for; the reconciler then works only on the targets of the shards
+     * this replica holds, and a gained shard starts a cycle at once.
+     */
+    private static ShardLeadership elect(LeadershipSettings settings, Reconciler reconciler, Server server,
+            PrintWriter out) {
+        ShardLeadership leadership = ShardLeadership.start(new KubernetesClientBuilder().build(), settings,
+                new ShardListener() {
+                    @Override
+                    public void gained(int shard) {
+                        log(out, "Now holding shard " + shard + " (Lease " + settings.leaseName(shard) + ")");
+                        server.requestRun();
+                    }
+
+                    @Override
+                    public void lost(int shard) {
+                        log(out, "No longer holding shard " + shard + " (Lease " + settings.leaseName(shard) + ")");
+                    }
+                });
+        reconciler.ownership(leadership);
+        log(out, "Contending for " + settings.shards() + " shard(s) in namespace " + settings.namespace() + " as "
+                + settings.identity());
+        return leadership;
+    }
+
+    private static void log(PrintWriter out, String line) {
+        synchronized (out) {
+            out.println(line);
+            out.flush();
+        }
     }
 
     private byte[] secret(Map<String, String> env) throws java.io.IOException {

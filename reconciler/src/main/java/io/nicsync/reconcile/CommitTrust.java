@@ -1,7 +1,10 @@
 package io.nicsync.reconcile;
 
 import io.nicsync.source.GitSource;
+import io.nicsync.source.SignaturePolicy;
 import io.nicsync.source.Snapshot;
+import io.nicsync.source.SourceException;
+import io.nicsync.source.UntrustedCommitException;
 
 /**
  * Whether a commit may be applied: the check runs on every new head before it is validated or planned. An
@@ -15,6 +18,12 @@ public interface CommitTrust {
     /**
      * @param source the open repository the head was read from
      * @throws UntrustedCommitException saying why the head is not trusted (unsigned, unknown signer, bad signature)
+     * @throws SourceException when the check itself cannot be made (an unreadable key file)
      */
-    void verify(GitSource source, Snapshot head) throws UntrustedCommitException;
+    void verify(GitSource source, Snapshot head) throws SourceException;
+
+    /** The head must carry a good signature by a key the policy trusts; any commit when it requires none. */
+    static CommitTrust signedBy(SignaturePolicy policy) {
+        return (source, head) -> source.requireSigned(head.commitId(), policy);
+    }
 }

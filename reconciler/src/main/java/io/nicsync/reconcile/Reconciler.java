@@ -21,6 +21,7 @@ import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
+import io.nicsync.source.UntrustedCommitException;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
@@ -180,8 +181,7 @@ public final class Reconciler implements AutoCloseable {
     }
 
     /** Fetches; a head not seen before is checked for trust and validated. */
-    private Desired read(CycleDraft draft) throws SourceException, UntrustedCommitException,
-            InvalidDesiredStateException {
+    private Desired read(CycleDraft draft) throws SourceException, InvalidDesiredStateException {
         if (source == null) {
             source = GitSource.open(settings.source());
         }
@@ -249,8 +249,8 @@ public final class Reconciler implements AutoCloseable {
     private void finish(RunReport report) {
         if (report.head() != null) {
             try {
-                recorder.record(source, report);
-            } catch (Exception e) {
+                recorder.record(source, report).ifPresent(w -> listeners.forEach(l -> l.warning(w)));
+            } catch (SourceException | RuntimeException e) {
                 listeners.forEach(l -> l.warning("cannot record the run's result: " + e.getMessage()));
             }
         }
