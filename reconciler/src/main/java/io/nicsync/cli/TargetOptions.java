@@ -35,8 +35,6 @@ final class TargetOptions {
 
     /** The targets a run must open: those of the selected VMs. */
     static Set<String> targetsOf(io.nicsync.loop.Desired desired, Selection selection) {
-        Set<String> names = new LinkedHashSet<>();
-        desired.state().vms().stream().filter(selection::includes).forEach(vm -> names.add(vm.ref().target()));
-        return names;
+        return Selection.targetsOf(desired, selection);
     }
 }

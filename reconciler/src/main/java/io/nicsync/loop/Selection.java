@@ -2,6 +2,7 @@ package io.nicsync.loop;
 
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.VmRef;
+import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
@@ -25,5 +26,12 @@ public record Selection(Set<String> targets, Set<String> vms) {
         boolean name = vms.isEmpty() || vms.contains(ref.name()) || vms.contains(ref.toString())
                 || (ref.namespace() != null && vms.contains(ref.namespace() + "/" + ref.name()));
         return target && name;
+    }
+
+    /** The targets a run must open: those of the selected VMs. */
+    public static Set<String> targetsOf(Desired desired, Selection selection) {
+        Set<String> names = new LinkedHashSet<>();
+        desired.state().vms().stream().filter(selection::includes).forEach(vm -> names.add(vm.ref().target()));
+        return names;
     }
 }
