@@ -24,7 +24,7 @@ PREFIX=bench-peer-
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
 command -v ansible-playbook >/dev/null || missing+=(ansible)
-python3 -c 'import libvirt, lxml' 2>/dev/null || missing+=(python3-libvirt python3-lxml)
+/usr/bin/python3 -c 'import libvirt, lxml' 2>/dev/null || missing+=(python3-libvirt python3-lxml)
 if [ ${#missing[@]} -gt 0 ]; then
   echo "peers-libvirt: installing ${missing[*]} ..." >&2
   apt-get install -y -q "${missing[@]}" >/dev/null
@@ -119,7 +119,7 @@ echo "$out" | grep -q "No changes." || { echo "peers-libvirt: the plan is not 'N
 
 raw_cmd="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $BENCH_CP io.nicsync.bench.RawLibvirtXml $URI"
 virsh_cmd="for d in \$(cat $WORK/domains.txt); do virsh -q -c $URI dumpxml \$d >/dev/null; done"
-ansible_cmd="ANSIBLE_STDOUT_CALLBACK=null ansible-playbook -i localhost, $WORK/get_xml.yml"
+ansible_cmd="ANSIBLE_STDOUT_CALLBACK=null ansible-playbook -i localhost, -e ansible_python_interpreter=/usr/bin/python3 $WORK/get_xml.yml"
 
 hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json" \
   -n "nicsync plan" "$plan_cmd" -n "raw java" "$raw_cmd" -n "virsh dumpxml" "$virsh_cmd" \

@@ -68,12 +68,15 @@ for n in "${SIZES[@]}"; do
   full_ms=$(value full_ms "$dir"/plan-*.out | median)
   nochange_ms=$(value nochange_ms "$dir"/plan-*.out | median)
   changed_ms=$(value changed_ms "$dir"/plan-*.out | median)
+  validate_ms=$(value full_read_and_validate_ms "$dir"/plan-*.out | median)
   raw_rss=$(value peak_rss_kib "$dir"/raw-*.out | median)
   plan_rss=$(value peak_rss_kib "$dir"/plan-*.out | median)
   FULL_MS[$n]=$full_ms
   echo "== $n VMs with 4 NICs each (median of $RUNS fresh JVMs each)"
   printf '  full plan:          %6d ms   raw (Git read + LIST VMs + LIST VMIs): %6d ms   ratio %.2f\n' \
     "$full_ms" "$raw_ms" "$(echo "$full_ms / $raw_ms" | bc -l)"
+  printf '    of which Git read + validation: %6d ms; observe, diff and plan: %6d ms\n' "$validate_ms" \
+    $((full_ms - validate_ms))
   printf '  peak RSS:           %6d MiB  raw: %6d MiB\n' $((plan_rss / 1024)) $((raw_rss / 1024))
   printf '  no change:          %6d ms   full plan: %6d ms   ratio %.3f\n' \
     "$nochange_ms" "$full_ms" "$(echo "$nochange_ms / $full_ms" | bc -l)"

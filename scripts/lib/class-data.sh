@@ -20,12 +20,12 @@ nicsync_class_data_options() {
   mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
   key=$( { "$JAVA_HOME/bin/java" -version 2>&1; stat -c '%n %s %Y' "$@"; } | sha256sum | cut -c1-16)
   find "$dir" -maxdepth 1 -type f ! -name "nicsync-$key*" ! -name '*.lock' -mmin +1 -delete 2>/dev/null || true
-  java_opts+=(-Xlog:cds=off -Xlog:cds+dynamic=off)
+  java_opts+=("-Xlog:cds*=off")
   if [ "$major" -lt 24 ]; then
     java_opts+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/nicsync-$key.jsa")
     return 0
   fi
-  java_opts+=(-Xlog:aot=off)
+  java_opts+=("-Xlog:aot*=off")
   local cache="$dir/nicsync-$key.aot"
   if [ -f "$cache" ]; then
     java_opts+=("-XX:AOTCache=$cache")
@@ -51,7 +51,7 @@ nicsync_create_aot_cache() {
   (
     trap 'rm -rf "$lock" "$cache.$BASHPID"' EXIT
     "$JAVA_HOME/bin/java" -XX:AOTMode=create "-XX:AOTConfiguration=$record" "-XX:AOTCache=$cache.$BASHPID" \
-      -Xlog:aot=off -Xlog:cds=off -cp "$classpath" && mv "$cache.$BASHPID" "$cache"
+      "-Xlog:aot*=off" "-Xlog:cds*=off" -cp "$classpath" && mv "$cache.$BASHPID" "$cache"
     rm -f "$record"
   ) </dev/null >/dev/null 2>&1 &
   disown 2>/dev/null || true
