@@ -1,8 +1,9 @@
 # Sourced by bin/nicsync: adds to java_opts what makes the JVM start faster from a class-data archive of
 # nicsync's classes, kept in a directory next to the build output and made automatically:
-# - JDK 24 and later, an AOT cache (JEP 483/514/515): the first run records which classes it loads
-#   (-XX:AOTMode=record), the next one creates the cache from that record in the background, and every run
-#   after uses it (-XX:AOTCache), classes loaded and linked and methods profiled;
+# - JDK 24 and later, an AOT cache (JEP 483/514/515): the first plan, apply or import records which classes
+#   it loads (-XX:AOTMode=record: these commands load nearly all of nicsync), the next run creates the cache
+#   from that record in the background, and every run after uses it (-XX:AOTCache), classes loaded and
+#   linked and methods profiled;
 # - JDK 19 to 23, a dynamic AppCDS archive the JVM writes at the end of the first run and uses from then on
 #   (-XX:+AutoCreateSharedArchive).
 # An archive is named after a digest of the JDK and every jar (path, size, time), so rebuilding nicsync or
@@ -10,10 +11,10 @@
 # nicsync runs without one; a JVM that cannot use an archive ignores it. The JVM's own messages about
 # archives are turned off: they would mix with nicsync's output.
 
-# $1 = archive directory, $2 = class path, $3... = the jars on it
+# $1 = archive directory, $2 = the nicsync command, $3 = class path, $4... = the jars on it
 nicsync_class_data_options() {
-  local dir=$1 classpath=$2 major key
-  shift 2
+  local dir=$1 command=$2 classpath=$3 major key
+  shift 3
   [ "${NICSYNC_AOT:-1}" != 0 ] || return 0
   major=$(nicsync_java_major "$JAVA_HOME/bin/java")
   [ -n "$major" ] && [ "$major" -ge 19 ] || return 0
@@ -39,6 +40,7 @@ nicsync_class_data_options() {
     nicsync_create_aot_cache "$record" "$cache" "$classpath"
     return 0
   done
+  case $command in plan | apply | import | reconcile | serve) ;; *) return 0 ;; esac
   # This run is the training run: the JVM writes what it loaded at exit. Its PID stays this script's (exec).
   java_opts+=(-XX:AOTMode=record "-XX:AOTConfiguration=$dir/nicsync-$key-$$.aotconf"
     -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput)

@@ -58,6 +58,10 @@ final class WatchedVms implements AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> vmis = api.informer(Resources.VMI);
         SharedIndexInformer<Pod> pods = api.launcherPodInformer();
         pods.addIndexers(Map.of(CREATED_BY, pod -> List.of(createdBy(pod))));
+        // A first LIST that fails (forbidden, unreachable) fails the start at once; once running, an informer
+        // re-establishes its watch after errors, and observeAll lists directly meanwhile.
+        List.of(vms, vmis).forEach(i -> i.exceptionHandler((started, error) -> started));
+        pods.exceptionHandler((started, error) -> started);
         CompletableFuture<Void> vmsStarted = vms.start().toCompletableFuture();
         CompletableFuture<Void> vmisStarted = vmis.start().toCompletableFuture();
         CompletableFuture<Void> podsStarted = pods.start().toCompletableFuture();
