@@ -11,7 +11,7 @@
 # Each measured process is a fresh JVM; the live side is the simulated KubeVirt cluster (fabric8's mock API
 # server in CRUD mode and the simulator) in a process of its own, seeded with N running VMs (VM, VMI and
 # launcher pod each) and the matching desired-state repository. Seeding is slow at 10,000 (the mock server
-# scans every object on each request): about half an hour on two cores.
+# scans every object on each request): 20 minutes on two busy cores.
 #   bench/scale.sh [N...]          default: 1000 10000 (the second shows how the cost grows with N)
 #   BENCH_RUNS (default 3) measured runs of each process per N; the medians are printed.
 # Last three lines, for the largest N: "plan/raw ratio: R", "peak RSS MiB: M", "no-change/full ratio: X".
