@@ -8,6 +8,7 @@ import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.DesiredState;
 import io.nicsync.validate.Validation;
+import io.nicsync.validate.ValidationCache;
 import io.nicsync.validate.Validator;
 import java.util.LinkedHashSet;
 import java.util.Map;
@@ -47,7 +48,13 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
 
     public static Desired validate(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins)
             throws InvalidDesiredStateException {
-        Validation validation = new Validator(plugins).validate(snapshot.files(), snapshot.path());
+        return validate(repo, snapshot, new Validator(plugins), new ValidationCache());
+    }
+
+    /** Validates with a long-lived validator, checking again only the files {@code cache} does not hold. */
+    public static Desired validate(String repo, Snapshot snapshot, Validator validator, ValidationCache cache)
+            throws InvalidDesiredStateException {
+        Validation validation = validator.validate(snapshot.files(), snapshot.path(), cache);
         if (!validation.ok()) {
             throw new InvalidDesiredStateException(snapshot, validation.diagnostics());
         }

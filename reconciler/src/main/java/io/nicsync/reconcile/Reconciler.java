@@ -22,11 +22,14 @@ import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.source.UntrustedCommitException;
+import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.Diagnostic;
 import io.nicsync.validate.Policy;
+import io.nicsync.validate.ValidationCache;
+import io.nicsync.validate.Validator;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -77,11 +80,15 @@ public final class Reconciler implements AutoCloseable {
     private List<TargetConfig> openConfigs;
     private boolean recoveryPending = true;
     private final AppliedCommits applied;
+    /** The files of the last validated head, so that a new head parses and checks only the files it changed. */
+    private final ValidationCache validationCache = new ValidationCache();
+    private final Validator validator;
     private volatile RunReport lastRun;
 
     public Reconciler(Settings settings, Map<String, TargetPlugin> plugins, Clock clock, Sleeper sleeper) {
         this.settings = settings;
         this.plugins = Map.copyOf(plugins);
+        this.validator = new Validator(this.plugins);
         this.clock = clock;
         this.sleeper = sleeper;
         this.lastRunFile = new LastRunFile(settings.stateDir());
@@ -189,7 +196,7 @@ public final class Reconciler implements AutoCloseable {
         draft.head = head;
         if (head != checkedHead) { // the source returns the same snapshot while the commit has not moved
             trust.verify(source, head);
-            desired = Desired.validate(settings.source().repo(), head, plugins);
+            desired = Desired.validate(settings.source().repo(), head, validator, validationCache);
             checkedHead = head;
         }
         return desired;
@@ -216,7 +223,8 @@ public final class Reconciler implements AutoCloseable {
         if (names.isEmpty()) {
             return new Observation(d, List.of());
         }
-        return Observation.observe(d, new Selection(names, settings.selection().vms()), open);
+        // Listed from the targets' watches where they keep them: the apply checks each VM again before changing it.
+        return Observation.observe(d, new Selection(names, settings.selection().vms()), open, Target::observeAllWatched);
     }
 
     private void apply(CycleDraft draft, Desired d, Set<String> names, OpenTargets open, Plan plan)

@@ -37,7 +37,8 @@ final class TreeReader {
             while (walk.next()) {
                 if (isRegularFile(walk.getFileMode(0))) {
                     String filePath = prefix + walk.getPathString();
-                    files.add(new SourceFile(filePath, load(blobs, reader, walk.getObjectId(0), filePath)));
+                    ObjectId id = walk.getObjectId(0);
+                    files.add(new SourceFile(filePath, load(blobs, reader, id, filePath), id.name()));
                 }
             }
             files.sort(Comparator.comparing(SourceFile::path));

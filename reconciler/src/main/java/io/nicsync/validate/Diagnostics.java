@@ -8,6 +8,10 @@ import java.util.TreeSet;
 final class Diagnostics {
     private final TreeSet<Diagnostic> all = new TreeSet<>();
 
+    void add(Diagnostic diagnostic) {
+        all.add(diagnostic);
+    }
+
     void error(String file, Location at, String message) {
         all.add(new Diagnostic(file, at.line(), at.column(), Diagnostic.Severity.ERROR, message));
     }

@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
 /**
  * Checks the desired-state files of one commit and, when they are free of errors, turns them into a
  * {@link DesiredState}. Every problem is reported, each at its file, line and column: YAML syntax, duplicate
- * keys, schema violations, and the semantic and platform rules. Thread-safe; reuse one instance.
+ * keys, schema violations, and the semantic and platform rules. Thread-safe; reuse one instance (it compiles
+ * the schemas once). Many files are checked on several threads.
  */
 public final class Validator {
     private static final List<Rule> RULES = List.of(
@@ -28,6 +29,9 @@ public final class Validator {
             new MacAddresses(),
             new NetworkKinds(),
             new PlatformRules());
+
+    /** Below this many files to check, doing it on several threads costs more than it saves. */
+    private static final int PARALLEL_FROM = 64;
 
     private final Map<String, TargetPlugin> plugins;
     private final Limits limits;
@@ -57,16 +61,30 @@ public final class Validator {
      *     root): {@code nicsync.yaml} must be directly in it
      */
     public Validation validate(List<SourceFile> files, String basePath) {
+        return validate(files, basePath, new ValidationCache());
+    }
+
+    /**
+     * As {@link #validate(List, String)}, taking each file's own checks from {@code cache} when the same path
+     * had the same content in the last validation with it, and leaving this validation's there for the next.
+     */
+    public Validation validate(List<SourceFile> files, String basePath, ValidationCache cache) {
         Objects.requireNonNull(basePath, "basePath");
         Diagnostics out = new Diagnostics();
         List<SourceFile> yaml = files.stream().filter(f -> isYaml(f.path())).toList();
-        List<Typed> docs = read(yaml, out);
+        List<Typed> docs = new ArrayList<>();
+        List<Declared> vms = new ArrayList<>();
+        for (CheckedFile file : checkFiles(yaml, cache)) {
+            docs.addAll(file.docs());
+            vms.addAll(file.vms());
+            file.diagnostics().forEach(out::add);
+        }
+        cache.endValidation();
         Set<String> paths = yaml.stream().map(SourceFile::path).collect(Collectors.toSet());
         Optional<YamlDocument> configDoc = ConfigPlacement.select(docs, paths, basePath, out);
         Config config = configDoc.filter(doc -> schemaCheck.check(doc, Kind.CONFIG, out))
                 .map(doc -> ConfigBinder.bind(doc.root()))
                 .orElse(null);
-        List<Declared> vms = bindVms(docs, out);
         Declarations declarations = new Declarations(config, configDoc.orElse(null), vms, plugins);
         RULES.forEach(rule -> rule.check(declarations, out));
         DesiredState state = out.hasErrors() ? null
@@ -78,15 +96,30 @@ public final class Validator {
         return plugins;
     }
 
-    private List<Typed> read(List<SourceFile> files, Diagnostics out) {
-        YamlReader reader = new YamlReader(limits);
-        List<Typed> docs = new ArrayList<>();
-        for (SourceFile file : files) {
-            for (YamlDocument doc : reader.read(file, out)) {
-                KindCheck.check(doc, out).ifPresent(kind -> docs.add(new Typed(doc, kind)));
+    /** Each file's own checks, in the order of {@code files}: from the cache, else made now (on all cores when many). */
+    private List<CheckedFile> checkFiles(List<SourceFile> files, ValidationCache cache) {
+        CheckedFile[] checked = new CheckedFile[files.size()];
+        List<Integer> toCheck = new ArrayList<>();
+        for (int i = 0; i < checked.length; i++) {
+            checked[i] = cache.find(files.get(i));
+            if (checked[i] == null) {
+                toCheck.add(i);
             }
         }
-        return docs;
+        var stream = toCheck.stream();
+        (toCheck.size() >= PARALLEL_FROM ? stream.parallel() : stream).forEach(i -> checked[i] = check(files.get(i)));
+        toCheck.forEach(i -> cache.put(files.get(i), checked[i]));
+        return List.of(checked);
+    }
+
+    /** Parse, kind, and for {@code VmNics} documents schema and binding: what depends on this file alone. */
+    private CheckedFile check(SourceFile file) {
+        Diagnostics out = new Diagnostics();
+        List<Typed> docs = new ArrayList<>();
+        for (YamlDocument doc : new YamlReader(limits).read(file, out)) {
+            KindCheck.check(doc, out).ifPresent(kind -> docs.add(new Typed(doc, kind)));
+        }
+        return new CheckedFile(docs, bindVms(docs, out), out.sorted());
     }
 
     private List<Declared> bindVms(List<Typed> docs, Diagnostics out) {

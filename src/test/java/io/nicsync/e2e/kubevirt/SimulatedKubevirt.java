@@ -64,7 +64,7 @@ public final class SimulatedKubevirt implements AutoCloseable {
     public SimulatedKubevirt connect(Path dir) {
         kubeconfig = dir.resolve("kubeconfig");
         try {
-            Files.writeString(kubeconfig, kubeconfig(cluster.client().getMasterUrl().toString()));
+            Files.writeString(kubeconfig, cluster.kubeconfig(CONTEXT));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -75,23 +75,6 @@ public final class SimulatedKubevirt implements AutoCloseable {
     /** The kubeconfig file {@link #connect} wrote. */
     public Path kubeconfig() {
         return kubeconfig;
-    }
-
-    private static String kubeconfig(String server) {
-        return """
-                apiVersion: v1
-                kind: Config
-                current-context: %s
-                clusters:
-                - name: sim
-                  cluster: {server: "%s"}
-                users:
-                - name: admin
-                  user: {token: not-a-secret}
-                contexts:
-                - name: %s
-                  context: {cluster: sim, user: admin}
-                """.formatted(CONTEXT, server, CONTEXT);
     }
 
     public Simulator sim() {

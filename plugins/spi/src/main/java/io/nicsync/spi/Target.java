@@ -16,6 +16,17 @@ public interface Target extends AutoCloseable {
     /** Every VM on the target, running or stopped. */
     List<LiveVm> observeAll() throws TargetException;
 
+    /**
+     * Every VM, as {@link #observeAll}, for a process that keeps this target open and observes it again and
+     * again (a reconcile loop). A plugin may answer from a cache that a watch on the platform keeps current, so
+     * that a cycle in which nothing changed lists nothing: such an answer can lag the platform by the watch's
+     * delay, never more, and whatever acts on it checks the VMs again with {@link #observe} first (a plan's
+     * stale check). By default, {@link #observeAll}.
+     */
+    default List<LiveVm> observeAllWatched() throws TargetException {
+        return observeAll();
+    }
+
     /** One VM; {@link TargetException.Reason#NOT_FOUND} when the target has no such VM. */
     LiveVm observe(VmRef vm) throws TargetException;
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -11,6 +12,7 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
 
 /**
@@ -34,6 +36,16 @@ final class Api {
         return client.genericKubernetesResources(kind).inAnyNamespace().list().getItems().stream()
                 .map(r -> TemplatePatch.JSON.<JsonNode>valueToTree(r))
                 .toList();
+    }
+
+    /** An informer on every object of a kind, not started. */
+    SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext kind) {
+        return client.genericKubernetesResources(kind).inAnyNamespace().runnableInformer(0);
+    }
+
+    /** An informer on the virt-launcher pods of every namespace, not started. */
+    SharedIndexInformer<Pod> launcherPodInformer() {
+        return client.pods().inAnyNamespace().withLabel("kubevirt.io", "virt-launcher").runnableInformer(0);
     }
 
     ObservedVm observe(String namespace, String name) {

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * One Kubernetes cluster running KubeVirt. What it can do is read once from the KubeVirt CR when it opens;
@@ -24,6 +25,8 @@ final class KubevirtTarget implements Target {
     private final Api api;
     private final KubevirtCapabilities capabilities;
     private final StepRunner steps;
+    /** Started by the first {@link #observeAllWatched}: only a process that observes again and again needs it. */
+    private WatchedVms watched;
 
     private KubevirtTarget(String name, Api api, KubevirtCapabilities capabilities, StepRunner steps) {
         this.name = name;
@@ -102,6 +105,19 @@ final class KubevirtTarget implements Target {
     }
 
     @Override
+    public synchronized List<LiveVm> observeAllWatched() throws TargetException {
+        try {
+            if (watched == null) {
+                watched = WatchedVms.start(api);
+            }
+            Optional<List<LiveVm>> vms = watched.observeAll(name, capabilities.cluster().version());
+            return vms.isPresent() ? vms.get() : observeAll();
+        } catch (KubernetesClientException e) {
+            throw Failures.of("target " + name + ": watching VirtualMachines", e);
+        }
+    }
+
+    @Override
     public LiveVm observe(VmRef vm) throws TargetException {
         String subject = Failures.subject(vm.namespace(), vm.name(), null);
         try {
@@ -126,7 +142,10 @@ final class KubevirtTarget implements Target {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (watched != null) {
+            watched.close();
+        }
         api.close();
     }
 

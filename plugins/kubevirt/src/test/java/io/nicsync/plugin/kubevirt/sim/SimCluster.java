@@ -52,6 +52,24 @@ public final class SimCluster implements AutoCloseable {
         return client;
     }
 
+    /** A kubeconfig file's text that reaches this cluster's API server under {@code context}, as a user's would. */
+    public String kubeconfig(String context) {
+        return """
+                apiVersion: v1
+                kind: Config
+                current-context: %s
+                clusters:
+                - name: sim
+                  cluster: {server: "%s"}
+                users:
+                - name: admin
+                  user: {token: not-a-secret}
+                contexts:
+                - name: %s
+                  context: {cluster: sim, user: admin}
+                """.formatted(context, client.getMasterUrl(), context);
+    }
+
     public Simulator sim() {
         return sim;
     }

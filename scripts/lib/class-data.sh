@@ -1,0 +1,60 @@
+# Sourced by bin/nicsync: adds to java_opts what makes the JVM start faster from a class-data archive of
+# nicsync's classes, kept in a directory next to the build output and made automatically:
+# - JDK 24 and later, an AOT cache (JEP 483/514/515): the first plan, apply or import records which classes
+#   it loads (-XX:AOTMode=record: these commands load nearly all of nicsync), the next run creates the cache
+#   from that record in the background, and every run after uses it (-XX:AOTCache), classes loaded and
+#   linked and methods profiled;
+# - JDK 19 to 23, a dynamic AppCDS archive the JVM writes at the end of the first run and uses from then on
+#   (-XX:+AutoCreateSharedArchive).
+# An archive is named after a digest of the JDK and every jar (path, size, time), so rebuilding nicsync or
+# adding a plugin makes a new one; old ones are removed. Without a writable directory, or with NICSYNC_AOT=0,
+# nicsync runs without one; a JVM that cannot use an archive ignores it. The JVM's own messages about
+# archives are turned off: they would mix with nicsync's output.
+
+# $1 = archive directory, $2 = the nicsync command, $3 = class path, $4... = the jars on it
+nicsync_class_data_options() {
+  local dir=$1 command=$2 classpath=$3 major key
+  shift 3
+  [ "${NICSYNC_AOT:-1}" != 0 ] || return 0
+  major=$(nicsync_java_major "$JAVA_HOME/bin/java")
+  [ -n "$major" ] && [ "$major" -ge 19 ] || return 0
+  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
+  key=$( { "$JAVA_HOME/bin/java" -version 2>&1; stat -c '%n %s %Y' "$@"; } | sha256sum | cut -c1-16)
+  find "$dir" -maxdepth 1 -type f ! -name "nicsync-$key*" ! -name '*.lock' -mmin +1 -delete 2>/dev/null || true
+  java_opts+=("-Xlog:cds*=off")
+  if [ "$major" -lt 24 ]; then
+    java_opts+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/nicsync-$key.jsa")
+    return 0
+  fi
+  java_opts+=("-Xlog:aot*=off")
+  local cache="$dir/nicsync-$key.aot"
+  if [ -f "$cache" ]; then
+    java_opts+=("-XX:AOTCache=$cache")
+    return 0
+  fi
+  local record pid
+  for record in "$dir"/nicsync-"$key"-*.aotconf; do
+    [ -f "$record" ] || continue
+    pid=${record##*-}; pid=${pid%.aotconf}
+    kill -0 "$pid" 2>/dev/null && continue # still being written by that run
+    nicsync_create_aot_cache "$record" "$cache" "$classpath"
+    return 0
+  done
+  case $command in plan | apply | import | reconcile | serve) ;; *) return 0 ;; esac
+  # This run is the training run: the JVM writes what it loaded at exit. Its PID stays this script's (exec).
+  java_opts+=(-XX:AOTMode=record "-XX:AOTConfiguration=$dir/nicsync-$key-$$.aotconf"
+    -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput)
+}
+
+# Creates the AOT cache from a record in the background, once: a run does not wait for it.
+nicsync_create_aot_cache() {
+  local record=$1 cache=$2 classpath=$3 lock="$2.lock"
+  mkdir "$lock" 2>/dev/null || return 0
+  (
+    trap 'rm -rf "$lock" "$cache.$BASHPID"' EXIT
+    "$JAVA_HOME/bin/java" -XX:AOTMode=create "-XX:AOTConfiguration=$record" "-XX:AOTCache=$cache.$BASHPID" \
+      "-Xlog:aot*=off" "-Xlog:cds*=off" -cp "$classpath" && mv "$cache.$BASHPID" "$cache"
+    rm -f "$record"
+  ) </dev/null >/dev/null 2>&1 &
+  disown 2>/dev/null || true
+}
