@@ -27,7 +27,7 @@ import org.w3c.dom.Element;
 final class ObserveBench {
     private static final String PREFIX = "bench-obs-";
     private static final int WARM_UP = Integer.getInteger("bench.warmup", 50);
-    private static final int RUNS = Integer.getInteger("bench.runs", 15);
+    private static final int RUNS = Integer.getInteger("bench.runs", 31);
     /** What LibvirtTarget.observeAll keeps in flight. */
     private static final int READS_IN_FLIGHT = 4;
     private static final ExecutorService POOL = Executors.newFixedThreadPool(READS_IN_FLIGHT,
