@@ -1,7 +1,9 @@
 package io.nicsync.cli;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.nicsync.cluster.LeadershipSettings;
+import io.nicsync.cluster.PushRelay;
 import io.nicsync.cluster.ShardLeadership;
 import io.nicsync.cluster.ShardListener;
 import io.nicsync.reconcile.Reconciler;
@@ -101,7 +103,15 @@ final class ServeCommand implements Callable<Integer> {
             reconciler.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
         }
-        ShardLeadership leadership = sharding.map(election -> elect(election, reconciler, server, out)).orElse(null);
+        KubernetesClient cluster = sharding.isPresent() ? new KubernetesClientBuilder().build() : null;
+        ShardLeadership leadership = sharding.map(election -> elect(cluster, election, reconciler, server, out))
+                .orElse(null);
+        // A push webhook reaches one replica through the Service; the relay starts a run on the others too.
+        PushRelay relay = sharding.map(election -> PushRelay.start(cluster, election, server::requestRun,
+                line -> log(out, line))).orElse(null);
+        if (relay != null) {
+            server.relayPushesTo(relay::announce);
+        }
         out.println("Serving on " + server.address().getHostString() + ":" + server.address().getPort() + ": POST /hooks/git, GET /metrics, /healthz, /status"
                 + (secret == null ? "; " + "webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
         out.flush();
@@ -109,7 +119,9 @@ final class ServeCommand implements Callable<Integer> {
             try {
                 server.close();
                 if (leadership != null) {
+                    relay.close();
                     leadership.close(); // after the last cycle: the Leases go to another replica at once
+                    cluster.close();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -124,9 +136,9 @@ final class ServeCommand implements Callable<Integer> {
      * Contends for the shards NICSYNC_SHARDS asks for; the reconciler then works only on the targets of the shards
      * this replica holds, and a gained shard starts a cycle at once.
      */
-    private static ShardLeadership elect(LeadershipSettings settings, Reconciler reconciler, Server server,
-            PrintWriter out) {
-        ShardLeadership leadership = ShardLeadership.start(new KubernetesClientBuilder().build(), settings,
+    private static ShardLeadership elect(KubernetesClient cluster, LeadershipSettings settings, Reconciler reconciler,
+            Server server, PrintWriter out) {
+        ShardLeadership leadership = ShardLeadership.start(cluster, settings,
                 new ShardListener() {
                     @Override
                     public void gained(int shard) {

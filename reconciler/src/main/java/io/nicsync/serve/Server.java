@@ -48,6 +48,7 @@ public final class Server implements AutoCloseable {
     private final Duration shutdownGrace;
     private final Consumer<String> log;
     private boolean closed;
+    private volatile Consumer<String> relay = ref -> { };
 
     private Server(Settings settings, Reconciler reconciler, Consumer<String> log) throws IOException {
         this.reconciler = reconciler.listener(metrics);
@@ -60,7 +61,7 @@ public final class Server implements AutoCloseable {
         this.http = HttpServer.create(settings.listen(), 32);
         http.setExecutor(handlers);
         http.createContext("/hooks/git", new WebhookHandler(settings.webhookSecret(), new PushRefs(settings.ref()),
-                settings.maxWebhookBytes(), new Deliveries(REMEMBERED_DELIVERIES), wakeups::request, metrics, log));
+                settings.maxWebhookBytes(), new Deliveries(REMEMBERED_DELIVERIES), this::pushed, metrics, log));
         http.createContext("/metrics", this::metrics);
         http.createContext("/healthz", this::health);
         http.createContext("/status", this::status);
@@ -87,6 +88,19 @@ public final class Server implements AutoCloseable {
     /** Asks for a cycle now, as a push does. */
     public void requestRun() {
         wakeups.request();
+    }
+
+    /**
+     * Where a push this server took is passed on besides its own loop, such as to the other replicas of a
+     * sharded deployment; given the pushed ref (null when the delivery named none).
+     */
+    public void relayPushesTo(Consumer<String> relay) {
+        this.relay = relay;
+    }
+
+    private void pushed(String ref) {
+        wakeups.request();
+        relay.accept(ref);
     }
 
     /** Blocks until the loop stopped ({@link #close}). */

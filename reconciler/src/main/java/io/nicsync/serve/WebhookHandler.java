@@ -20,18 +20,21 @@ final class WebhookHandler implements HttpHandler {
     private final PushRefs refs;
     private final int maxBody;
     private final Deliveries deliveries;
-    private final Runnable requestRun;
+    private final Consumer<String> pushed;
     private final Metrics metrics;
     private final Consumer<String> log;
 
-    /** @param secret null when none is configured: every delivery is refused */
-    WebhookHandler(byte[] secret, PushRefs refs, int maxBody, Deliveries deliveries, Runnable requestRun,
+    /**
+     * @param secret null when none is configured: every delivery is refused
+     * @param pushed told of each push that concerns the loop, with its ref (null when the body names none)
+     */
+    WebhookHandler(byte[] secret, PushRefs refs, int maxBody, Deliveries deliveries, Consumer<String> pushed,
             Metrics metrics, Consumer<String> log) {
         this.secret = secret == null ? null : secret.clone();
         this.refs = refs;
         this.maxBody = maxBody;
         this.deliveries = deliveries;
-        this.requestRun = requestRun;
+        this.pushed = pushed;
         this.metrics = metrics;
         this.log = log;
     }
@@ -83,7 +86,7 @@ final class WebhookHandler implements HttpHandler {
             answer(exchange, provider.label, "other-ref", 200, "push to " + pushed + " ignored: following " + refs.ref());
             return;
         }
-        requestRun.run();
+        this.pushed.accept(pushed);
         answer(exchange, provider.label, "run", 202, "push to " + (pushed == null ? "the repository" : pushed)
                 + " accepted: a run starts now");
     }

@@ -36,7 +36,7 @@ class WebhookTest {
     private URI start(String secret) throws Exception {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/hooks/git", new WebhookHandler(secret == null ? null : secret.getBytes(StandardCharsets.UTF_8),
-                new PushRefs("main"), MAX_BODY, new Deliveries(8), runs::incrementAndGet, metrics, log::add));
+                new PushRefs("main"), MAX_BODY, new Deliveries(8), ref -> runs.incrementAndGet(), metrics, log::add));
         server.start();
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/hooks/git");
     }
