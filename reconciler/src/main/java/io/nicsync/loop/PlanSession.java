@@ -6,15 +6,12 @@ import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.Target;
-import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.ValidationCache;
 import io.nicsync.validate.Validator;
 import java.time.Clock;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Plans again and again from one repository, for a process that runs for long ({@code nicsync serve}): between
@@ -32,23 +29,19 @@ import java.util.Set;
  */
 public final class PlanSession implements AutoCloseable {
     private final SourceSpec spec;
-    private final Map<String, TargetPlugin> plugins;
     private final Selection selection;
-    private final Map<String, Map<String, String>> overrides;
     private final Clock clock;
     private final GitSource source;
     private final Validator validator;
     private final ValidationCache files = new ValidationCache();
+    private final KeptTargets targets;
     private Desired desired;
-    private OpenTargets targets;
-    private List<TargetConfig> openedWith;
 
     private PlanSession(SourceSpec spec, Map<String, TargetPlugin> plugins, Selection selection,
             Map<String, Map<String, String>> overrides, Clock clock, GitSource source) {
         this.spec = spec;
-        this.plugins = Map.copyOf(plugins);
         this.selection = selection;
-        this.overrides = Map.copyOf(overrides);
+        this.targets = new KeptTargets(plugins, overrides);
         this.clock = clock;
         this.source = source;
         this.validator = new Validator(plugins);
@@ -80,12 +73,12 @@ public final class PlanSession implements AutoCloseable {
     public synchronized Plan plan()
             throws SourceException, InvalidDesiredStateException, TargetException, MissingVmsException {
         Desired now = desired();
-        OpenTargets open = targetsFor(now);
+        OpenTargets open = targets.of(now, now.targetsOf(selection));
         try {
             return Observation.observe(now, selection, open, Target::observeAllWatched).plan(clock);
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.UNREACHABLE) {
-                closeTargets(); // opened afresh on the next call
+                targets.close(); // opened afresh on the next call
             }
             throw e;
         }
@@ -102,10 +95,11 @@ public final class PlanSession implements AutoCloseable {
 
     /** The targets the last {@link #plan()} observed, still open: apply its plan through these. */
     public synchronized OpenTargets targets() {
-        if (targets == null) {
+        OpenTargets open = targets.current();
+        if (open == null) {
             throw new IllegalStateException("no plan made yet");
         }
-        return targets;
+        return open;
     }
 
     /** Files whose checks were reused from an earlier commit instead of being made again, over the session. */
@@ -113,32 +107,10 @@ public final class PlanSession implements AutoCloseable {
         return files.reused();
     }
 
-    private OpenTargets targetsFor(Desired now) throws TargetException {
-        Set<String> wanted = now.targetsOf(selection);
-        List<TargetConfig> configs = now.state().config().targets().stream()
-                .filter(t -> wanted.contains(t.name()))
-                .map(t -> OpenTargets.withOverrides(t, overrides))
-                .toList();
-        if (targets == null || !configs.equals(openedWith)) {
-            closeTargets();
-            targets = OpenTargets.open(configs, plugins, Map.of(), wanted);
-            openedWith = configs;
-        }
-        return targets;
-    }
-
-    private void closeTargets() {
-        if (targets != null) {
-            targets.close();
-            targets = null;
-            openedWith = null;
-        }
-    }
-
     @Override
     public synchronized void close() {
         try {
-            closeTargets();
+            targets.close();
         } finally {
             source.close();
         }

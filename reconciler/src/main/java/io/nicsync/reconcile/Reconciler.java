@@ -9,6 +9,7 @@ import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.Desired;
 import io.nicsync.loop.InterruptedRuns;
 import io.nicsync.loop.InvalidDesiredStateException;
+import io.nicsync.loop.KeptTargets;
 import io.nicsync.loop.MissingVmsException;
 import io.nicsync.loop.Observation;
 import io.nicsync.loop.OpenTargets;
@@ -23,7 +24,6 @@ import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.source.UntrustedCommitException;
 import io.nicsync.spi.Target;
-import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.Diagnostic;
@@ -76,8 +76,7 @@ public final class Reconciler implements AutoCloseable {
     private GitSource source;
     private Snapshot checkedHead;
     private Desired desired;
-    private OpenTargets targets;
-    private List<TargetConfig> openConfigs;
+    private final KeptTargets targets;
     private boolean recoveryPending = true;
     private final AppliedCommits applied;
     /** The files of the last validated head, so that a new head parses and checks only the files it changed. */
@@ -89,6 +88,7 @@ public final class Reconciler implements AutoCloseable {
         this.settings = settings;
         this.plugins = Map.copyOf(plugins);
         this.validator = new Validator(this.plugins);
+        this.targets = new KeptTargets(this.plugins, settings.overrides());
         this.clock = clock;
         this.sleeper = sleeper;
         this.lastRunFile = new LastRunFile(settings.stateDir());
@@ -125,7 +125,7 @@ public final class Reconciler implements AutoCloseable {
             recoverInterrupted(draft);
             Desired d = read(draft);
             Set<String> names = ownedTargets(d);
-            OpenTargets open = targetsFor(d, names);
+            OpenTargets open = targets.of(d, names);
             Plan plan = observe(d, names, open).plan(clock);
             boolean drift = applied.drift(plan, d.snapshot().commitId());
             Decision decision = Decision.of(plan, drift, d.state().config().policy());
@@ -150,10 +150,10 @@ public final class Reconciler implements AutoCloseable {
             draft.fail(RunOutcome.ERROR, e.getMessage());
         } catch (TargetException | IOException e) {
             draft.fail(RunOutcome.ERROR, e.getMessage());
-            closeTargets(); // a broken connection is opened afresh next cycle
+            targets.close(); // a broken connection is opened afresh next cycle
         } catch (RuntimeException e) {
             draft.fail(RunOutcome.ERROR, e.getClass().getSimpleName() + ": " + e.getMessage());
-            closeTargets();
+            targets.close();
         }
         RunReport report = draft.report(clock.instant(), applied.latest(), applied.byTarget());
         finish(report);
@@ -205,17 +205,6 @@ public final class Reconciler implements AutoCloseable {
     private Set<String> ownedTargets(Desired d) {
         return d.targetsOf(settings.selection()).stream().filter(owned)
                 .collect(Collectors.toCollection(java.util.LinkedHashSet::new));
-    }
-
-    private OpenTargets targetsFor(Desired d, Set<String> names) throws TargetException {
-        List<TargetConfig> wanted = d.state().config().targets().stream().filter(t -> names.contains(t.name()))
-                .toList();
-        if (targets == null || !wanted.equals(openConfigs)) {
-            closeTargets();
-            targets = OpenTargets.open(wanted, plugins, settings.overrides(), Set.of());
-            openConfigs = wanted;
-        }
-        return targets;
     }
 
     private Observation observe(Desired d, Set<String> names, OpenTargets open)
@@ -271,17 +260,9 @@ public final class Reconciler implements AutoCloseable {
         lastRun = report;
     }
 
-    private void closeTargets() {
-        if (targets != null) {
-            targets.close();
-            targets = null;
-            openConfigs = null;
-        }
-    }
-
     @Override
     public synchronized void close() {
-        closeTargets();
+        targets.close();
         if (source != null) {
             source.close();
             source = null;

@@ -1,0 +1,54 @@
+package io.nicsync.loop;
+
+import io.nicsync.spi.TargetConfig;
+import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetPlugin;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Targets a long-running process keeps open from one plan to the next (and with them what the plugins keep,
+ * such as KubeVirt's watches): opened again only when their settings change, or after {@link #close} (a broken
+ * connection is dropped so that the next plan opens it afresh).
+ */
+public final class KeptTargets implements AutoCloseable {
+    private final Map<String, TargetPlugin> plugins;
+    private final Map<String, Map<String, String>> overrides;
+    private OpenTargets open;
+    private List<TargetConfig> openedWith;
+
+    /** @param overrides settings replacing the repository's, by target name ({@code --target-uri}) */
+    public KeptTargets(Map<String, TargetPlugin> plugins, Map<String, Map<String, String>> overrides) {
+        this.plugins = Map.copyOf(plugins);
+        this.overrides = Map.copyOf(overrides);
+    }
+
+    /** The targets {@code names} of the desired state, open: those already open when their settings are the same. */
+    public OpenTargets of(Desired desired, Set<String> names) throws TargetException {
+        List<TargetConfig> configs = desired.state().config().targets().stream()
+                .filter(t -> names.contains(t.name()))
+                .map(t -> OpenTargets.withOverrides(t, overrides))
+                .toList();
+        if (open == null || !configs.equals(openedWith)) {
+            close();
+            open = OpenTargets.open(configs, plugins, Map.of(), Set.of());
+            openedWith = configs;
+        }
+        return open;
+    }
+
+    /** The targets the last {@link #of} returned, or null after {@link #close}. */
+    OpenTargets current() {
+        return open;
+    }
+
+    @Override
+    public void close() {
+        if (open != null) {
+            open.close();
+            open = null;
+            openedWith = null;
+        }
+    }
+}
