@@ -37,6 +37,7 @@ public final class PushRelay implements AutoCloseable {
     private final Runnable onPush;
     private final Consumer<String> log;
     private final ScheduledExecutorService poller;
+    /** Touched by the poller thread only. */
     private String seen;
     private boolean first = true;
 
@@ -65,9 +66,6 @@ public final class PushRelay implements AutoCloseable {
     /** Tells the other replicas that {@code ref} was pushed; this replica has started its own run already. */
     public void announce(String ref) {
         String mark = identity + "/" + UUID.randomUUID();
-        synchronized (this) {
-            seen = mark; // not a push to relay to ourselves
-        }
         Map<String, String> annotations = Map.of(PUSH, mark, REF, ref == null ? "" : ref);
         try {
             if (lease.get() == null) {
@@ -102,12 +100,12 @@ public final class PushRelay implements AutoCloseable {
         } catch (KubernetesClientException e) {
             return; // the next poll tries again; the interval covers a longer outage
         }
-        boolean relayed;
-        synchronized (this) {
-            relayed = !first && mark != null && !Objects.equals(mark, seen);
-            seen = mark == null ? seen : mark;
-            first = false;
-        }
+        // A mark of this replica's own is a push it took itself: its run has started already. Only the poll moves
+        // what was seen, so a reading taken just before this replica's own mark landed triggers nothing either.
+        boolean relayed = !first && mark != null && !Objects.equals(mark, seen)
+                && !mark.startsWith(identity + "/");
+        seen = mark == null ? seen : mark;
+        first = false;
         if (relayed) {
             log.accept("A push relayed by " + mark.substring(0, Math.max(0, mark.lastIndexOf('/')))
                     + ": a run starts now");
