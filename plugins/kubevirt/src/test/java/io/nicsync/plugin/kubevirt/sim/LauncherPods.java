@@ -62,9 +62,11 @@ final class LauncherPods {
         if (existing != null && sameAnnotation(existing, pod)) {
             return false;
         }
-        pods.withLabel("vm.kubevirt.io/name", vm).list().getItems().stream()
-                .filter(p -> !p.getMetadata().getName().equals(name))
-                .forEach(p -> pods.withName(p.getMetadata().getName()).delete());
+        if (memo.pod > 1) { // a VMI's first pod has no predecessor: stopping the VM deleted every pod it had
+            pods.withLabel("vm.kubevirt.io/name", vm).list().getItems().stream()
+                    .filter(p -> !p.getMetadata().getName().equals(name))
+                    .forEach(p -> pods.withName(p.getMetadata().getName()).delete());
+        }
         var resource = Json.MAPPER.convertValue(pod, GenericKubernetesResource.class);
         if (existing == null) {
             client.genericKubernetesResources("v1", "Pod").inNamespace(ns).resource(resource).create();

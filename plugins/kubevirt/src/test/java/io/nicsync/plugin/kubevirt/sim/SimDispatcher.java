@@ -30,10 +30,11 @@ final class SimDispatcher extends Dispatcher {
             "virtualmachineinstances", "v1.VirtualMachineInstance",
             "virtualmachineinstancemigrations", "v1.VirtualMachineInstanceMigration");
 
-    private final KubernetesCrudDispatcher crud = new KubernetesCrudDispatcher(Kinds.ALL);
+    private final KubernetesCrudDispatcher crud = new IndexedCrudDispatcher(Kinds.ALL);
     private final SimConfig config;
     private final WriteLog writes;
     private final Subresources subresources;
+    private final Pages pages = new Pages();
     private int conflictsToCause;
     private boolean conflictAsContention;
 
@@ -83,7 +84,19 @@ final class SimDispatcher extends Dispatcher {
                 return refused;
             }
         }
+        if (method.equals("GET") && path.name() == null) {
+            String raw = request.getPath();
+            MockResponse page = pages.page(raw.contains("?") ? raw.substring(raw.indexOf('?') + 1) : null,
+                    () -> crud.dispatch(request));
+            if (page != null) {
+                return page;
+            }
+        }
         MockResponse response = crud.dispatch(request);
+        long watchedFrom = Pages.watchFrom(request.getPath());
+        if (response.getWebSocketListener() != null && watchedFrom > 0) {
+            response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), watchedFrom));
+        }
         logWrite(method, path, response);
         return response;
     }
