@@ -1,10 +1,10 @@
 package io.nicsync.plugin.kubevirt;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.api.model.Pod;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -13,13 +13,27 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * The API calls the plugin makes, on KubeVirt objects as JSON trees. Failures stay
  * {@link KubernetesClientException}s here; callers add what they concern.
  */
 final class Api {
+    /** Objects a LIST asks for at a time. */
+    static final int PAGE = 500;
+    static final String CREATED_BY = "kubevirt.io/created-by";
+    private static final String LAUNCHER_LABEL = "kubevirt.io";
+    private static final String LAUNCHER = "virt-launcher";
+    private static final ResourceDefinitionContext POD = new ResourceDefinitionContext.Builder()
+            .withGroup("").withVersion("v1").withKind("Pod").withPlural("pods").withNamespaced(true).build();
     private final KubernetesClient client;
 
     Api(KubernetesClient client) {
@@ -33,19 +47,61 @@ final class Api {
     }
 
     List<JsonNode> list(ResourceDefinitionContext kind) {
-        return client.genericKubernetesResources(kind).inAnyNamespace().list().getItems().stream()
-                .map(r -> TemplatePatch.JSON.<JsonNode>valueToTree(r))
-                .toList();
+        List<JsonNode> all = new ArrayList<>();
+        eachListed(kind, null, all::add);
+        return all;
     }
 
-    /** An informer on every object of a kind, not started. */
+    /**
+     * Hands every object of a kind in all namespaces (with {@code labelSelector}, when not null, those with that
+     * label) to {@code each}, as JSON trees straight from the response, a page of {@value #PAGE} at a time as
+     * kubectl lists: a fleet is never held in memory twice, as fabric8's typed objects and as trees.
+     */
+    void eachListed(ResourceDefinitionContext kind, String labelSelector, Consumer<JsonNode> each) {
+        String base = client.getMasterUrl().toString().replaceAll("/$", "")
+                + (kind.getGroup() == null || kind.getGroup().isEmpty() ? "/api/" : "/apis/" + kind.getGroup() + "/")
+                + kind.getVersion() + "/" + kind.getPlural() + "?limit=" + PAGE
+                + (labelSelector == null ? "" : "&labelSelector=" + encode(labelSelector));
+        String next = "";
+        do {
+            String text = client.raw(next.isEmpty() ? base : base + "&continue=" + encode(next));
+            if (text == null) {
+                throw new KubernetesClientException(kind.getPlural() + ": no such resource", 404, null);
+            }
+            JsonNode page;
+            try {
+                page = TemplatePatch.JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new KubernetesClientException("listing " + kind.getPlural() + ": not JSON: " + e.getMessage(), e);
+            }
+            page.path("items").forEach(each);
+            next = page.path("metadata").path("continue").asText("");
+        } while (!next.isEmpty());
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * An informer on every object of a kind, not started, listing a page at a time. It keeps of each object only
+     * its key and resourceVersion: its events carry the whole objects.
+     */
     SharedIndexInformer<GenericKubernetesResource> informer(ResourceDefinitionContext kind) {
-        return client.genericKubernetesResources(kind).inAnyNamespace().runnableInformer(0);
+        return keepingVersions(client.genericKubernetesResources(kind).inAnyNamespace().withLimit((long) PAGE)
+                .runnableInformer(0));
     }
 
-    /** An informer on the virt-launcher pods of every namespace, not started. */
-    SharedIndexInformer<Pod> launcherPodInformer() {
-        return client.pods().inAnyNamespace().withLabel("kubevirt.io", "virt-launcher").runnableInformer(0);
+    /** As {@link #informer}, on the virt-launcher pods of every namespace; it keeps their labels too. */
+    SharedIndexInformer<GenericKubernetesResource> launcherPodInformer() {
+        return keepingVersions(client.genericKubernetesResources(POD).inAnyNamespace()
+                .withLabel(LAUNCHER_LABEL, LAUNCHER).withLimit((long) PAGE).runnableInformer(0), "metadata.labels");
+    }
+
+    private SharedIndexInformer<GenericKubernetesResource> keepingVersions(
+            SharedIndexInformer<GenericKubernetesResource> informer, String... fields) {
+        return informer.itemStore(new ReducedStateItemStore<>(ReducedStateItemStore.NAME_KEY_STATE,
+                GenericKubernetesResource.class, client.getKubernetesSerialization(), fields));
     }
 
     ObservedVm observe(String namespace, String name) {
@@ -54,19 +110,36 @@ final class Api {
             return null;
         }
         JsonNode vmi = get(Resources.VMI, namespace, name);
-        return new ObservedVm(vm, vmi, vmi == null ? null : launcherPod(vmi, launcherPods(namespace)));
+        return new ObservedVm(vm, vmi, vmi == null ? null : launcherPod(vmi, launcherPods(vmi)));
     }
 
-    /** virt-launcher pods, of one namespace or (null) all; empty when the caller may not list pods. */
-    List<JsonNode> launcherPods(String namespace) {
+    /** The virt-launcher pods of a VMI (there are two during a migration); empty when the caller may not list pods. */
+    List<JsonNode> launcherPods(JsonNode vmi) {
+        List<JsonNode> pods = new ArrayList<>(2);
         try {
-            var pods = namespace == null ? client.pods().inAnyNamespace() : client.pods().inNamespace(namespace);
-            return pods.withLabel("kubevirt.io", "virt-launcher").list().getItems().stream()
-                    .map(p -> TemplatePatch.JSON.<JsonNode>valueToTree(p))
-                    .toList();
+            client.pods().inNamespace(vmi.path("metadata").path("namespace").asText())
+                    .withLabel(LAUNCHER_LABEL, LAUNCHER)
+                    .withLabel(CREATED_BY, vmi.path("metadata").path("uid").asText())
+                    .list().getItems().forEach(p -> pods.add(TemplatePatch.JSON.valueToTree(p)));
         } catch (KubernetesClientException e) {
             return List.of();
         }
+        return pods;
+    }
+
+    /**
+     * The virt-launcher pods of every namespace by the VMI they run ({@code kubevirt.io/created-by}, the VMI's
+     * uid); empty when the caller may not list pods.
+     */
+    Map<String, List<JsonNode>> launcherPodsByVmi() {
+        Map<String, List<JsonNode>> byVmi = new HashMap<>();
+        try {
+            eachListed(POD, LAUNCHER_LABEL + "=" + LAUNCHER, pod -> byVmi.computeIfAbsent(
+                    pod.path("metadata").path("labels").path(CREATED_BY).asText(), uid -> new ArrayList<>(1)).add(pod));
+        } catch (KubernetesClientException e) {
+            return Map.of();
+        }
+        return byVmi;
     }
 
     /** The pod running the VMI now: created for it (a migration makes a new one) and on its node. */
@@ -74,7 +147,7 @@ final class Api {
         String uid = vmi.path("metadata").path("uid").asText();
         String node = vmi.path("status").path("nodeName").asText();
         for (JsonNode pod : pods) {
-            if (uid.equals(pod.path("metadata").path("labels").path("kubevirt.io/created-by").asText())
+            if (uid.equals(pod.path("metadata").path("labels").path(CREATED_BY).asText())
                     && node.equals(pod.path("spec").path("nodeName").asText())
                     && "Running".equals(pod.path("status").path("phase").asText())) {
                 return pod;

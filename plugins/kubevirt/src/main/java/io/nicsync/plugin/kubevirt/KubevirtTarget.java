@@ -86,35 +86,65 @@ final class KubevirtTarget implements Target {
 
     @Override
     public List<LiveVm> observeAll() throws TargetException {
+        return readAll().stream().map(WatchedVms.Reading::live).toList();
+    }
+
+    @Override
+    public synchronized List<LiveVm> observeAllWatched() throws TargetException {
+        if (watched == null) {
+            List<WatchedVms.Reading> listed = readAll();
+            watched = WatchedVms.start(api, listed);
+            return listed.stream().map(WatchedVms.Reading::live).toList();
+        }
+        try {
+            Optional<List<LiveVm>> vms = watched.observeAll(this::readOne);
+            if (vms.isPresent()) {
+                return vms.get();
+            }
+        } catch (KubernetesClientException e) {
+            throw Failures.of("target " + name + ": reading VirtualMachines that changed", e);
+        }
+        List<WatchedVms.Reading> listed = readAll();
+        watched.remember(listed);
+        return listed.stream().map(WatchedVms.Reading::live).toList();
+    }
+
+    /**
+     * Every VM of the cluster from one listing each of VMIs, launcher pods and VMs, read as each page of VMs
+     * arrives: only the VMIs and pods are held until then.
+     */
+    private List<WatchedVms.Reading> readAll() throws TargetException {
         try {
             Map<String, JsonNode> vmis = new HashMap<>();
-            for (JsonNode vmi : api.list(Resources.VMI)) {
-                vmis.put(key(vmi), vmi);
-            }
-            List<JsonNode> pods = api.launcherPods(null);
-            List<LiveVm> vms = new ArrayList<>();
-            for (JsonNode vm : api.list(Resources.VM)) {
-                JsonNode vmi = vmis.get(key(vm));
-                ObservedVm observed = new ObservedVm(vm, vmi, vmi == null ? null : Api.launcherPod(vmi, pods));
-                vms.add(LiveVmReader.read(name, observed, capabilities.cluster().version()));
-            }
+            api.eachListed(Resources.VMI, null, vmi -> vmis.put(key(vmi), vmi));
+            Map<String, List<JsonNode>> pods = api.launcherPodsByVmi();
+            List<WatchedVms.Reading> vms = new ArrayList<>();
+            api.eachListed(Resources.VM, null, vm -> {
+                JsonNode vmi = vmis.remove(key(vm));
+                List<JsonNode> launchers = vmi == null ? List.of()
+                        : pods.getOrDefault(vmi.path("metadata").path("uid").asText(), List.of());
+                vms.add(reading(vm, vmi, launchers));
+            });
             return vms;
         } catch (KubernetesClientException e) {
             throw Failures.of("target " + name + ": listing VirtualMachines", e);
         }
     }
 
-    @Override
-    public synchronized List<LiveVm> observeAllWatched() throws TargetException {
-        try {
-            if (watched == null) {
-                watched = WatchedVms.start(api);
-            }
-            Optional<List<LiveVm>> vms = watched.observeAll(name, capabilities.cluster().version());
-            return vms.isPresent() ? vms.get() : observeAll();
-        } catch (KubernetesClientException e) {
-            throw Failures.of("target " + name + ": watching VirtualMachines", e);
+    /** One VM read directly; null when there is no such VM. */
+    private WatchedVms.Reading readOne(String namespace, String vmName) {
+        JsonNode vm = api.get(Resources.VM, namespace, vmName);
+        if (vm == null) {
+            return null;
         }
+        JsonNode vmi = api.get(Resources.VMI, namespace, vmName);
+        return reading(vm, vmi, vmi == null ? List.of() : api.launcherPods(vmi));
+    }
+
+    private WatchedVms.Reading reading(JsonNode vm, JsonNode vmi, List<JsonNode> launchers) {
+        ObservedVm observed = new ObservedVm(vm, vmi, vmi == null ? null : Api.launcherPod(vmi, launchers));
+        return new WatchedVms.Reading(key(vm), WatchedVms.Stamp.of(vm, vmi, launchers),
+                LiveVmReader.read(name, observed, capabilities.cluster().version()));
     }
 
     @Override

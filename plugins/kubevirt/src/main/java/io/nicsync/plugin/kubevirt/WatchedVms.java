@@ -3,155 +3,227 @@ package io.nicsync.plugin.kubevirt;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
-import io.fabric8.kubernetes.api.model.Pod;
-import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.Cache;
 import io.nicsync.spi.LiveVm;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Every VM of the cluster as informers keep it: one LIST and then a WATCH each of VirtualMachines,
- * VirtualMachineInstances and virt-launcher pods, so that observing again costs no listing. A VM is read
- * into a {@link LiveVm} again only when the resourceVersion of its VM, its VMI or one of its launcher pods
- * moved; otherwise the last reading is reused. The caches lag the API server by the watch's delay; while a
- * watch is down (being re-established after an error) {@link #observeAll} answers empty, and the caller
- * lists.
+ * Every VM of the cluster, kept between observations by watching: the readings of the last full listing, and
+ * a WATCH each (fabric8 informers) of VirtualMachines, VirtualMachineInstances and virt-launcher pods that tells
+ * which VMs moved since. Observing again reads only those VMs again, directly; the rest is reused. A VM has moved
+ * when the resourceVersion of its VM, its VMI or one of the VMI's launcher pods differs from the one its reading
+ * was made from, or one of them appeared or went.
+ *
+ * <p>The informers keep no objects, only each one's key and resourceVersion (a fleet of 10,000 VMs would
+ * otherwise be held in memory three times over, as fabric8's objects): their events are compared with the
+ * readings as they arrive. They are started after the first listing, which answers the first observation at once,
+ * and the next observation waits for their first LIST. While a watch is down (being re-established after an
+ * error), or when more VMs moved than are worth reading one by one, {@link #observeAll} answers empty and the
+ * caller lists again.
  */
 final class WatchedVms implements AutoCloseable {
-    private static final String CREATED_BY = "kubevirt.io/created-by";
     /** How long the first LIST of each informer may take. */
     private static final long START_SECONDS = 120;
+    /** More moved VMs than this are listed rather than read one by one (three requests each). */
+    static final int REREAD_LIMIT = 200;
 
     /** What a reading was made from: a change to any of these objects moves one of the versions. */
-    private record Stamp(String vm, String vmi, String pods) {
+    record Stamp(String vm, String vmi, String vmiUid, Map<String, String> pods) {
+        Stamp {
+            pods = Map.copyOf(pods);
+        }
+
+        static Stamp of(JsonNode vm, JsonNode vmi, List<JsonNode> launchers) {
+            Map<String, String> pods = new HashMap<>();
+            launchers.forEach(p -> pods.put(p.path("metadata").path("name").asText(), version(p)));
+            return new Stamp(version(vm), vmi == null ? null : version(vmi),
+                    vmi == null ? null : vmi.path("metadata").path("uid").asText(), pods);
+        }
+
+        private static String version(JsonNode object) {
+            return object.path("metadata").path("resourceVersion").asText();
+        }
     }
 
-    private record Kept(Stamp stamp, LiveVm live) {
+    /** One VM as last read. */
+    record Reading(String key, Stamp stamp, LiveVm live) {
     }
 
-    private final SharedIndexInformer<GenericKubernetesResource> vms;
-    private final SharedIndexInformer<GenericKubernetesResource> vmis;
-    /** Null when the caller may not list pods: the pod's view of multus networks is then unknown, as with a LIST. */
-    private final SharedIndexInformer<Pod> pods;
-    private Map<String, Kept> kept = new HashMap<>();
-
-    private WatchedVms(SharedIndexInformer<GenericKubernetesResource> vms,
-            SharedIndexInformer<GenericKubernetesResource> vmis, SharedIndexInformer<Pod> pods) {
-        this.vms = vms;
-        this.vmis = vmis;
-        this.pods = pods;
+    /** Reads one VM again; null when it no longer exists. */
+    @FunctionalInterface
+    interface Reader {
+        Reading read(String namespace, String name);
     }
 
-    /** Starts the informers and waits for their first LIST. */
-    static WatchedVms start(Api api) {
+    private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
+    private final List<CompletableFuture<Void>> started = new ArrayList<>();
+    private final Map<String, Reading> kept = new ConcurrentHashMap<>();
+    /** The VM key of each VMI uid of a reading: launcher pods name their VMI by uid. */
+    private final Map<String, String> vmiKeys = new ConcurrentHashMap<>();
+    /** VMs an event showed moved since their reading. */
+    private final Set<String> moved = ConcurrentHashMap.newKeySet();
+    private boolean synced;
+
+    private WatchedVms(Api api) {
         SharedIndexInformer<GenericKubernetesResource> vms = api.informer(Resources.VM);
         SharedIndexInformer<GenericKubernetesResource> vmis = api.informer(Resources.VMI);
-        SharedIndexInformer<Pod> pods = api.launcherPodInformer();
-        pods.addIndexers(Map.of(CREATED_BY, pod -> List.of(createdBy(pod))));
-        // A first LIST that fails (forbidden, unreachable) fails the start at once; once running, an informer
-        // re-establishes its watch after errors, and observeAll lists directly meanwhile.
-        List.of(vms, vmis).forEach(i -> i.exceptionHandler((started, error) -> started));
-        pods.exceptionHandler((started, error) -> started);
-        CompletableFuture<Void> vmsStarted = vms.start().toCompletableFuture();
-        CompletableFuture<Void> vmisStarted = vmis.start().toCompletableFuture();
-        CompletableFuture<Void> podsStarted = pods.start().toCompletableFuture();
-        try {
-            await(vmsStarted);
-            await(vmisStarted);
-        } catch (KubernetesClientException e) {
-            vms.stop();
-            vmis.stop();
-            pods.stop();
-            throw e;
-        }
-        try {
-            await(podsStarted);
-        } catch (KubernetesClientException e) {
-            pods.stop();
-            return new WatchedVms(vms, vmis, null);
-        }
-        return new WatchedVms(vms, vmis, pods);
+        SharedIndexInformer<GenericKubernetesResource> pods = api.launcherPodInformer();
+        vms.addEventHandler(new Moves(Cache::metaNamespaceKeyFunc, (stamp, name) -> stamp.vm()));
+        vmis.addEventHandler(new Moves(Cache::metaNamespaceKeyFunc, (stamp, name) -> stamp.vmi()));
+        pods.addEventHandler(new Moves(this::launcherKey, (stamp, name) -> stamp.pods().get(name)));
+        informers = List.of(vms, vmis, pods);
     }
 
-    /** Every VM of the cluster; empty while a watch is down and the caches may miss changes. */
-    synchronized Optional<List<LiveVm>> observeAll(String target, Version version) {
-        if (!vms.isWatching() || !vmis.isWatching() || (pods != null && !pods.isWatching())) {
+    /** Keeps the readings of a full listing and starts watching for what moves after it. */
+    static WatchedVms start(Api api, List<Reading> listed) {
+        WatchedVms watched = new WatchedVms(api);
+        watched.remember(listed);
+        // a first LIST that fails (forbidden, unreachable) fails its start; once running, an informer
+        // re-establishes its watch after errors, and observeAll answers empty meanwhile
+        for (SharedIndexInformer<GenericKubernetesResource> informer : watched.informers) {
+            informer.exceptionHandler((isStarted, error) -> isStarted);
+            watched.started.add(informer.start().toCompletableFuture());
+        }
+        return watched;
+    }
+
+    /** The readings of a full listing, replacing all kept ones. */
+    synchronized void remember(List<Reading> listed) {
+        Set<String> listedKeys = new HashSet<>();
+        for (Reading reading : listed) {
+            keep(reading);
+            listedKeys.add(reading.key());
+        }
+        kept.keySet().retainAll(listedKeys);
+        // what moved during the listing stays moved: it is read again next time
+    }
+
+    /**
+     * Every VM of the cluster: the kept readings, those of the VMs that moved read again. Empty when the caller
+     * must list instead: a watch is down or never started, or too many VMs moved.
+     */
+    synchronized Optional<List<LiveVm>> observeAll(Reader reader) {
+        if (!watching()) {
             return Optional.empty();
         }
-        List<GenericKubernetesResource> all = vms.getStore().list();
-        Map<String, Kept> next = new HashMap<>(all.size() * 2);
-        List<LiveVm> out = new ArrayList<>(all.size());
-        for (GenericKubernetesResource vm : all) {
-            String key = Cache.metaNamespaceKeyFunc(vm);
-            GenericKubernetesResource vmi = vmis.getStore().getByKey(key);
-            List<Pod> launchers = vmi == null || pods == null ? List.of()
-                    : pods.getIndexer().byIndex(CREATED_BY, vmi.getMetadata().getUid());
-            Stamp stamp = new Stamp(version(vm), vmi == null ? null : version(vmi), versions(launchers));
-            Kept reading = kept.get(key);
-            if (reading == null || !reading.stamp().equals(stamp)) {
-                reading = new Kept(stamp, read(target, version, vm, vmi, launchers));
-            }
-            next.put(key, reading);
-            out.add(reading.live());
+        List<String> again = new ArrayList<>(moved);
+        if (again.size() > REREAD_LIMIT) {
+            return Optional.empty();
         }
-        kept = next;
-        return Optional.of(out);
+        moved.removeAll(again);
+        for (String key : again) {
+            int slash = key.indexOf('/');
+            Reading reading = reader.read(key.substring(0, slash), key.substring(slash + 1));
+            if (reading == null) {
+                forget(key);
+            } else {
+                keep(reading);
+            }
+        }
+        List<LiveVm> all = new ArrayList<>(kept.size());
+        kept.values().forEach(r -> all.add(r.live()));
+        return Optional.of(all);
     }
 
-    private static LiveVm read(String target, Version version, GenericKubernetesResource vm,
-            GenericKubernetesResource vmi, List<Pod> launchers) {
-        JsonNode vmiTree = vmi == null ? null : TemplatePatch.JSON.valueToTree(vmi);
-        List<JsonNode> podTrees = launchers.stream().map(p -> TemplatePatch.JSON.<JsonNode>valueToTree(p)).toList();
-        ObservedVm observed = new ObservedVm(TemplatePatch.JSON.valueToTree(vm), vmiTree,
-                vmiTree == null ? null : Api.launcherPod(vmiTree, podTrees));
-        return LiveVmReader.read(target, observed, version);
+    /** Whether every watch runs, having waited for their first LIST once. */
+    private boolean watching() {
+        if (!synced) {
+            try {
+                CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(START_SECONDS, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                return false; // a watch that cannot start (pods not listable, ...): the caller lists every time
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+            synced = true;
+        }
+        return informers.stream().allMatch(SharedIndexInformer::isWatching);
     }
 
-    private static String version(HasMetadata object) {
-        return object.getMetadata().getResourceVersion();
+    private void keep(Reading reading) {
+        Reading before = kept.put(reading.key(), reading);
+        if (before != null && before.stamp().vmiUid() != null) {
+            vmiKeys.remove(before.stamp().vmiUid());
+        }
+        if (reading.stamp().vmiUid() != null) {
+            vmiKeys.put(reading.stamp().vmiUid(), reading.key());
+        }
     }
 
-    private static String versions(List<Pod> launchers) {
-        StringBuilder all = new StringBuilder();
-        launchers.forEach(p -> all.append(Cache.metaNamespaceKeyFunc(p)).append('@').append(version(p)).append(' '));
-        return all.toString();
+    private void forget(String key) {
+        Reading before = kept.remove(key);
+        if (before != null && before.stamp().vmiUid() != null) {
+            vmiKeys.remove(before.stamp().vmiUid());
+        }
     }
 
-    private static String createdBy(Pod pod) {
+    /** The VM of a launcher pod, when a reading has its VMI; a pod of a VMI not read yet is seen when that is. */
+    private String launcherKey(HasMetadata pod) {
         Map<String, String> labels = pod.getMetadata().getLabels();
-        return labels == null ? "" : labels.getOrDefault(CREATED_BY, "");
+        String uid = labels == null ? null : labels.get(Api.CREATED_BY);
+        return uid == null ? null : vmiKeys.get(uid);
     }
 
-    private static void await(CompletableFuture<Void> started) {
-        try {
-            started.get(START_SECONDS, TimeUnit.SECONDS);
-        } catch (ExecutionException | CompletionException e) {
-            throw e.getCause() instanceof KubernetesClientException k ? k
-                    : new KubernetesClientException("starting a watch: " + e.getCause(), e.getCause());
-        } catch (TimeoutException e) {
-            throw new KubernetesClientException("the first LIST of a watch took longer than " + START_SECONDS + " s");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubernetesClientException("interrupted while starting a watch");
+    /** Marks a VM moved when an event's object is not at the version the VM's reading was made from. */
+    private final class Moves implements ResourceEventHandler<GenericKubernetesResource> {
+        private final Function<HasMetadata, String> vmOf;
+        private final BiFunction<Stamp, String, String> versionIn;
+
+        /**
+         * @param vmOf the key of the object's VM; null when not known
+         * @param versionIn the version of the object (by name) in a reading's stamp, null when it had none
+         */
+        Moves(Function<HasMetadata, String> vmOf, BiFunction<Stamp, String, String> versionIn) {
+            this.vmOf = vmOf;
+            this.versionIn = versionIn;
+        }
+
+        @Override
+        public void onAdd(GenericKubernetesResource object) {
+            seen(object, object.getMetadata().getResourceVersion());
+        }
+
+        @Override
+        public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource object) {
+            seen(object, object.getMetadata().getResourceVersion());
+        }
+
+        @Override
+        public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
+            seen(object, null);
+        }
+
+        private void seen(HasMetadata object, String version) {
+            String key = vmOf.apply(object);
+            if (key == null) {
+                return;
+            }
+            Reading reading = kept.get(key);
+            String readAt = reading == null ? null : versionIn.apply(reading.stamp(), object.getMetadata().getName());
+            if (version == null ? readAt != null : !version.equals(readAt)) {
+                moved.add(key);
+            }
         }
     }
 
     @Override
     public void close() {
-        vms.stop();
-        vmis.stop();
-        if (pods != null) {
-            pods.stop();
-        }
+        informers.forEach(SharedIndexInformer::stop);
     }
 }
