@@ -34,7 +34,7 @@ public final class Validator {
     private static final int PARALLEL_FROM = 64;
 
     private final Map<String, TargetPlugin> plugins;
-    private final Limits limits;
+    private final YamlReader reader;
     private final SchemaCheck schemaCheck;
 
     /** A validator that knows the plugins {@link ServiceLoader} finds on the class path. */
@@ -51,7 +51,7 @@ public final class Validator {
 
     Validator(Map<String, TargetPlugin> pluginsByKind, Limits limits) {
         this.plugins = Map.copyOf(pluginsByKind);
-        this.limits = limits;
+        this.reader = new YamlReader(limits);
         this.schemaCheck = new SchemaCheck(Schemas.load());
     }
 
@@ -116,7 +116,7 @@ public final class Validator {
     private CheckedFile check(SourceFile file) {
         Diagnostics out = new Diagnostics();
         List<Typed> docs = new ArrayList<>();
-        for (YamlDocument doc : new YamlReader(limits).read(file, out)) {
+        for (YamlDocument doc : reader.read(file, out)) {
             KindCheck.check(doc, out).ifPresent(kind -> docs.add(new Typed(doc, kind)));
         }
         return new CheckedFile(docs, bindVms(docs, out), out.sorted());

@@ -23,9 +23,20 @@ import org.snakeyaml.engine.v2.schema.CoreSchema;
  */
 final class YamlReader {
     private final Limits limits;
+    /** Made once: settings are immutable, and making them compiles the schema's patterns. */
+    private final LoadSettings settings;
 
     YamlReader(Limits limits) {
         this.limits = limits;
+        this.settings = LoadSettings.builder()
+                .setSchema(new CoreSchema())
+                .setCodePointLimit(limits.maxFileBytes())
+                .setMaxAliasesForCollections(limits.maxAliases())
+                .setAllowRecursiveKeys(false)
+                // Accepted here only to be refused with a position by TreeBuilder.
+                .setAllowNonScalarKeys(true)
+                .setUseMarks(true)
+                .build();
     }
 
     List<YamlDocument> read(SourceFile source, Diagnostics out) {
@@ -49,7 +60,7 @@ final class YamlReader {
         List<YamlDocument> docs = new ArrayList<>();
         int index = 0;
         try {
-            Iterator<Node> it = new Compose(settings(file)).composeAllFromString(text).iterator();
+            Iterator<Node> it = new Compose(settings).composeAllFromString(text).iterator();
             while (it.hasNext()) {
                 Node root = it.next();
                 int current = index++;
@@ -73,19 +84,6 @@ final class YamlReader {
             out.error(file, Location.START, "refusing to read this file: it is nested too deeply");
         }
         return docs;
-    }
-
-    private LoadSettings settings(String file) {
-        return LoadSettings.builder()
-                .setLabel(file)
-                .setSchema(new CoreSchema())
-                .setCodePointLimit(limits.maxFileBytes())
-                .setMaxAliasesForCollections(limits.maxAliases())
-                .setAllowRecursiveKeys(false)
-                // Accepted here only to be refused with a position by TreeBuilder.
-                .setAllowNonScalarKeys(true)
-                .setUseMarks(true)
-                .build();
     }
 
     /** A document with nothing in it (only comments, or a stray {@code ---}) declares nothing. */
