@@ -74,7 +74,13 @@ final class Api {
             } catch (JsonProcessingException e) {
                 throw new KubernetesClientException("listing " + kind.getPlural() + ": not JSON: " + e.getMessage(), e);
             }
-            page.path("items").forEach(each);
+            for (JsonNode item : page.path("items")) {
+                // the server's record of who wrote which field: large, and never read here
+                if (item.path("metadata") instanceof ObjectNode meta) {
+                    meta.remove("managedFields");
+                }
+                each.accept(item);
+            }
             next = page.path("metadata").path("continue").asText("");
         } while (!next.isEmpty());
     }
@@ -92,10 +98,15 @@ final class Api {
                 .runnableInformer(0));
     }
 
-    /** As {@link #informer}, on the virt-launcher pods of every namespace; it keeps their labels too. */
+    /**
+     * As {@link #informer}, on the virt-launcher pods of every namespace; it keeps what {@link #launcherPod} and
+     * {@link ObservedVm#podNetwork} read of them too (labels, annotations, node, phase: small), so that a VM read
+     * again needs no listing of pods.
+     */
     SharedIndexInformer<GenericKubernetesResource> launcherPodInformer() {
         return keepingVersions(client.genericKubernetesResources(POD).inAnyNamespace()
-                .withLabel(LAUNCHER_LABEL, LAUNCHER).withLimit((long) PAGE).runnableInformer(0), "metadata.labels");
+                .withLabel(LAUNCHER_LABEL, LAUNCHER).withLimit((long) PAGE).runnableInformer(0),
+                "metadata.labels", "metadata.annotations", "spec.nodeName", "status.phase");
     }
 
     private SharedIndexInformer<GenericKubernetesResource> keepingVersions(
@@ -114,7 +125,7 @@ final class Api {
     }
 
     /** The virt-launcher pods of a VMI (there are two during a migration); empty when the caller may not list pods. */
-    List<JsonNode> launcherPods(JsonNode vmi) {
+    private List<JsonNode> launcherPods(JsonNode vmi) {
         List<JsonNode> pods = new ArrayList<>(2);
         try {
             client.pods().inNamespace(vmi.path("metadata").path("namespace").asText())
@@ -135,11 +146,29 @@ final class Api {
         Map<String, List<JsonNode>> byVmi = new HashMap<>();
         try {
             eachListed(POD, LAUNCHER_LABEL + "=" + LAUNCHER, pod -> byVmi.computeIfAbsent(
-                    pod.path("metadata").path("labels").path(CREATED_BY).asText(), uid -> new ArrayList<>(1)).add(pod));
+                    pod.path("metadata").path("labels").path(CREATED_BY).asText(), uid -> new ArrayList<>(1))
+                    .add(launcherPart(pod)));
         } catch (KubernetesClientException e) {
             return Map.of();
         }
         return byVmi;
+    }
+
+    /**
+     * What a VM's reading needs of a launcher pod (its name, version, labels, annotations, node and phase): a
+     * launcher pod's containers, volumes and status run to tens of kilobytes, thousands of times over.
+     */
+    private static JsonNode launcherPart(JsonNode pod) {
+        ObjectNode part = TemplatePatch.JSON.createObjectNode();
+        ObjectNode meta = part.putObject("metadata");
+        for (String field : List.of("name", "namespace", "resourceVersion", "labels", "annotations")) {
+            if (pod.path("metadata").has(field)) {
+                meta.set(field, pod.path("metadata").get(field));
+            }
+        }
+        part.putObject("spec").put("nodeName", pod.path("spec").path("nodeName").asText());
+        part.putObject("status").put("phase", pod.path("status").path("phase").asText());
+        return part;
     }
 
     /** The pod running the VMI now: created for it (a migration makes a new one) and on its node. */

@@ -131,14 +131,14 @@ final class KubevirtTarget implements Target {
         }
     }
 
-    /** One VM read directly; null when there is no such VM. */
+    /** One VM read directly, its launcher pods from the watch; null when there is no such VM. */
     private WatchedVms.Reading readOne(String namespace, String vmName) {
         JsonNode vm = api.get(Resources.VM, namespace, vmName);
         if (vm == null) {
             return null;
         }
         JsonNode vmi = api.get(Resources.VMI, namespace, vmName);
-        return reading(vm, vmi, vmi == null ? List.of() : api.launcherPods(vmi));
+        return reading(vm, vmi, vmi == null ? List.of() : watched.launcherPods(vmi));
     }
 
     private WatchedVms.Reading reading(JsonNode vm, JsonNode vmi, List<JsonNode> launchers) {

@@ -29,9 +29,9 @@ import java.util.function.Function;
  * when the resourceVersion of its VM, its VMI or one of the VMI's launcher pods differs from the one its reading
  * was made from, or one of them appeared or went.
  *
- * <p>The informers keep no objects, only each one's key and resourceVersion (a fleet of 10,000 VMs would
- * otherwise be held in memory three times over, as fabric8's objects): their events are compared with the
- * readings as they arrive. They are started after the first listing, which answers the first observation at once,
+ * <p>The informers keep no whole objects, only each one's key and resourceVersion, and of launcher pods the little
+ * a reading needs (a fleet of 10,000 VMs would otherwise be held in memory three times over, as fabric8's
+ * objects): their events are compared with the readings as they arrive. A VM read again costs two GETs. They are started after the first listing, which answers the first observation at once,
  * and the next observation waits for their first LIST. While a watch is down (being re-established after an
  * error), or when more VMs moved than are worth reading one by one, {@link #observeAll} answers empty and the
  * caller lists again.
@@ -71,6 +71,7 @@ final class WatchedVms implements AutoCloseable {
     }
 
     private final List<SharedIndexInformer<GenericKubernetesResource>> informers;
+    private final SharedIndexInformer<GenericKubernetesResource> pods;
     private final List<CompletableFuture<Void>> started = new ArrayList<>();
     private final Map<String, Reading> kept = new ConcurrentHashMap<>();
     /** The VM key of each VMI uid of a reading: launcher pods name their VMI by uid. */
@@ -83,10 +84,12 @@ final class WatchedVms implements AutoCloseable {
         SharedIndexInformer<GenericKubernetesResource> vms = api.informer(Resources.VM);
         SharedIndexInformer<GenericKubernetesResource> vmis = api.informer(Resources.VMI);
         SharedIndexInformer<GenericKubernetesResource> pods = api.launcherPodInformer();
+        pods.addIndexers(Map.of(Api.CREATED_BY, pod -> List.of(createdBy(pod))));
         vms.addEventHandler(new Moves(Cache::metaNamespaceKeyFunc, (stamp, name) -> stamp.vm()));
         vmis.addEventHandler(new Moves(Cache::metaNamespaceKeyFunc, (stamp, name) -> stamp.vmi()));
         pods.addEventHandler(new Moves(this::launcherKey, (stamp, name) -> stamp.pods().get(name)));
         informers = List.of(vms, vmis, pods);
+        this.pods = pods;
     }
 
     /** Keeps the readings of a full listing and starts watching for what moves after it. */
@@ -173,11 +176,23 @@ final class WatchedVms implements AutoCloseable {
         }
     }
 
+    /** The launcher pods of a VMI as the watch has them (what a VM's reading needs of them). */
+    List<JsonNode> launcherPods(JsonNode vmi) {
+        List<JsonNode> found = new ArrayList<>(2);
+        pods.getIndexer().byIndex(Api.CREATED_BY, vmi.path("metadata").path("uid").asText())
+                .forEach(pod -> found.add(TemplatePatch.JSON.valueToTree(pod)));
+        return found;
+    }
+
     /** The VM of a launcher pod, when a reading has its VMI; a pod of a VMI not read yet is seen when that is. */
     private String launcherKey(HasMetadata pod) {
+        String uid = createdBy(pod);
+        return uid.isEmpty() ? null : vmiKeys.get(uid);
+    }
+
+    private static String createdBy(HasMetadata pod) {
         Map<String, String> labels = pod.getMetadata().getLabels();
-        String uid = labels == null ? null : labels.get(Api.CREATED_BY);
-        return uid == null ? null : vmiKeys.get(uid);
+        return labels == null ? "" : labels.getOrDefault(Api.CREATED_BY, "");
     }
 
     /** Marks a VM moved when an event's object is not at the version the VM's reading was made from. */

@@ -73,7 +73,7 @@ class WatchTest {
         awaitObservation(vms -> true);
         requests.clear();
 
-        lab.cluster.client().genericKubernetesResources(Resources.VM).inNamespace("prod").withName(name(7))
+        lab.cluster.someoneElse().genericKubernetesResources(Resources.VM).inNamespace("prod").withName(name(7))
                 .patch(PatchContext.of(PatchType.JSON),
                         "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/networks/1/multus/networkName\","
                                 + "\"value\":\"red\"}]");
@@ -91,13 +91,13 @@ class WatchTest {
         awaitObservation(vms -> true);
 
         lab.sim.stop("prod", name(2));
-        lab.cluster.client().genericKubernetesResources(Resources.VM).inNamespace("prod").withName(name(4)).delete();
+        lab.cluster.someoneElse().genericKubernetesResources(Resources.VM).inNamespace("prod").withName(name(4)).delete();
         // multus plumbed another NAD into web-03's pod than its VMI says: the pod's network is the live one
-        GenericKubernetesResource pod = lab.cluster.client().genericKubernetesResources("v1", "Pod").inNamespace("prod")
+        GenericKubernetesResource pod = lab.cluster.someoneElse().genericKubernetesResources("v1", "Pod").inNamespace("prod")
                 .withLabel("vm.kubevirt.io/name", name(3)).list().getItems().get(0);
         String status = pod.getMetadata().getAnnotations().get(ObservedVm.NETWORK_STATUS).replace("prod/blue", "prod/red");
         pod.getMetadata().getAnnotations().put(ObservedVm.NETWORK_STATUS, status);
-        lab.cluster.client().genericKubernetesResources("v1", "Pod").inNamespace("prod").resource(pod).update();
+        lab.cluster.someoneElse().genericKubernetesResources("v1", "Pod").inNamespace("prod").resource(pod).update();
 
         List<LiveVm> vms = awaitObservation(all -> all.size() == VMS - 1 && power(all, name(2)) == PowerState.STOPPED
                 && liveNetwork(all, name(3)).equals(new NetworkRef.Multus(null, "red")));

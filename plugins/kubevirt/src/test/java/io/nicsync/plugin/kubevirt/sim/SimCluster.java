@@ -70,6 +70,14 @@ public final class SimCluster implements AutoCloseable {
                 """.formatted(context, client.getMasterUrl(), context);
     }
 
+    /**
+     * A client for writers other than the code under test (a person, another controller): its requests are
+     * neither told to {@link RequestTap} listeners nor checked as the plugin's writes.
+     */
+    public KubernetesClient someoneElse() {
+        return controllers;
+    }
+
     public Simulator sim() {
         return sim;
     }
