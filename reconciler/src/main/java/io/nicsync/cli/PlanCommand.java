@@ -1,8 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.loop.Desired;
-import io.nicsync.loop.Observation;
-import io.nicsync.loop.OpenTargets;
+import io.nicsync.loop.Planned;
 import io.nicsync.loop.Plugins;
 import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.JsonPlanView;
@@ -50,12 +49,10 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Map<String, TargetPlugin> plugins = Plugins.installed();
-        Desired desired = Desired.read(source.spec().withSignatures(signatures.policy()), plugins);
-        Plan plan;
-        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
-                TargetOptions.targetsOf(desired, targets.selection()))) {
-            plan = Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
-        }
+        Planned planned = Planned.of(source.spec().withSignatures(signatures.policy()), plugins, targets.overrides(),
+                targets.selection(), Clock.systemUTC());
+        Desired desired = planned.desired();
+        Plan plan = planned.plan();
         PrintWriter stdout = spec.commandLine().getOut();
         if (out != null) {
             Files.writeString(out, PlanFile.write(plan));

@@ -1,8 +1,10 @@
 package io.nicsync.loop;
 
+import io.nicsync.source.Snapshot;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
+import io.nicsync.validate.Validator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,13 +28,27 @@ public final class KeptTargets implements AutoCloseable {
 
     /** The targets {@code names} of the desired state, open: those already open when their settings are the same. */
     public OpenTargets of(Desired desired, Set<String> names) throws TargetException {
+        return of(desired, names, EarlyTargets.none());
+    }
+
+    /**
+     * When no target is open yet, starts opening and listing those of {@code snapshot} while it is validated
+     * ({@link EarlyTargets}); nothing otherwise: open targets are reused.
+     */
+    EarlyTargets early(Snapshot snapshot, Validator validator, Selection selection, Observation.Listing listing) {
+        return open != null ? EarlyTargets.none()
+                : EarlyTargets.start(snapshot, validator, plugins, overrides, selection, listing);
+    }
+
+    /** As {@link #of(Desired, Set)}, taking what {@code early} opened when opening. */
+    OpenTargets of(Desired desired, Set<String> names, EarlyTargets early) throws TargetException {
         List<TargetConfig> configs = desired.state().config().targets().stream()
                 .filter(t -> names.contains(t.name()))
                 .map(t -> OpenTargets.withOverrides(t, overrides))
                 .toList();
         if (open == null || !configs.equals(openedWith)) {
             close();
-            open = OpenTargets.open(configs, plugins, Map.of(), Set.of());
+            open = early.take(configs, plugins);
             openedWith = configs;
         }
         return open;

@@ -72,10 +72,13 @@ public final class PlanSession implements AutoCloseable {
      */
     public synchronized Plan plan()
             throws SourceException, InvalidDesiredStateException, TargetException, MissingVmsException {
-        Desired now = desired();
-        OpenTargets open = targets.of(now, now.targetsOf(selection));
-        try {
-            return Observation.observe(now, selection, open, Target::observeAllWatched).plan(clock);
+        Snapshot snapshot = source.read();
+        boolean fresh = desired == null || desired.snapshot() != snapshot;
+        try (EarlyTargets early = fresh ? targets.early(snapshot, validator, selection, Target::observeAllWatched)
+                : EarlyTargets.none()) {
+            Desired now = desired(snapshot);
+            OpenTargets open = targets.of(now, now.targetsOf(selection), early);
+            return Observation.observe(now, selection, open, early.listing(Target::observeAllWatched)).plan(clock);
         } catch (TargetException e) {
             if (e.reason() == TargetException.Reason.UNREACHABLE) {
                 targets.close(); // opened afresh on the next call
@@ -86,7 +89,10 @@ public final class PlanSession implements AutoCloseable {
 
     /** The validated desired state at the ref's commit now, read and validated again only where it changed. */
     public synchronized Desired desired() throws SourceException, InvalidDesiredStateException {
-        Snapshot snapshot = source.read();
+        return desired(source.read());
+    }
+
+    private Desired desired(Snapshot snapshot) throws InvalidDesiredStateException {
         if (desired == null || desired.snapshot() != snapshot) {
             desired = Desired.validate(spec.repo(), snapshot, validator, files);
         }

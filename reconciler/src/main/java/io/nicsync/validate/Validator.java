@@ -92,6 +92,27 @@ public final class Validator {
         return new Validation(state, out.sorted());
     }
 
+    /**
+     * The Config of {@code nicsync.yaml} in {@code basePath}, read and checked on its own; empty when that file is
+     * missing or not valid by itself. For work that can start before every file is validated (opening the
+     * targets): only {@link #validate} says whether the desired state is valid.
+     */
+    public Optional<Config> configAlone(List<SourceFile> files, String basePath) {
+        String root = ConfigPlacement.rootFile(basePath);
+        for (SourceFile file : files) {
+            if (file.path().equals(root)) {
+                Diagnostics out = new Diagnostics();
+                List<YamlDocument> docs = reader.read(file, out);
+                if (docs.size() == 1 && !out.hasErrors()
+                        && KindCheck.check(docs.get(0), out).filter(kind -> kind == Kind.CONFIG).isPresent()
+                        && schemaCheck.check(docs.get(0), Kind.CONFIG, out)) {
+                    return Optional.of(ConfigBinder.bind(docs.get(0).root()));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     Map<String, TargetPlugin> plugins() {
         return plugins;
     }

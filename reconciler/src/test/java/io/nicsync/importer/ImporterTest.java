@@ -22,6 +22,7 @@ import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.VmRef;
 import io.nicsync.testing.FakeCapabilities;
+import io.nicsync.testing.FakePlugin;
 import io.nicsync.testing.FakeTarget;
 import io.nicsync.validate.DesiredState;
 import io.nicsync.validate.Validation;
