@@ -108,15 +108,7 @@ cat >"$WORK/get_xml.yml" <<YAML
 YAML
 
 plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $WORK/repo"
-# The first plan trains the launcher's class-data archive; the next one makes it (in the background).
-rm -rf reconciler/target/class-data
-out=$(eval "$plan_cmd") && echo "$out" | tail -1 >&2
-eval "$plan_cmd" >/dev/null
-for _ in $(seq 1 180); do
-  ls reconciler/target/class-data/*.aot reconciler/target/class-data/*.jsa >/dev/null 2>&1 && break
-  sleep 1
-done
-ls reconciler/target/class-data >&2
+out=$(bench_train_launcher "$plan_cmd")
 echo "$out" | grep -q "No changes." || { echo "peers-libvirt: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
 
 raw_cmd="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $BENCH_CP io.nicsync.bench.RawLibvirtXml $URI"

@@ -1,20 +1,21 @@
 #!/usr/bin/env bash
 # Planning a fleet of N KubeVirt VMs with 4 NICs each, against the raw cost of reading the same inputs, each
 # figure next to its baseline from the same run:
-#   full plan        a PlanSession's first plan: Git read, YAML parse, validation, observe (one LIST + WATCH of
-#                    VMs, VMIs and launcher pods), diff, plan;    baseline (raw): reading the same files from Git
-#                    plus one LIST of VMs and one of VMIs, nothing parsed or diffed
-#   no-change        the same session planning again with nothing changed
-#   1% changed       the same session after a commit changing 1% of the files and live changes to another 1% of
-#                    the VMs
-#   peak RSS         of the measured process (VmHWM), plan against raw
-# Each measured process is a fresh JVM; the live side is the simulated KubeVirt cluster (fabric8's mock API
-# server in CRUD mode and the simulator) in a process of its own, seeded with N running VMs (VM, VMI and
-# launcher pod each) and the matching desired-state repository. Seeding is slow at 10,000 (the mock server
-# scans every object on each request): 20 minutes on two busy cores.
+#   full plan      bin/nicsync plan as a whole process, as a user runs it (the launcher's AOT archive trained
+#                  first): Git read, YAML parse, validation, observe (one paged LIST each of VMIs, launcher pods
+#                  and VMs, while the files validate), diff, plan;    baseline (raw): a whole process reading the
+#                  same files from Git plus one LIST of VMs and one of VMIs, nothing parsed or diffed
+#   peak RSS       of each of those processes
+#   a session      as nicsync serve plans, in one process: its first plan; the next, which waits for the watches
+#                  the first started; one with nothing changed; one after a commit changing 1% of the files and
+#                  live changes to another 1% of the VMs (with the session's own peak RSS)
+# The live side is the simulated KubeVirt cluster (fabric8's mock API server in CRUD mode and the simulator) in a
+# process of its own, seeded with N running VMs (VM, VMI and launcher pod each) and the matching desired-state
+# repository: about 40 s at 10,000.
 #   bench/scale.sh [N...]          default: 1000 10000 (the second shows how the cost grows with N)
 #   BENCH_RUNS (default 3) measured runs of each process per N; the medians are printed.
-# Last three lines, for the largest N: "plan/raw ratio: R", "peak RSS MiB: M", "no-change/full ratio: X".
+# Last three lines, for the largest N: "plan/raw ratio: R", "peak RSS MiB: M" (of nicsync plan),
+# "no-change/full ratio: X" (a session's no-change plan against nicsync plan).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -33,11 +34,15 @@ stop_cluster() {
 }
 trap 'stop_cluster; [ -n "$CLUSTER_PID" ] && kill "$CLUSTER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
 
+[ -x /usr/bin/time ] || { echo "scale: installing time ..." >&2; apt-get install -y -q time >/dev/null; }
 echo "building ..." >&2
 bench_build
+NICSYNC_NO_BUILD=0 bin/nicsync --version >/dev/null # builds bin/nicsync's jars when the sources changed
 
 # value KEY FILE...: every KEY=value of the files, one a line
 value() { local key=$1; shift; grep -oh "\b$key=[0-9]*" "$@" | cut -d= -f2; }
+# seconds_ms KEY FILE...: every KEY=seconds (as /usr/bin/time writes them) in milliseconds
+seconds_ms() { local key=$1; shift; grep -oh "\b$key=[0-9.]*" "$@" | cut -d= -f2 | awk '{ printf "%d\n", $1 * 1000 }'; }
 
 declare -A FULL_MS
 for n in "${SIZES[@]}"; do
@@ -54,34 +59,47 @@ for n in "${SIZES[@]}"; do
   done
   grep '^seeded' "$dir/cluster.log" >&2
 
+  plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $dir/repo"
+  out=$(bench_train_launcher "$plan_cmd")
+  echo "$out" | grep -q "No changes." || { echo "scale: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
   for r in $(seq 1 "$RUNS"); do
     # alternating which goes first keeps whatever one leaves behind (page cache, the server's garbage) even
     for mode in $( ((r % 2)) && echo raw plan || echo plan raw); do
-      java -cp "$BENCH_CP" io.nicsync.bench.ScaleRun "$mode" "$dir" "$n" >"$dir/$mode-$r.out" 2>"$dir/$mode-$r.err" \
-        || { cat "$dir/$mode-$r.err" >&2; exit 1; }
+      if [ "$mode" = plan ]; then
+        /usr/bin/time -f 'wall_s=%e peak_rss_kib=%M' -o "$dir/cli-$r.out" bash -c "$plan_cmd" >/dev/null
+      else
+        /usr/bin/time -f 'wall_s=%e' -a -o "$dir/raw-$r.out" \
+          java -cp "$BENCH_CP" io.nicsync.bench.ScaleRun raw "$dir" "$n" >"$dir/raw-$r.out" 2>"$dir/raw-$r.err" \
+          || { cat "$dir/raw-$r.err" >&2; exit 1; }
+      fi
     done
-    grep -h 'full_steps\|nochange_steps\|changed_files' "$dir/plan-$r.out" | tr '\n' ' ' >&2; echo >&2
+    java -cp "$BENCH_CP" io.nicsync.bench.ScaleRun session "$dir" "$n" >"$dir/session-$r.out" 2>"$dir/session-$r.err" \
+      || { cat "$dir/session-$r.err" >&2; exit 1; }
+    grep -h 'full_steps\|nochange_steps\|changed_files' "$dir/session-$r.out" | tr '\n' ' ' >&2; echo >&2
   done
   stop_cluster
 
-  raw_ms=$(value raw_ms "$dir"/raw-*.out | median)
-  full_ms=$(value full_ms "$dir"/plan-*.out | median)
-  nochange_ms=$(value nochange_ms "$dir"/plan-*.out | median)
-  changed_ms=$(value changed_ms "$dir"/plan-*.out | median)
-  validate_ms=$(value full_read_and_validate_ms "$dir"/plan-*.out | median)
+  raw_ms=$(seconds_ms wall_s "$dir"/raw-*.out | median)
+  full_ms=$(seconds_ms wall_s "$dir"/cli-*.out | median)
   raw_rss=$(value peak_rss_kib "$dir"/raw-*.out | median)
-  plan_rss=$(value peak_rss_kib "$dir"/plan-*.out | median)
+  plan_rss=$(value peak_rss_kib "$dir"/cli-*.out | median)
+  first_ms=$(value full_ms "$dir"/session-*.out | median)
+  watches_ms=$(value watches_ms "$dir"/session-*.out | median)
+  nochange_ms=$(value nochange_ms "$dir"/session-*.out | median)
+  changed_ms=$(value changed_ms "$dir"/session-*.out | median)
+  session_rss=$(value peak_rss_kib "$dir"/session-*.out | median)
   FULL_MS[$n]=$full_ms
-  echo "== $n VMs with 4 NICs each (median of $RUNS fresh JVMs each)"
-  printf '  full plan:          %6d ms   raw (Git read + LIST VMs + LIST VMIs): %6d ms   ratio %.2f\n' \
+  echo "== $n VMs with 4 NICs each (median of $RUNS runs; whole processes, JVM start included)"
+  printf '  nicsync plan:       %6d ms   raw (Git read + LIST VMs + LIST VMIs): %6d ms   ratio %.2f\n' \
     "$full_ms" "$raw_ms" "$(echo "$full_ms / $raw_ms" | bc -l)"
-  printf '    of which Git read + validation: %6d ms; observe, diff and plan: %6d ms\n' "$validate_ms" \
-    $((full_ms - validate_ms))
   printf '  peak RSS:           %6d MiB  raw: %6d MiB\n' $((plan_rss / 1024)) $((raw_rss / 1024))
-  printf '  no change:          %6d ms   full plan: %6d ms   ratio %.3f\n' \
-    "$nochange_ms" "$full_ms" "$(echo "$nochange_ms / $full_ms" | bc -l)"
-  printf '  1%% files + 1%% live changed: %6d ms   full plan: %6d ms   ratio %.3f\n' \
-    "$changed_ms" "$full_ms" "$(echo "$changed_ms / $full_ms" | bc -l)"
+  echo "  a session, as nicsync serve plans (peak RSS $((session_rss / 1024)) MiB):"
+  printf '    first plan:       %6d ms\n' "$first_ms"
+  printf '    next plan, waiting for the watches the first started: %6d ms\n' "$watches_ms"
+  printf '    no change:        %6d ms   against nicsync plan: ratio %.3f\n' \
+    "$nochange_ms" "$(echo "$nochange_ms / $full_ms" | bc -l)"
+  printf '    1%% files + 1%% live changed: %6d ms   ratio %.3f\n' \
+    "$changed_ms" "$(echo "$changed_ms / $full_ms" | bc -l)"
 done
 
 if [ ${#SIZES[@]} -gt 1 ]; then

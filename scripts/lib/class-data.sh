@@ -19,7 +19,9 @@ nicsync_class_data_options() {
   major=$(nicsync_java_major "$JAVA_HOME/bin/java")
   [ -n "$major" ] && [ "$major" -ge 19 ] || return 0
   mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
-  key=$( { "$JAVA_HOME/bin/java" -version 2>&1; stat -c '%n %s %Y' "$@"; } | sha256sum | cut -c1-16)
+  # the JDK by its release file and class library (no JVM started for it), every jar by path, size and time
+  key=$( { cat "$JAVA_HOME/release" 2>/dev/null; stat -c '%n %s %Y' "$JAVA_HOME/lib/modules" "$@"; } 2>/dev/null \
+    | sha256sum | cut -c1-16)
   find "$dir" -maxdepth 1 -type f ! -name "nicsync-$key*" ! -name '*.lock' -mmin +1 -delete 2>/dev/null || true
   java_opts+=("-Xlog:cds*=off")
   if [ "$major" -lt 24 ]; then

@@ -2,6 +2,13 @@
 # Looks at JAVA_HOME first, then the JDKs under /usr/lib/jvm (newest first), then java on the PATH.
 
 nicsync_java_major() { # $1 = path to a java binary; prints its feature version
+  # the JDK's release file says it without starting a JVM (JDK 8 says 1.8, which reads as 1)
+  local release
+  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
+  if [ -r "$release" ] && grep -q '^JAVA_VERSION=' "$release"; then
+    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
+    return
+  fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1
 }
 

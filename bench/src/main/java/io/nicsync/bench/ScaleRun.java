@@ -29,7 +29,7 @@ import java.util.TreeSet;
  * <ul>
  *   <li>{@code raw DIR N}: the floor: read the desired-state files from Git, one LIST of VMs and one of VMIs;
  *       no parsing, no diffing.
- *   <li>{@code plan DIR N}: a {@link PlanSession}'s first plan (Git read, parse, validation, observe (one LIST
+ *   <li>{@code session DIR N}: a {@link PlanSession}'s first plan (Git read, parse, validation, observe (one LIST
  *       of each kind), diff, plan); a second, which waits for the watches the first started; a third with
  *       nothing changed; a fourth after 1% of the files were changed in a new commit and another 1% of the VMs
  *       were changed live.
@@ -49,8 +49,8 @@ public final class ScaleRun {
         int count = Integer.parseInt(args[2]);
         switch (args[0]) {
             case "raw" -> raw(dir);
-            case "plan" -> plan(dir, count);
-            default -> throw new IllegalArgumentException("raw or plan, not " + args[0]);
+            case "session" -> session(dir, count);
+            default -> throw new IllegalArgumentException("raw or session, not " + args[0]);
         }
         System.out.println("peak_rss_kib=" + peakRssKib());
     }
@@ -67,16 +67,13 @@ public final class ScaleRun {
         System.out.println("raw_files=" + snapshot.files().size() + " raw_objects=" + objects);
     }
 
-    private static void plan(Path dir, int count) throws Exception {
+    private static void session(Path dir, int count) throws Exception {
         Path repo = dir.resolve("repo");
         long t0 = System.nanoTime();
         try (PlanSession session = PlanSession.open(SourceSpec.of(repo.toString()), Plugins.installed(),
                 Selection.ALL, Map.of(), Clock.systemUTC())) {
-            session.desired(); // the same work plan() starts with: timed apart to show where the time goes
-            long read = ms(t0);
             Plan full = session.plan();
             System.out.println("full_ms=" + ms(t0));
-            System.out.println("full_read_and_validate_ms=" + read);
             System.out.println("full_vms=" + full.vms().size() + " full_steps=" + full.steps().size());
 
             // the second plan waits for the watches the first one started to have listed: a loop's next cycle,
