@@ -54,7 +54,8 @@ nicsync_create_aot_cache() {
   mkdir "$lock" 2>/dev/null || return 0
   (
     trap 'rm -rf "$lock" "$cache.$BASHPID"' EXIT
-    "$JAVA_HOME/bin/java" -XX:AOTMode=create "-XX:AOTConfiguration=$record" "-XX:AOTCache=$cache.$BASHPID" \
+    # with the options the runs use (collector, compiler): a cache made under others may be refused
+    "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$record" "-XX:AOTCache=$cache.$BASHPID" \
       "-Xlog:aot*=off" "-Xlog:cds*=off" -cp "$classpath" && mv "$cache.$BASHPID" "$cache"
     rm -f "$record"
   ) </dev/null >/dev/null 2>&1 &
