@@ -155,8 +155,27 @@ final class WatchedVms implements AutoCloseable {
                 return false;
             }
             synced = true;
+            goneBeforeWatching();
         }
         return informers.stream().allMatch(SharedIndexInformer::isWatching);
+    }
+
+    /**
+     * Marks moved the VMs whose VM, VMI or a launcher pod of their reading was deleted between the listing they
+     * were read from and the informers' own first LIST: no event tells of those.
+     */
+    private void goneBeforeWatching() {
+        Set<String> vmKeys = new HashSet<>(informers.get(0).getStore().listKeys());
+        Set<String> vmiKeys = new HashSet<>(informers.get(1).getStore().listKeys());
+        Set<String> podKeys = new HashSet<>(pods.getStore().listKeys());
+        for (Reading reading : kept.values()) {
+            String namespace = reading.key().substring(0, reading.key().indexOf('/') + 1);
+            Stamp stamp = reading.stamp();
+            if (!vmKeys.contains(reading.key()) || stamp.vmi() != null && !vmiKeys.contains(reading.key())
+                    || stamp.pods().keySet().stream().anyMatch(pod -> !podKeys.contains(namespace + pod))) {
+                moved.add(reading.key());
+            }
+        }
     }
 
     private void keep(Reading reading) {

@@ -1,5 +1,6 @@
 package io.nicsync.plugin.kubevirt.sim;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
 import io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor;
@@ -7,10 +8,12 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.MockResponse;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * fabric8's CRUD dispatcher with its objects also indexed by name. The dispatcher finds an object by testing
@@ -25,6 +28,10 @@ import java.util.concurrent.ConcurrentHashMap;
 final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     private static final String NAME = "name";
     private final Map<Attribute, Set<AttributeSet>> byName = new ConcurrentHashMap<>();
+    private final List<Deletion> deletions = new CopyOnWriteArrayList<>();
+
+    private record Deletion(AttributeSet key, String lastState, long version) {
+    }
 
     IndexedCrudDispatcher(List<CustomResourceDefinitionContext> kinds) {
         super(kinds);
@@ -33,9 +40,15 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     @Override
     public void processEvent(String path, AttributeSet pathAttributes, AttributeSet oldAttributes,
             GenericKubernetesResource resource, String newState) {
+        String before = oldAttributes == null ? null : map.get(oldAttributes);
         super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
         if (newState == null) {
-            return; // deleted: its index entry is dropped when next found
+            // deleted: its index entry is dropped when next found; a watch opened later from an earlier
+            // version is told (kube-apiserver replays a watch from its version)
+            if (before != null) {
+                deletions.add(new Deletion(oldAttributes, before, requestResourceVersion()));
+            }
+            return;
         }
         // the key the dispatcher stored the object under, made as it makes it
         KubernetesAttributesExtractor extractor = (KubernetesAttributesExtractor) attributeExtractor;
@@ -50,6 +63,23 @@ final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
         if (name != null) {
             byName.computeIfAbsent(name, n -> ConcurrentHashMap.newKeySet()).add(key);
         }
+    }
+
+    /**
+     * The objects a WATCH of {@code watchPath} sees deleted after resourceVersion {@code from}, as they last were,
+     * with the version of their deletion.
+     */
+    List<String> deletedSince(String watchPath, long from) {
+        AttributeSet query = attributeExtractor.fromPath(watchPath);
+        List<String> deleted = new ArrayList<>();
+        for (Deletion d : deletions) {
+            if (d.version() > from && d.key().matches(query)) {
+                ObjectNode object = SimDispatcher.parse(d.lastState());
+                Json.obj(object, "metadata").put("resourceVersion", String.valueOf(d.version()));
+                deleted.add(object.toString());
+            }
+        }
+        return deleted;
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.nicsync.plugin.kubevirt.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Dispatcher;
@@ -30,7 +29,7 @@ final class SimDispatcher extends Dispatcher {
             "virtualmachineinstances", "v1.VirtualMachineInstance",
             "virtualmachineinstancemigrations", "v1.VirtualMachineInstanceMigration");
 
-    private final KubernetesCrudDispatcher crud = new IndexedCrudDispatcher(Kinds.ALL);
+    private final IndexedCrudDispatcher crud = new IndexedCrudDispatcher(Kinds.ALL);
     private final SimConfig config;
     private final WriteLog writes;
     private final Subresources subresources;
@@ -95,7 +94,8 @@ final class SimDispatcher extends Dispatcher {
         MockResponse response = crud.dispatch(request);
         long watchedFrom = Pages.watchFrom(request.getPath());
         if (response.getWebSocketListener() != null && watchedFrom > 0) {
-            response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), watchedFrom));
+            response.withWebSocketUpgrade(new WatchFromVersion(response.getWebSocketListener(), watchedFrom,
+                    crud.deletedSince(request.getPath(), watchedFrom)));
         }
         logWrite(method, path, response);
         return response;

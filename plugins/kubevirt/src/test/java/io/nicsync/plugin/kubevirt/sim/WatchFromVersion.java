@@ -6,20 +6,25 @@ import io.fabric8.mockwebserver.http.RecordedRequest;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.List;
 
 /**
  * A WATCH from a resourceVersion as kube-apiserver serves it: only what happened after that version. fabric8's
  * CRUD dispatcher opens every watch with an ADDED event for each object there is; those of objects not changed
  * since the version asked for are left out here (an informer that listed 10,000 objects would otherwise receive
- * them all again).
+ * them all again). Objects deleted since that version are told as DELETED events, which the CRUD dispatcher,
+ * keeping no history, would not send.
  */
 final class WatchFromVersion extends WebSocketListener {
     private final WebSocketListener events;
     private final long from;
+    private final List<String> deletedSince;
 
-    WatchFromVersion(WebSocketListener events, long from) {
+    /** @param deletedSince the objects of the watch deleted after {@code from}: told first, as DELETED events */
+    WatchFromVersion(WebSocketListener events, long from, List<String> deletedSince) {
         this.events = events;
         this.from = from;
+        this.deletedSince = deletedSince;
     }
 
     @Override
@@ -29,6 +34,7 @@ final class WatchFromVersion extends WebSocketListener {
 
     @Override
     public void onOpen(WebSocket socket, Response response) {
+        deletedSince.forEach(object -> socket.send("{\"type\":\"DELETED\",\"object\":" + object + "}"));
         events.onOpen(new Since(socket), response);
     }
 
