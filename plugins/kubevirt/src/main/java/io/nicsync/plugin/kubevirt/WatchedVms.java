@@ -79,6 +79,7 @@ final class WatchedVms implements AutoCloseable {
     /** VMs an event showed moved since their reading. */
     private final Set<String> moved = ConcurrentHashMap.newKeySet();
     private boolean synced;
+    private boolean waited;
 
     private WatchedVms(Api api) {
         SharedIndexInformer<GenericKubernetesResource> vms = api.informer(Resources.VM);
@@ -125,10 +126,10 @@ final class WatchedVms implements AutoCloseable {
             return Optional.empty();
         }
         List<String> again = new ArrayList<>(moved);
-        if (again.size() > REREAD_LIMIT) {
-            return Optional.empty();
-        }
         moved.removeAll(again);
+        if (again.size() > REREAD_LIMIT) {
+            return Optional.empty(); // the listing the caller makes now reads them; what moves after is marked anew
+        }
         for (String key : again) {
             int slash = key.indexOf('/');
             Reading reading = reader.read(key.substring(0, slash), key.substring(slash + 1));
@@ -146,9 +147,12 @@ final class WatchedVms implements AutoCloseable {
     /** Whether every watch runs, having waited for their first LIST once. */
     private boolean watching() {
         if (!synced) {
+            CompletableFuture<Void> all = CompletableFuture.allOf(started.toArray(CompletableFuture[]::new));
             try {
-                CompletableFuture.allOf(started.toArray(CompletableFuture[]::new)).get(START_SECONDS, TimeUnit.SECONDS);
+                // waits once; a start that takes longer is looked at again next time without waiting
+                all.get(waited ? 0 : START_SECONDS, TimeUnit.SECONDS);
             } catch (ExecutionException | TimeoutException e) {
+                waited = true;
                 return false; // a watch that cannot start (pods not listable, ...): the caller lists every time
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
