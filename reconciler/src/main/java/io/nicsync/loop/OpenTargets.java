@@ -26,11 +26,16 @@ public final class OpenTargets implements AutoCloseable {
      */
     public static OpenTargets open(List<TargetConfig> configs, Map<String, TargetPlugin> plugins,
             Map<String, Map<String, String>> overrides, Set<String> wanted) throws TargetException {
-        List<TargetConfig> chosen = configs.stream()
+        return open(chosen(configs, overrides, wanted), config -> openWith(plugins, config));
+    }
+
+    /** The targets named in {@code wanted} (all when empty), their settings overridden by {@code overrides}. */
+    static List<TargetConfig> chosen(List<TargetConfig> configs, Map<String, Map<String, String>> overrides,
+            Set<String> wanted) {
+        return configs.stream()
                 .filter(config -> wanted.isEmpty() || wanted.contains(config.name()))
                 .map(config -> withOverrides(config, overrides))
                 .toList();
-        return open(chosen, config -> openWith(plugins, config));
     }
 
     /** How a target is opened. */

@@ -14,7 +14,6 @@ import io.nicsync.validate.Validator;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** One plan of one commit ({@code nicsync plan}), and the desired state it was made from. */
 public record Planned(Desired desired, Plan plan) {
@@ -28,16 +27,19 @@ public record Planned(Desired desired, Plan plan) {
     public static Planned of(SourceSpec spec, Map<String, TargetPlugin> plugins,
             Map<String, Map<String, String>> overrides, Selection selection, Clock clock)
             throws SourceException, InvalidDesiredStateException, TargetException, MissingVmsException {
-        Snapshot snapshot = GitSource.read(spec);
+        return of(spec.repo(), GitSource.read(spec), plugins, overrides, selection, clock);
+    }
+
+    /** As {@link #of(SourceSpec, Map, Map, Selection, Clock)}, on a commit already read. */
+    static Planned of(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins,
+            Map<String, Map<String, String>> overrides, Selection selection, Clock clock)
+            throws InvalidDesiredStateException, TargetException, MissingVmsException {
         Validator validator = new Validator(plugins);
         try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, overrides, selection,
                 Target::observeAll)) {
-            Desired desired = Desired.validate(spec.repo(), snapshot, validator, new ValidationCache());
-            Set<String> wanted = desired.targetsOf(selection);
-            List<TargetConfig> configs = desired.state().config().targets().stream()
-                    .filter(t -> wanted.isEmpty() || wanted.contains(t.name()))
-                    .map(t -> OpenTargets.withOverrides(t, overrides))
-                    .toList();
+            Desired desired = Desired.validate(repo, snapshot, validator, new ValidationCache());
+            List<TargetConfig> configs = OpenTargets.chosen(desired.state().config().targets(), overrides,
+                    desired.targetsOf(selection));
             try (OpenTargets open = early.take(configs, plugins)) {
                 return new Planned(desired,
                         Observation.observe(desired, selection, open, early.listing(Target::observeAll)).plan(clock));
