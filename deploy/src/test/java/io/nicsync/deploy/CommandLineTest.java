@@ -45,7 +45,8 @@ class CommandLineTest {
 
     private static void assertParses(List<String> args) {
         assertThat(parse(args)).as(String.join(" ", args)).isNull();
-        ParseResult result = new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+        String[] argv = args.toArray(String[]::new);
+        ParseResult result = Main.commandLine(argv).parseArgs(argv);
         ParseResult sub = result.subcommand();
         assertThat(sub.matchedOptionValue("--repo", (String) null)).isEqualTo(configMap().get("NICSYNC_REPO"));
         assertThat(sub.matchedOptionValue("--ref", (String) null)).isEqualTo(configMap().get("NICSYNC_REF"));
@@ -54,7 +55,8 @@ class CommandLineTest {
     /** picocli's error message, or null when the arguments parse. */
     private static String parse(List<String> args) {
         try {
-            new CommandLine(new Main()).parseArgs(args.toArray(String[]::new));
+            String[] argv = args.toArray(String[]::new);
+            Main.commandLine(argv).parseArgs(argv);
             return null;
         } catch (CommandLine.ParameterException e) {
             return e.getMessage();

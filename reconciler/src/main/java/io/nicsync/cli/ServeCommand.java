@@ -25,7 +25,7 @@ import picocli.CommandLine.Spec;
 /** {@code nicsync serve}: the reconcile cycle in a loop, with webhooks, metrics and status over HTTP. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
-                + "(jittered by 10%), after a failed cycle with exponential backoff, and at once on a git push "
+                + "(jittered by 10%%), after a failed cycle with exponential backoff, and at once on a git push "
                 + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /status (the last "
                 + "run's report). SIGTERM stops taking runs and lets the running cycle end.")
 final class ServeCommand implements Callable<Integer> {

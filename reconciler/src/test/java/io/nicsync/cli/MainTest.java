@@ -1,0 +1,72 @@
+package io.nicsync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+
+class MainTest {
+    private static final List<String> ALL =
+            List.of("validate", "plan", "apply", "recover", "reconcile", "serve", "import", "help");
+
+    @Test
+    void aNamedCommandIsTheOnlyOneBuilt() {
+        assertThat(Main.commandLine("plan", "--repo", "r").getSubcommands()).containsOnlyKeys("plan");
+        assertThat(Main.commandLine("serve").getSubcommands()).containsOnlyKeys("serve");
+    }
+
+    @Test
+    void withoutACommandNameAllAreBuilt() {
+        for (String[] args : List.of(new String[0], new String[] {"--help"}, new String[] {"help", "plan"},
+                new String[] {"plna"}, new String[] {"--version"})) {
+            assertThat(Main.commandLine(args).getSubcommands().keySet()).as(String.join(" ", args))
+                    .containsExactlyElementsOf(ALL);
+        }
+    }
+
+    @Test
+    void helpListsEveryCommandAndAMistypedOneIsSuggested() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "--help")).isZero();
+        assertThat(out.toString()).contains(ALL);
+
+        out.getBuffer().setLength(0);
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "help", "apply")).isZero();
+        assertThat(out.toString()).contains("Usage: nicsync apply", "--dry-run");
+
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plna")).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("Unmatched argument", "plan");
+    }
+
+    /** picocli formats help texts with String.format; one it cannot format is printed raw, after a warning. */
+    @Test
+    void everyHelpTextFormats() {
+        CommandLine cli = Main.commandLine();
+        List<String> texts = new ArrayList<>();
+        for (CommandLine command : cli.getSubcommands().values()) {
+            CommandSpec spec = command.getCommandSpec();
+            texts.addAll(List.of(spec.usageMessage().description()));
+            spec.options().forEach(o -> texts.addAll(List.of(o.description())));
+            spec.positionalParameters().forEach(p -> texts.addAll(List.of(p.description())));
+        }
+        assertThat(texts).hasSizeGreaterThan(50).allSatisfy(text -> assertThatCode(() -> String.format(text))
+                .as(text).doesNotThrowAnyException());
+    }
+
+    @Test
+    void aCommandRunsWithTheSettingsOfTheWhole() {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        // a usage error exits with the error code, not picocli's default 2 (plan's "changes")
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plan", "--no-such-option"))
+                .isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: nicsync plan");
+    }
+}
