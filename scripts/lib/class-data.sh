@@ -13,18 +13,18 @@
 
 # $1 = archive directory, $2 = the nicsync command, $3 = class path, $4... = the jars on it
 nicsync_class_data_options() {
-  local dir=$1 command=$2 classpath=$3 major key
+  local dir=$1 command=$2 classpath=$3 major=$nicsync_jdk_major key
   shift 3
   [ "${NICSYNC_AOT:-1}" != 0 ] || return 0
-  major=$(nicsync_java_major "$JAVA_HOME/bin/java")
   [ -n "$major" ] && [ "$major" -ge 19 ] || return 0
-  mkdir -p "$dir" 2>/dev/null && [ -w "$dir" ] || return 0
-  # the JDK by its release file and class library (no JVM started for it), every jar by path, size and time
-  key=$( { cat "$JAVA_HOME/release" 2>/dev/null; stat -c '%n %s %Y' "$JAVA_HOME/lib/modules" "$@"; } 2>/dev/null \
-    | sha256sum | cut -c1-16)
-  find "$dir" -maxdepth 1 -type f ! -name "nicsync-$key*" ! -name '*.lock' -mmin +1 -delete 2>/dev/null || true
+  { [ -d "$dir" ] || mkdir -p "$dir" 2>/dev/null; } && [ -w "$dir" ] || return 0
+  # the JDK by its release file and class library (no JVM started for it), every jar by path, size and time;
+  # this runs before every command, so it starts as few processes as it can
+  key=$(stat -c '%n %s %Y' "$JAVA_HOME/release" "$JAVA_HOME/lib/modules" "$@" 2>/dev/null | sha256sum)
+  key=${key:0:16}
   java_opts+=("-Xlog:cds*=off")
   if [ "$major" -lt 24 ]; then
+    [ -f "$dir/nicsync-$key.jsa" ] || nicsync_remove_old_class_data "$dir" "$key"
     java_opts+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$dir/nicsync-$key.jsa")
     return 0
   fi
@@ -34,6 +34,7 @@ nicsync_class_data_options() {
     java_opts+=("-XX:AOTCache=$cache")
     return 0
   fi
+  nicsync_remove_old_class_data "$dir" "$key"
   local record pid
   for record in "$dir"/nicsync-"$key"-*.aotconf; do
     [ -f "$record" ] || continue
@@ -46,6 +47,11 @@ nicsync_class_data_options() {
   # This run is the training run: the JVM writes what it loaded at exit. Its PID stays this script's (exec).
   java_opts+=(-XX:AOTMode=record "-XX:AOTConfiguration=$dir/nicsync-$key-$$.aotconf"
     -XX:+UnlockDiagnosticVMOptions -XX:-DisplayVMOutput)
+}
+
+# Removes the archives and records of other JDKs and jars from $1, all but those of key $2.
+nicsync_remove_old_class_data() {
+  find "$1" -maxdepth 1 -type f ! -name "nicsync-$2*" ! -name '*.lock' -mmin +1 -delete 2>/dev/null || true
 }
 
 # Creates the AOT cache from a record in the background, once: a run does not wait for it.

@@ -2,12 +2,16 @@
 # Looks at JAVA_HOME first, then the JDKs under /usr/lib/jvm (newest first), then java on the PATH.
 
 nicsync_java_major() { # $1 = path to a java binary; prints its feature version
-  # the JDK's release file says it without starting a JVM (JDK 8 says 1.8, which reads as 1)
-  local release
-  release="$(dirname "$(dirname "$(readlink -f "$1")")")/release"
-  if [ -r "$release" ] && grep -q '^JAVA_VERSION=' "$release"; then
-    sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$release"
-    return
+  # the JDK's release file says it without starting a JVM (JDK 8 says 1.8, which reads as 1); read by the shell
+  # itself, since nicsync's launcher runs this on every command
+  local java line
+  java=$(readlink -f "$1")
+  if [ -r "${java%/bin/*}/release" ]; then
+    while IFS= read -r line; do
+      case $line in
+        JAVA_VERSION=*) line=${line#JAVA_VERSION=}; line=${line#\"}; echo "${line%%[!0-9]*}"; return ;;
+      esac
+    done <"${java%/bin/*}/release"
   fi
   "$1" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java\.specification\.version = //p' | cut -d. -f1
 }
@@ -33,8 +37,10 @@ if ! JAVA_HOME=$(nicsync_find_jdk); then
 fi
 export JAVA_HOME
 export PATH="$JAVA_HOME/bin:$PATH"
+# JAVA_HOME's feature version, for the scripts that source this
+nicsync_jdk_major=$(nicsync_java_major "$JAVA_HOME/bin/java")
 # Maven's bundled Guava uses sun.misc.Unsafe, which JDK 24 and later warn about on every build.
-if [ "$(nicsync_java_major "$JAVA_HOME/bin/java")" -ge 24 ]; then
+if [ "$nicsync_jdk_major" -ge 24 ]; then
   case " ${MAVEN_OPTS:-} " in
     *sun-misc-unsafe-memory-access*) ;;
     *) export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" ;;
