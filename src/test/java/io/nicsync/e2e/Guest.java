@@ -64,6 +64,22 @@ final class Guest implements AutoCloseable {
         }
     }
 
+    /** Defines {@code count} guests of one kind, stopped: libvirt answers for each, and none costs a QEMU. */
+    static List<Guest> defined(Kind kind, int count) throws IOException {
+        List<Guest> guests = new ArrayList<>();
+        try {
+            for (int i = 0; i < count; i++) {
+                Guest g = new Guest(kind);
+                g.define();
+                guests.add(g);
+            }
+            return guests;
+        } catch (IOException | RuntimeException | Error e) {
+            closeAll(guests);
+            throw e;
+        }
+    }
+
     static void closeAll(List<Guest> guests) {
         for (Guest g : guests) {
             g.close();
