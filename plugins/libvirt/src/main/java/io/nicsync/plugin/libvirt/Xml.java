@@ -48,7 +48,7 @@ final class Xml {
     /** The element serialized on its own, without an XML declaration. */
     static String write(Node node) {
         try {
-            Transformer t = TransformerFactory.newInstance().newTransformer();
+            Transformer t = TransformerFactory.newDefaultInstance().newTransformer();
             t.setOutputProperty(OutputKeys.OMIT_XML_DECLARATION, "yes");
             StringWriter out = new StringWriter();
             t.transform(new DOMSource(node), new StreamResult(out));
@@ -106,7 +106,9 @@ final class Xml {
 
     private static DocumentBuilder builder() {
         try {
-            DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+            // The JDK's own parser, whose features are set below; not one a jar on the class path offers (finding
+            // that would search every jar each time).
+            DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance();
             // libvirt XML has no DTD; refusing one closes the door on entity expansion.
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
             f.setAttribute(XMLConstants.ACCESS_EXTERNAL_DTD, "");
