@@ -55,7 +55,7 @@ final class TreeBuilder {
     static YamlDocument build(String file, int index, Node root, Limits limits, Diagnostics out) throws TooLarge {
         TreeBuilder builder = new TreeBuilder(file, limits, out);
         JsonNode tree = builder.convert(root, "", 0);
-        return new YamlDocument(file, index, tree, builder.positions);
+        return YamlDocument.of(file, index, tree, builder.positions);
     }
 
     private JsonNode convert(Node node, String pointer, int depth) throws TooLarge {

@@ -140,7 +140,8 @@ public final class Validator {
         for (YamlDocument doc : reader.read(file, out)) {
             KindCheck.check(doc, out).ifPresent(kind -> docs.add(new Typed(doc, kind)));
         }
-        return new CheckedFile(docs, bindVms(docs, out), out.sorted());
+        return new CheckedFile(docs, bindVms(docs, out), out.sorted())
+                .lighter(new ReadAgain(reader, file));
     }
 
     private List<Declared> bindVms(List<Typed> docs, Diagnostics out) {

@@ -75,6 +75,22 @@ class ValidationCacheTest {
                 "again.yaml:4:9: error: VM lab/web-0 is declared twice (first at web-0.yaml:4:9)");
     }
 
+    /** A kept file's documents are read again for a position: the right document, also after an empty one. */
+    @Test
+    void aPositionInAKeptFileIsThatOfItsDocument() {
+        List<SourceFile> files = repository(1);
+        String twoVms = "---\n---\n" + text("web-7", "up") + "---\n" + text("web-8", "up");
+        files.add(new SourceFile("pair.yaml", twoVms.getBytes(StandardCharsets.UTF_8)));
+        assertThat(validator.validate(files, "", cache).ok()).isTrue();
+
+        files.add(vm("again.yaml", "web-8", "up"));
+        Validation second = validator.validate(files, "", cache);
+
+        assertThat(cache.reused()).isEqualTo(3);
+        assertThat(second.errors()).extracting(Diagnostic::format).containsExactly(
+                "again.yaml:4:9: error: VM lab/web-8 is declared twice (first at pair.yaml:17:9)");
+    }
+
     @Test
     void aFileThatIsFixedIsValidAgain() {
         List<SourceFile> files = repository(2);
@@ -96,7 +112,11 @@ class ValidationCacheTest {
     }
 
     private static SourceFile vm(String path, String name, String link) {
-        String text = """
+        return new SourceFile(path, text(name, link).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(String name, String link) {
+        return """
                 apiVersion: nicsync.io/v1alpha1
                 kind: VmNics
                 metadata:
@@ -108,7 +128,6 @@ class ValidationCacheTest {
                       network: {bridge: br0}
                       link: %s
                 """.formatted(name, link);
-        return new SourceFile(path, text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static LinkState link(Validation validation, String vm) {
