@@ -111,7 +111,7 @@ class ServeIT extends KubevirtScenarioIT {
             assertThat(kubevirt.liveLink("blue")).isEqualTo("up");
             Map<String, Double> metrics = served.metrics();
             assertThat(metrics).containsEntry("nicsync_drifted_vms", 1.0);
-            assertThat(metrics.get("nicsync_steps_total{action=\"link\",outcome=\"done\"}")).isEqualTo(1.0);
+            assertThat(metrics.get("nicsync_steps_total{action=\"set-link\",outcome=\"done\"}")).isEqualTo(1.0);
         }
     }
 

@@ -1,5 +1,6 @@
 package io.nicsync.plan;
 
+import io.nicsync.spi.Step;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -26,6 +27,11 @@ public final class PlanFile {
     public static void write(Plan plan, Writer out) throws IOException {
         out.write(write(plan));
         out.flush();
+    }
+
+    /** The name of a step's action as plan files write it ({@code set-link}, {@code restart-required}, ...). */
+    public static String action(Step step) {
+        return PlanJson.MAPPER.valueToTree(step).path("action").asText();
     }
 
     /** A plan of another format version is refused rather than misread. */

@@ -1,18 +1,11 @@
 package io.nicsync.serve;
 
 import io.nicsync.apply.VmResult;
+import io.nicsync.plan.PlanFile;
 import io.nicsync.reconcile.CycleListener;
 import io.nicsync.reconcile.RunOutcome;
 import io.nicsync.reconcile.RunReport;
-import io.nicsync.spi.AddNic;
-import io.nicsync.spi.Migrate;
-import io.nicsync.spi.PersistNic;
-import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.RestartRequired;
-import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
-import io.nicsync.spi.UnpersistNic;
-import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -75,27 +68,27 @@ final class Metrics implements CycleListener {
 
     @Override
     public void stepDone(VmRef vm, int index, Step step) {
-        steps.labelValues(action(step), "done").inc();
+        steps.labelValues(PlanFile.action(step), "done").inc();
     }
 
     @Override
     public void stepFailed(VmRef vm, int index, Step step, String error) {
-        steps.labelValues(action(step), "failed").inc();
+        steps.labelValues(PlanFile.action(step), "failed").inc();
     }
 
     @Override
     public void stepSkipped(VmRef vm, int index, Step step, String why) {
-        steps.labelValues(action(step), "skipped").inc();
+        steps.labelValues(PlanFile.action(step), "skipped").inc();
     }
 
     @Override
     public void undone(VmRef vm, int index, Step inverse) {
-        steps.labelValues(action(inverse), "undone").inc();
+        steps.labelValues(PlanFile.action(inverse), "undone").inc();
     }
 
     @Override
     public void undoFailed(VmRef vm, int index, Step inverse, String error) {
-        steps.labelValues(action(inverse), "undo-failed").inc();
+        steps.labelValues(PlanFile.action(inverse), "undo-failed").inc();
     }
 
     @Override
@@ -103,18 +96,5 @@ final class Metrics implements CycleListener {
         if (result instanceof VmResult.RolledBack) {
             rollbacks.inc();
         }
-    }
-
-    static String action(Step step) {
-        return switch (step) {
-            case AddNic s -> "add";
-            case UnplugNic s -> "unplug";
-            case RepointNic s -> "repoint";
-            case SetLink s -> "link";
-            case PersistNic s -> "persist";
-            case UnpersistNic s -> "unpersist";
-            case Migrate s -> "migrate";
-            case RestartRequired s -> "restart";
-        };
     }
 }

@@ -3,10 +3,14 @@ package io.nicsync.plan;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
 class PlanFileTest {
@@ -35,6 +39,22 @@ class PlanFileTest {
         var out = new StringWriter();
         new JsonPlanView().render(plan, new PrintWriter(out));
         assertThat(out).hasToString(PlanFile.write(plan));
+    }
+
+    /** serve's metrics name steps by this: the same names a plan file has, for every kind of step planned. */
+    @Test
+    void names_each_steps_action_as_the_plan_file_does() throws IOException {
+        Set<String> actions = new TreeSet<>();
+        for (String name : Scenario.names().toList()) {
+            Plan planned = Scenario.load(name).plan();
+            JsonNode written = new ObjectMapper().readTree(PlanFile.write(planned)).path("steps");
+            for (int i = 0; i < planned.steps().size(); i++) {
+                String action = PlanFile.action(planned.steps().get(i));
+                assertThat(action).isEqualTo(written.get(i).path("action").asText());
+                actions.add(action);
+            }
+        }
+        assertThat(actions).contains("add", "unplug", "set-link", "persist", "restart-required");
     }
 
     @Test
