@@ -30,3 +30,37 @@ bench_train_launcher() {
   ls "$ROOT/reconciler/target/class-data" >&2
   echo "$out"
 }
+
+# Sets the array bench_baseline to the command line of a Java baseline, main class $2 with arguments $3...,
+# run as bin/nicsync runs a one-shot command: with its JVM options and a class-data archive of its own ($1 names
+# it), made here by untimed runs (an AOT cache on JDK 24 and later, a dynamic CDS archive before). A baseline
+# without them would pay for JVM start-up and compilation what nicsync's launcher saves, and flatter nicsync.
+# Needs WORK and BENCH_CP.
+bench_java_baseline() {
+  local archive="$WORK/baseline-$1" java_opts=() entries=() i classpath
+  shift
+  # a class-data archive takes classes from jars only: the build's class directories are packed into jars
+  mkdir -p "$WORK/baseline-jars"
+  IFS=: read -ra entries <<<"$BENCH_CP"
+  for i in "${!entries[@]}"; do
+    [ -d "${entries[$i]}" ] || continue
+    "$JAVA_HOME/bin/jar" --create --file "$WORK/baseline-jars/$i.jar" -C "${entries[$i]}" .
+    entries[$i]="$WORK/baseline-jars/$i.jar"
+  done
+  classpath=$(IFS=:; echo "${entries[*]}")
+  source "$ROOT/scripts/lib/java-options.sh"
+  nicsync_java_options plan
+  java_opts+=("-Xlog:aot*=off" "-Xlog:cds*=off")
+  if [ "$nicsync_jdk_major" -ge 24 ]; then
+    "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTMode=record "-XX:AOTConfiguration=$archive.aotconf" \
+      -cp "$classpath" "$@" >/dev/null 2>&1
+    "$JAVA_HOME/bin/java" "${java_opts[@]}" -XX:AOTMode=create "-XX:AOTConfiguration=$archive.aotconf" \
+      "-XX:AOTCache=$archive.aot" -cp "$classpath" >/dev/null 2>&1
+    [ -f "$archive.aot" ] || { echo "bench: could not make the AOT cache of baseline ${archive##*/}" >&2; return 1; }
+    java_opts+=("-XX:AOTCache=$archive.aot")
+  else
+    java_opts+=(-XX:+AutoCreateSharedArchive "-XX:SharedArchiveFile=$archive.jsa")
+    "$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$classpath" "$@" >/dev/null 2>&1
+  fi
+  bench_baseline=("$JAVA_HOME/bin/java" "${java_opts[@]}" -cp "$classpath" "$@")
+}

@@ -2,13 +2,16 @@
 # nicsync plan against the tools people use today, on the same defined libvirt domains (2 NICs each), each as
 # whole processes, JVM start-up included:
 #   nicsync plan     bin/nicsync plan: Git read, validation, observe, diff, plan (with its AOT/CDS archive)
-#   raw java         a small main class: listAllDomains + getXMLDesc of every domain (the Java floor)
+#   raw java         a small main class: listAllDomains + getXMLDesc of every domain (the Java floor), run as
+#                    bin/nicsync runs a plan: its JVM options and a class-data archive of its own
+#   raw java, JVM defaults   the same class as a plain java command: it pays for start-up and compilation
+#                    what the launcher saves nicsync, so it flatters nicsync; printed for comparison
 #   virsh dumpxml    one virsh process per domain, as admins script it
 #   ansible get_xml  one ansible-playbook run looping community.libvirt.virt command=get_xml over the domains
 # Needs the lab (scripts/lab.sh up, as root), and hyperfine and ansible (Debian packages; installed with
 # apt-get when missing). Every domain it defines is removed afterwards.
 #   bench/peers-libvirt.sh [COUNT]    default 200 domains; BENCH_RUNS (default 5) timed runs of each
-# Prints each median; last line: "plan/raw-java ratio: R".
+# Prints each median; last line: "plan/raw-java ratio: R", against the Java floor run as nicsync runs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -111,12 +114,15 @@ plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $WORK/repo"
 out=$(bench_train_launcher "$plan_cmd")
 echo "$out" | grep -q "No changes." || { echo "peers-libvirt: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
 
-raw_cmd="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $BENCH_CP io.nicsync.bench.RawLibvirtXml $URI"
+bench_java_baseline raw io.nicsync.bench.RawLibvirtXml "$URI"
+raw_cmd="${bench_baseline[*]}"
+plain_cmd="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $BENCH_CP io.nicsync.bench.RawLibvirtXml $URI"
 virsh_cmd="for d in \$(cat $WORK/domains.txt); do virsh -q -c $URI dumpxml \$d >/dev/null; done"
 ansible_cmd="ANSIBLE_STDOUT_CALLBACK=null ansible-playbook -i localhost, -e ansible_python_interpreter=/usr/bin/python3 $WORK/get_xml.yml"
 
 hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json" \
-  -n "nicsync plan" "$plan_cmd" -n "raw java" "$raw_cmd" -n "virsh dumpxml" "$virsh_cmd" \
+  -n "nicsync plan" "$plan_cmd" -n "raw java" "$raw_cmd" -n "raw java, JVM defaults" "$plain_cmd" \
+  -n "virsh dumpxml" "$virsh_cmd" \
   -n "ansible get_xml" "$ansible_cmd" >&2
 
 python3 - "$WORK/times.json" "$COUNT" <<'PY'
@@ -125,5 +131,6 @@ results = {r["command"]: r["median"] for r in json.load(open(sys.argv[1]))["resu
 print(f"{sys.argv[2]} defined domains with 2 NICs each; median wall time of whole processes:")
 for name, median in results.items():
     print(f"  {name}: {median * 1000:.0f} ms")
+print(f"plan/raw-java (JVM defaults) ratio: {results['nicsync plan'] / results['raw java, JVM defaults']:.2f}")
 print(f"plan/raw-java ratio: {results['nicsync plan'] / results['raw java']:.2f}")
 PY

@@ -4,7 +4,10 @@
 #   full plan      bin/nicsync plan as a whole process, as a user runs it (the launcher's AOT archive trained
 #                  first): Git read, YAML parse, validation, observe (one paged LIST each of VMIs, launcher pods
 #                  and VMs, while the files validate), diff, plan;    baseline (raw): a whole process reading the
-#                  same files from Git plus one LIST of VMs and one of VMIs, nothing parsed or diffed
+#                  same files from Git plus one LIST of VMs and one of VMIs, nothing parsed or diffed, run as
+#                  bin/nicsync runs a plan (its JVM options and a class-data archive of its own); the same run
+#                  with the JVM's defaults, which pays for compilation what the launcher saves nicsync, is
+#                  printed for comparison
 #   peak RSS       of each of those processes
 #   a session      as nicsync serve plans, in one process: its first plan; the next, which waits for the watches
 #                  the first started; one with nothing changed; one after a commit changing 1% of the files and
@@ -62,14 +65,19 @@ for n in "${SIZES[@]}"; do
   plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $dir/repo"
   out=$(bench_train_launcher "$plan_cmd")
   echo "$out" | grep -q "No changes." || { echo "scale: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
+  bench_java_baseline "raw-$n" io.nicsync.bench.ScaleRun raw "$dir" "$n"
   for r in $(seq 1 "$RUNS"); do
     # alternating which goes first keeps whatever one leaves behind (page cache, the server's garbage) even
-    for mode in $( ((r % 2)) && echo raw plan || echo plan raw); do
+    for mode in $( ((r % 2)) && echo raw plan plain || echo plain plan raw); do
       if [ "$mode" = plan ]; then
         /usr/bin/time -f 'wall_s=%e peak_rss_kib=%M' -o "$dir/cli-$r.out" bash -c "$plan_cmd" >/dev/null
+      elif [ "$mode" = plain ]; then
+        /usr/bin/time -f 'wall_s=%e' -o "$dir/plain-$r.time" \
+          java -cp "$BENCH_CP" io.nicsync.bench.ScaleRun raw "$dir" "$n" >/dev/null 2>"$dir/plain-$r.err" \
+          || { cat "$dir/plain-$r.err" >&2; exit 1; }
       else
         /usr/bin/time -f 'wall_s=%e' -a -o "$dir/raw-$r.out" \
-          java -cp "$BENCH_CP" io.nicsync.bench.ScaleRun raw "$dir" "$n" >"$dir/raw-$r.out" 2>"$dir/raw-$r.err" \
+          "${bench_baseline[@]}" >"$dir/raw-$r.out" 2>"$dir/raw-$r.err" \
           || { cat "$dir/raw-$r.err" >&2; exit 1; }
       fi
     done
@@ -80,6 +88,7 @@ for n in "${SIZES[@]}"; do
   stop_cluster
 
   raw_ms=$(seconds_ms wall_s "$dir"/raw-*.out | median)
+  plain_ms=$(seconds_ms wall_s "$dir"/plain-*.time | median)
   full_ms=$(seconds_ms wall_s "$dir"/cli-*.out | median)
   raw_rss=$(value peak_rss_kib "$dir"/raw-*.out | median)
   plan_rss=$(value peak_rss_kib "$dir"/cli-*.out | median)
@@ -92,6 +101,8 @@ for n in "${SIZES[@]}"; do
   echo "== $n VMs with 4 NICs each (median of $RUNS runs; whole processes, JVM start included)"
   printf '  nicsync plan:       %6d ms   raw (Git read + LIST VMs + LIST VMIs): %6d ms   ratio %.2f\n' \
     "$full_ms" "$raw_ms" "$(echo "$full_ms / $raw_ms" | bc -l)"
+  printf '                      raw with the JVM'"'"'s defaults:                  %6d ms   ratio %.2f\n' \
+    "$plain_ms" "$(echo "$full_ms / $plain_ms" | bc -l)"
   printf '  peak RSS:           %6d MiB  raw: %6d MiB\n' $((plan_rss / 1024)) $((raw_rss / 1024))
   echo "  a session, as nicsync serve plans (peak RSS $((session_rss / 1024)) MiB):"
   printf '    first plan:       %6d ms\n' "$first_ms"
