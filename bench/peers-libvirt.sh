@@ -114,9 +114,10 @@ plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $WORK/repo"
 out=$(bench_train_launcher "$plan_cmd")
 echo "$out" | grep -q "No changes." || { echo "peers-libvirt: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
 
-bench_java_baseline raw io.nicsync.bench.RawLibvirtXml "$URI"
+raw=(io.nicsync.bench.RawLibvirtXml "$URI")
+bench_java_baseline raw "${raw[@]}"
 raw_cmd="${bench_baseline[*]}"
-plain_cmd="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $BENCH_CP io.nicsync.bench.RawLibvirtXml $URI"
+plain_cmd="$JAVA_HOME/bin/java --enable-native-access=ALL-UNNAMED -cp $BENCH_CP ${raw[*]}"
 virsh_cmd="for d in \$(cat $WORK/domains.txt); do virsh -q -c $URI dumpxml \$d >/dev/null; done"
 ansible_cmd="ANSIBLE_STDOUT_CALLBACK=null ansible-playbook -i localhost, -e ansible_python_interpreter=/usr/bin/python3 $WORK/get_xml.yml"
 

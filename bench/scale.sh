@@ -65,7 +65,8 @@ for n in "${SIZES[@]}"; do
   plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $dir/repo"
   out=$(bench_train_launcher "$plan_cmd")
   echo "$out" | grep -q "No changes." || { echo "scale: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
-  bench_java_baseline "raw-$n" io.nicsync.bench.ScaleRun raw "$dir" "$n"
+  raw=(io.nicsync.bench.ScaleRun raw "$dir" "$n")
+  bench_java_baseline "raw-$n" "${raw[@]}"
   for r in $(seq 1 "$RUNS"); do
     # alternating which goes first keeps whatever one leaves behind (page cache, the server's garbage) even
     for mode in $( ((r % 2)) && echo raw plan plain || echo plain plan raw); do
@@ -73,7 +74,7 @@ for n in "${SIZES[@]}"; do
         /usr/bin/time -f 'wall_s=%e peak_rss_kib=%M' -o "$dir/cli-$r.out" bash -c "$plan_cmd" >/dev/null
       elif [ "$mode" = plain ]; then
         /usr/bin/time -f 'wall_s=%e' -o "$dir/plain-$r.time" \
-          java -cp "$BENCH_CP" io.nicsync.bench.ScaleRun raw "$dir" "$n" >/dev/null 2>"$dir/plain-$r.err" \
+          java -cp "$BENCH_CP" "${raw[@]}" >/dev/null 2>"$dir/plain-$r.err" \
           || { cat "$dir/plain-$r.err" >&2; exit 1; }
       else
         /usr/bin/time -f 'wall_s=%e' -a -o "$dir/raw-$r.out" \
