@@ -6,10 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nicsync.apply.Applier;
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyOptions;
 import io.nicsync.apply.ApplyReport;
-import io.nicsync.apply.Applier;
+import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.FailurePolicy;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.apply.VmResult;
@@ -94,7 +95,7 @@ class ApplyFaultIT {
                     ONE_AT_A_TIME, "ApplyFaultIT", false), Clock.systemUTC(), Sleeper.REAL)
                     .run(plan, app.targets(), deleteAfterFirstStep).report();
 
-            assertThat(report.exitCode()).as(report.toString()).isEqualTo(ApplyReport.EXIT_ROLLED_BACK);
+            assertThat(report.exitCode()).as(report.toString()).isEqualTo(ExitCode.ROLLED_BACK.code());
             assertThat(report.vms()).singleElement().isInstanceOfSatisfying(VmResult.RolledBack.class, r -> {
                 assertThat(r.failed().nic()).isEqualTo("mid-b");
                 assertThat(r.error()).contains(doomed.name);
@@ -156,7 +157,7 @@ class ApplyFaultIT {
                             Clock.systemUTC(), Sleeper.REAL).apply(plan.steps());
 
                     String fault = "fault at step " + k + (afterEffect ? " after it took effect" : " before it ran");
-                    assertThat(report.exitCode()).as(fault).isEqualTo(ApplyReport.EXIT_ROLLED_BACK);
+                    assertThat(report.exitCode()).as(fault).isEqualTo(ExitCode.ROLLED_BACK.code());
                     assertThat(report.vms()).as(fault).singleElement().isInstanceOf(VmResult.RolledBack.class);
                     assertThat(kernel.nics()).as(fault).isEqualTo(before);
                 }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.nicsync.loop.Plugins;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.NetworkRef;
@@ -157,9 +157,9 @@ class ImportIT {
     /** Adds two named NICs the way an apply does, through the libvirt plugin: one persisted, one live only. */
     private static void addWithNicsync(String guest) throws Exception {
         VmRef vm = VmRef.of("lab", guest);
-        NicSpec uplink = new NicSpec("uplink", null, new NetworkRef.LibvirtNetwork("lab"), "virtio", null, LinkState.DOWN, null);
-        NicSpec scratch = new NicSpec("scratch", null, new NetworkRef.Bridge("br-lab1"), "virtio", null, LinkState.UP, null);
-        try (Target lab = Plugins.installed().get("libvirt").open(new TargetConfig("lab", "libvirt", Map.of("uri", LabGuests.URI)))) {
+        NicSpec uplink = new NicSpec("uplink", null, NetworkRef.named("network", "lab"), "virtio", null, LinkState.DOWN, null);
+        NicSpec scratch = new NicSpec("scratch", null, NetworkRef.named("bridge", "br-lab1"), "virtio", null, LinkState.UP, null);
+        try (Target lab = Plugins.installed().get("libvirt").orElseThrow().open(new TargetConfig("lab", "libvirt", Map.of("uri", LabGuests.URI)))) {
             lab.execute(new AddNic(vm, uplink, "test"), Duration.ofSeconds(30));
             lab.execute(new PersistNic(vm, uplink, null, "test"), Duration.ofSeconds(30));
             lab.execute(new AddNic(vm, scratch, "test"), Duration.ofSeconds(30));

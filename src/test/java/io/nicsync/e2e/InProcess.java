@@ -3,12 +3,12 @@ package io.nicsync.e2e;
 import io.nicsync.loop.Desired;
 import io.nicsync.loop.Observation;
 import io.nicsync.loop.OpenTargets;
-import io.nicsync.loop.Plugins;
 import io.nicsync.loop.Selection;
 import io.nicsync.plan.Plan;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.SourceSpec;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -21,7 +21,7 @@ record InProcess(Desired desired, OpenTargets targets) implements AutoCloseable 
     static InProcess open(DesiredRepo repo) throws Exception {
         Desired desired = Desired.read(SourceSpec.of(repo.git.bare.toString()), Plugins.installed());
         return new InProcess(desired, OpenTargets.open(desired.state().config().targets(), Plugins.installed(),
-                Map.of(), Set.of("lab")));
+                TargetOverrides.NONE, Set.of("lab")));
     }
 
     Plan plan() throws Exception {

@@ -17,7 +17,7 @@ class KubevirtHotplugIT extends KubevirtScenarioIT {
         cluster(SimConfig.v1(6)).running().connect(dir);
         push(RED);
 
-        assertThat(plan().out()).contains("+ add red (multus red, binding bridge").doesNotContain("> migrate");
+        assertThat(plan().out()).contains("+ add red (multus prod/red, binding bridge").doesNotContain("> migrate");
         planAndApply();
 
         assertThat(kubevirt.templateInterface("red").has("bridge")).isTrue();

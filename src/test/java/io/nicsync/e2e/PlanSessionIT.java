@@ -12,9 +12,10 @@ import io.nicsync.e2e.kubevirt.SimulatedKubevirt;
 import io.nicsync.loop.InvalidDesiredStateException;
 import io.nicsync.loop.MissingVmsException;
 import io.nicsync.loop.PlanSession;
-import io.nicsync.loop.Plugins;
 import io.nicsync.loop.Selection;
 import io.nicsync.plan.Plan;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.plugin.kubevirt.sim.Fixtures;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.source.SourceSpec;
@@ -24,7 +25,6 @@ import io.nicsync.validate.Diagnostic;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -147,7 +147,7 @@ class PlanSessionIT {
 
     private PlanSession open() throws Exception {
         return PlanSession.open(SourceSpec.of(git.url()).withCacheDir(dir.resolve("cache")), Plugins.installed(),
-                Selection.ALL, Map.of(), CLOCK);
+                Selection.ALL, TargetOverrides.NONE, CLOCK);
     }
 
     /** A live change reaches the session through a watch, a few milliseconds after it was made. */

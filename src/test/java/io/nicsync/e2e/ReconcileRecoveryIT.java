@@ -10,19 +10,18 @@ import io.nicsync.apply.JournalListener;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.loop.Desired;
 import io.nicsync.loop.OpenTargets;
-import io.nicsync.loop.Plugins;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.Step;
-import io.nicsync.spi.TargetPlugin;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -54,10 +53,10 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
 
     /** An apply of the pushed plan that plugged red, journaled it done and died before anything else. */
     private void interruptedAfterTheAdd(Path state) throws Exception {
-        Map<String, TargetPlugin> plugins = Plugins.installed();
+        Plugins plugins = Plugins.installed();
         SourceSpec source = new SourceSpec(git.url(), "main", null, dir.resolve("cache"), null);
         Desired desired = Desired.read(source, plugins);
-        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, Map.of(), Set.of())) {
+        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, TargetOverrides.NONE, Set.of())) {
             Plan plan = io.nicsync.loop.Observation.observe(desired, io.nicsync.loop.Selection.ALL, open)
                     .plan(Clock.systemUTC());
             int add = plan.steps().indexOf(plan.steps().stream().filter(s -> s instanceof AddNic).findFirst().orElseThrow());

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsync.e2e.kubevirt.DesiredState;
+import io.nicsync.loop.CommitTrust;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
-import io.nicsync.reconcile.CommitTrust;
 import io.nicsync.reconcile.RunRecorder;
 import io.nicsync.reconcile.RunReport;
 import io.nicsync.source.SignaturePolicy;

@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyOverrides;
-import io.nicsync.loop.Plugins;
 import io.nicsync.loop.Selection;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.serve.Server;
 import io.nicsync.source.SourceSpec;
@@ -62,7 +63,7 @@ final class Served implements AutoCloseable {
     /** As {@link #start(String, Path, Duration, UnaryOperator)}, the repository's policy overridden by {@code apply}. */
     static Served start(String repo, Path dir, Duration interval, ApplyOverrides apply, UnaryOperator<Reconciler> setUp) {
         SourceSpec source = new SourceSpec(repo, "main", null, dir.resolve("cache"), null);
-        Reconciler reconciler = setUp.apply(new Reconciler(new Reconciler.Settings(source, Selection.ALL, Map.of(),
+        Reconciler reconciler = setUp.apply(new Reconciler(new Reconciler.Settings(source, Selection.ALL, TargetOverrides.NONE,
                 dir.resolve("state"), Duration.ZERO, apply, "nicsync serve (test)"),
                 Plugins.installed(), Clock.systemUTC(), Sleeper.REAL));
         Server.Settings settings = new Server.Settings(new InetSocketAddress("127.0.0.1", 0), interval,

@@ -92,13 +92,13 @@ public class PlanBench {
         List<LiveNic> live = new ArrayList<>();
         for (int n = 0; n < 4; n++) {
             String name = "n" + n;
-            NetworkRef bridge = new NetworkRef.Bridge("br-" + n);
+            NetworkRef bridge = NetworkRef.named("bridge", "br-" + n);
             MacAddress mac = MacAddress.parse(String.format("52:54:00:%02x:%02x:%02x", i >> 8 & 0xff, i & 0xff, n));
             desired.add(new DesiredNic(name, bridge, null, "virtio", mac, LinkState.UP, Presence.PRESENT, true, null));
             NicSpec spec = new NicSpec(name, mac, bridge, "virtio", null, LinkState.UP, null);
             NicSpec running = !drifted ? spec
                     : n == 1 ? spec.withLink(LinkState.DOWN)
-                    : n == 2 ? spec.withNetwork(new NetworkRef.Bridge("br-other")) : spec;
+                    : n == 2 ? spec.withNetwork(NetworkRef.named("bridge", "br-other")) : spec;
             live.add(new LiveNic(name, mac, running, spec, "0000:00:0" + (3 + n) + ".0"));
         }
         LiveVm observed = new LiveVm(ref, PowerState.RUNNING, "pc-i440fx-7.2", live, HotplugCapacity.slots(20, "bench"),

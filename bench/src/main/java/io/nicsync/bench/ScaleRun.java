@@ -7,9 +7,10 @@ import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.nicsync.loop.PlanSession;
-import io.nicsync.loop.Plugins;
 import io.nicsync.loop.Selection;
 import io.nicsync.plan.Plan;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceSpec;
@@ -18,7 +19,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -71,7 +71,7 @@ public final class ScaleRun {
         Path repo = dir.resolve("repo");
         long t0 = System.nanoTime();
         try (PlanSession session = PlanSession.open(SourceSpec.of(repo.toString()), Plugins.installed(),
-                Selection.ALL, Map.of(), Clock.systemUTC())) {
+                Selection.ALL, TargetOverrides.NONE, Clock.systemUTC())) {
             Plan full = session.plan();
             System.out.println("full_ms=" + ms(t0));
             System.out.println("full_vms=" + full.vms().size() + " full_steps=" + full.steps().size());

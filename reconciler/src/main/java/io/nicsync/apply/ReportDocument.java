@@ -1,5 +1,6 @@
 package io.nicsync.apply;
 
+import io.nicsync.plan.StepText;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Step;
 import java.util.ArrayList;
@@ -20,10 +21,10 @@ public final class ReportDocument {
         return switch (r) {
             case VmResult.Applied a -> "applied (" + a.stepsDone() + " step(s))"
                     + (a.restartPending().isEmpty() ? "" : "; a restart is required for the rest (allowRestart is false)");
-            case VmResult.RolledBack b -> "FAILED at " + StepText.describe(b.failed()) + ": " + b.error()
+            case VmResult.RolledBack b -> "FAILED at " + StepText.brief(b.failed()) + ": " + b.error()
                     + "; rolled back (" + b.undone() + " step(s) undone"
                     + (b.irreversible().isEmpty() ? "" : ", " + b.irreversible().size() + " could not be undone") + ")";
-            case VmResult.FailedLeft f -> "FAILED at " + StepText.describe(f.failed()) + ": " + f.error()
+            case VmResult.FailedLeft f -> "FAILED at " + StepText.brief(f.failed()) + ": " + f.error()
                     + "; left changed (" + f.notUndone().size() + " step(s) in effect)";
             case VmResult.NotStarted n -> "not started: " + n.why();
         };
@@ -56,19 +57,19 @@ public final class ReportDocument {
             case VmResult.Applied a -> {
                 vm.put("outcome", "applied");
                 vm.put("steps", a.stepsDone());
-                vm.put("restartPending", a.restartPending().stream().map(StepText::describe).toList());
+                vm.put("restartPending", a.restartPending().stream().map(StepText::brief).toList());
             }
             case VmResult.RolledBack b -> {
                 vm.put("outcome", "rolled-back");
                 failure(vm, b.failed(), b.error());
                 vm.put("undone", b.undone());
-                vm.put("irreversible", b.irreversible().stream().map(StepText::describe).toList());
+                vm.put("irreversible", b.irreversible().stream().map(StepText::brief).toList());
                 vm.put("state", state(b.now()));
             }
             case VmResult.FailedLeft f -> {
                 vm.put("outcome", "failed-left-changed");
                 failure(vm, f.failed(), f.error());
-                vm.put("stillInEffect", f.notUndone().stream().map(StepText::describe).toList());
+                vm.put("stillInEffect", f.notUndone().stream().map(StepText::brief).toList());
                 vm.put("state", state(f.now()));
                 if (f.observeError() != null) {
                     vm.put("observeError", f.observeError());
@@ -83,7 +84,7 @@ public final class ReportDocument {
     }
 
     private static void failure(Map<String, Object> vm, Step failed, String error) {
-        vm.put("failedStep", StepText.describe(failed));
+        vm.put("failedStep", StepText.brief(failed));
         vm.put("error", error);
     }
 

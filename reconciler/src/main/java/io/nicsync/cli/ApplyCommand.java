@@ -2,25 +2,25 @@ package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.LockHolder;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.Desired;
-import io.nicsync.loop.StatusNoteText;
 import io.nicsync.loop.Observation;
 import io.nicsync.loop.OpenTargets;
-import io.nicsync.loop.Plugins;
 import io.nicsync.loop.Preflight;
-import io.nicsync.loop.Selection;
+import io.nicsync.loop.RunFailure;
+import io.nicsync.loop.StatusNoteText;
 import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.JsonPlanView;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.NoteOutcome;
 import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
-import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.Policy;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -79,7 +79,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, TargetPlugin> plugins = Plugins.installed();
+        Plugins plugins = Plugins.installed();
         PrintWriter out = spec.commandLine().getOut();
         Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
         SourceSpec from = saved == null ? source.spec().withSignatures(signatures.policy()) : planAccess(saved);
@@ -102,7 +102,7 @@ final class ApplyCommand implements Callable<Integer> {
             }
             if (!yes && !confirmed(out)) {
                 spec.commandLine().getErr().println("nicsync: apply cancelled; nothing was changed");
-                return ExitCodes.ERROR;
+                return ExitCode.ERROR.code();
             }
             ApplyRun.Replan replan = saved != null ? null : () -> replanned(desired, open, out);
             ApplyRun.Outcome outcome = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
@@ -114,9 +114,13 @@ final class ApplyCommand implements Callable<Integer> {
     }
 
     /** The plan made again after recovering an interrupted run, shown as the first one was. */
-    private Plan replanned(Desired desired, OpenTargets open, PrintWriter out)
-            throws io.nicsync.spi.TargetException, io.nicsync.loop.MissingVmsException {
-        Plan again = Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
+    private Plan replanned(Desired desired, OpenTargets open, PrintWriter out) throws RunFailure {
+        Plan again;
+        try {
+            again = Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
+        } catch (io.nicsync.spi.TargetException e) {
+            throw RunFailure.of(e);
+        }
         if (output == OutputFormat.TEXT) {
             out.println("An interrupted earlier run was recovered first; planned again from the recovered VMs:");
             new HumanPlanView().render(again, out);
@@ -160,7 +164,7 @@ final class ApplyCommand implements Callable<Integer> {
         if (output == OutputFormat.JSON) {
             new JsonPlanView().render(plan, out);
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     private int preflightOnly(Plan plan, OpenTargets open, PrintWriter out) {
@@ -176,7 +180,7 @@ final class ApplyCommand implements Callable<Integer> {
             out.println("Preflight: " + problems.size() + " problem(s). Nothing was changed (--dry-run).");
             problems.forEach(p -> out.println("  " + p));
         }
-        return problems.isEmpty() ? ExitCodes.OK : ExitCodes.ERROR;
+        return problems.isEmpty() ? ExitCode.OK.code() : ExitCode.ERROR.code();
     }
 
     private boolean confirmed(PrintWriter out) throws java.io.IOException, UserError {

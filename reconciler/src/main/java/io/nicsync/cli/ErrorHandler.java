@@ -1,5 +1,6 @@
 package io.nicsync.cli;
 
+import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.LockTimeoutException;
 import io.nicsync.loop.InvalidDesiredStateException;
 import io.nicsync.loop.MissingVmsException;
@@ -19,7 +20,8 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
     private static final Set<Class<? extends Exception>> EXPECTED = Set.of(SourceException.class,
             TargetException.class, InvalidDesiredStateException.class, MissingVmsException.class,
             StalePlanException.class, LockTimeoutException.class, UserError.class,
-            io.nicsync.loop.PreflightFailedException.class, io.nicsync.loop.UnknownPlanSourceException.class);
+            io.nicsync.loop.PreflightFailedException.class, io.nicsync.loop.UnknownPlanSourceException.class,
+            io.nicsync.platforms.UnknownKindException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
@@ -31,6 +33,6 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         boolean expected = EXPECTED.stream().anyMatch(c -> c.isInstance(e));
         err.println("nicsync: error: " + (expected ? message : e.getClass().getSimpleName() + ": " + message));
         err.flush();
-        return ExitCodes.ERROR;
+        return ExitCode.ERROR.code();
     }
 }

@@ -2,15 +2,16 @@ package io.nicsync.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.nicsync.apply.ExitCode;
 import io.nicsync.importer.ImportException;
 import io.nicsync.importer.ImportRequest;
 import io.nicsync.importer.ImportResult;
 import io.nicsync.importer.Importer;
 import io.nicsync.importer.TargetChoice;
 import io.nicsync.loop.Desired;
-import io.nicsync.loop.Plugins;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.spi.TargetConfig;
-import io.nicsync.spi.TargetPlugin;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -53,8 +54,14 @@ final class ImportCommand implements Callable<Integer> {
     String kind;
 
     @Option(names = "--uri", paramLabel = "U",
-            description = "The target's URI (libvirt, e.g. qemu:///system); with --repo it replaces the declared one.")
+            description = "The target's endpoint setting (libvirt uri, e.g. qemu:///system; KubeVirt context); with"
+                    + " --repo it replaces the declared one.")
     String uri;
+
+    @Option(names = "--setting", paramLabel = "KEY=VALUE",
+            description = "Another setting of the target (repeatable), e.g. hotplug=migration; with --repo it"
+                    + " replaces the declared one. `nicsync plugins` lists each kind's settings.")
+    Map<String, String> settings = new LinkedHashMap<>();
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
     OutputFormat output = OutputFormat.TEXT;
@@ -64,7 +71,7 @@ final class ImportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, TargetPlugin> plugins = Plugins.installed();
+        Plugins plugins = Plugins.installed();
         PrintWriter err = spec.commandLine().getErr();
         ImportResult result;
         try {
@@ -72,7 +79,7 @@ final class ImportCommand implements Callable<Integer> {
         } catch (ImportException e) {
             e.details().forEach(err::println);
             err.println("nicsync: error: " + e.getMessage());
-            return ExitCodes.ERROR;
+            return ExitCode.ERROR.code();
         }
         PrintWriter stdout = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
@@ -80,19 +87,28 @@ final class ImportCommand implements Callable<Integer> {
         } else {
             text(result, stdout);
         }
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
-    private TargetConfig target(Map<String, TargetPlugin> plugins) throws Exception {
-        Map<String, String> settings = uri == null ? Map.of() : Map.of("uri", uri);
+    /** The target to read: declared by --repo or by --kind, with --uri and --setting checked against its plugin. */
+    private TargetConfig target(Plugins plugins) throws Exception {
+        TargetConfig base;
         if (source == null) {
-            return new TargetConfig(target, kind == null ? "libvirt" : kind, settings);
-        }
-        if (kind != null) {
+            base = new TargetConfig(target, kind == null ? "libvirt" : kind, Map.of());
+            plugins.require(base.kind());
+        } else if (kind != null) {
             throw new ImportException("--kind is for a target given on the command line; with --repo, the"
                     + " repository's nicsync.yaml declares the kind of " + target);
+        } else {
+            base = TargetChoice.declared(Desired.read(source.spec(), plugins).state().config(), target);
         }
-        return TargetChoice.declared(Desired.read(source.spec(), plugins).state().config(), target, settings);
+        List<String> written = settings.entrySet().stream().map(e -> target + "." + e.getKey() + "=" + e.getValue())
+                .toList();
+        try {
+            return TargetOverrides.of(uri == null ? Map.of() : Map.of(target, uri), written).applyTo(base, plugins);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage().replace("--target-setting " + target + ".", "--setting "));
+        }
     }
 
     private static void text(ImportResult result, PrintWriter out) {

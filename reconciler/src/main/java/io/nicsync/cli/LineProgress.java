@@ -1,7 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
-import io.nicsync.apply.StepText;
+import io.nicsync.plan.StepText;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
 import java.io.PrintWriter;
@@ -24,7 +24,7 @@ class LineProgress implements ApplyListener {
 
     @Override
     public void beforeStep(VmRef vm, int index, Step step) {
-        line(vm, "step " + (index + 1) + " " + StepText.describe(step) + " ...");
+        line(vm, "step " + (index + 1) + " " + StepText.brief(step) + " ...");
     }
 
     @Override
@@ -39,7 +39,7 @@ class LineProgress implements ApplyListener {
 
     @Override
     public void stepSkipped(VmRef vm, int index, Step step, String why) {
-        line(vm, "step " + (index + 1) + " " + StepText.describe(step) + " not executed: " + why);
+        line(vm, "step " + (index + 1) + " " + StepText.brief(step) + " not executed: " + why);
     }
 
     @Override
@@ -49,7 +49,7 @@ class LineProgress implements ApplyListener {
 
     @Override
     public void beforeUndo(VmRef vm, int index, Step inverse) {
-        line(vm, "undo step " + (index + 1) + ": " + StepText.describe(inverse) + " ...");
+        line(vm, "undo step " + (index + 1) + ": " + StepText.brief(inverse) + " ...");
     }
 
     @Override

@@ -1,8 +1,8 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyListener;
-import io.nicsync.apply.StepText;
 import io.nicsync.apply.VmResult;
+import io.nicsync.plan.StepText;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
 import java.io.PrintWriter;
@@ -40,23 +40,23 @@ final class LiveProgress implements ApplyListener {
 
     @Override
     public synchronized void beforeStep(VmRef vm, int index, Step step) {
-        set(vm, StepText.describe(step) + " ...");
+        set(vm, StepText.brief(step) + " ...");
     }
 
     @Override
     public synchronized void stepDone(VmRef vm, int index, Step step) {
         doneSteps.merge(vm, 1, Integer::sum);
-        set(vm, StepText.describe(step) + " ok");
+        set(vm, StepText.brief(step) + " ok");
     }
 
     @Override
     public synchronized void stepFailed(VmRef vm, int index, Step step, String error) {
-        set(vm, "FAILED " + StepText.describe(step) + ": " + error);
+        set(vm, "FAILED " + StepText.brief(step) + ": " + error);
     }
 
     @Override
     public synchronized void beforeUndo(VmRef vm, int index, Step inverse) {
-        set(vm, "rolling back: " + StepText.describe(inverse) + " ...");
+        set(vm, "rolling back: " + StepText.brief(inverse) + " ...");
     }
 
     @Override

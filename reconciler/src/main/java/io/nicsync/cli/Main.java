@@ -1,5 +1,6 @@
 package io.nicsync.cli;
 
+import io.nicsync.apply.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -65,7 +66,7 @@ public final class Main implements Runnable {
         CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
         cli.setParameterExceptionHandler((e, given) -> {
             usage.handleParseException(e, given);
-            return ExitCodes.ERROR;
+            return ExitCode.ERROR.code();
         });
         return cli;
     }

@@ -1,18 +1,17 @@
 package io.nicsync.cli;
 
+import io.nicsync.apply.ExitCode;
 import io.nicsync.loop.Desired;
 import io.nicsync.loop.Planned;
-import io.nicsync.loop.Plugins;
 import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.JsonPlanView;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
-import io.nicsync.spi.TargetPlugin;
+import io.nicsync.platforms.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -48,7 +47,7 @@ final class PlanCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Map<String, TargetPlugin> plugins = Plugins.installed();
+        Plugins plugins = Plugins.installed();
         Planned planned = Planned.of(source.spec().withSignatures(signatures.policy()), plugins, targets.overrides(),
                 targets.selection(), Clock.systemUTC());
         Desired desired = planned.desired();
@@ -66,6 +65,6 @@ final class PlanCommand implements Callable<Integer> {
                 stdout.println("Saved the plan to " + out + ": apply it with nicsync apply " + out);
             }
         }
-        return plan.noChanges() || !detailedExitCode ? ExitCodes.OK : ExitCodes.CHANGES;
+        return plan.noChanges() || !detailedExitCode ? ExitCode.OK.code() : ExitCode.CHANGES.code();
     }
 }

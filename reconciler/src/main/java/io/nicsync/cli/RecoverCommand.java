@@ -2,19 +2,18 @@ package io.nicsync.cli;
 
 import io.nicsync.apply.ApplyOptions;
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.FailurePolicy;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.InterruptedRuns;
-import io.nicsync.loop.Plugins;
 import io.nicsync.plan.Plan;
-import io.nicsync.spi.TargetPlugin;
+import io.nicsync.platforms.Plugins;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -56,18 +55,18 @@ final class RecoverCommand implements Callable<Integer> {
         List<Plan> plans = ApplyRun.interruptedPlans(root);
         if (plans.isEmpty()) {
             out.println("No interrupted apply to recover.");
-            return ExitCodes.OK;
+            return ExitCode.OK.code();
         }
-        Map<String, TargetPlugin> plugins = Plugins.installed();
+        Plugins plugins = Plugins.installed();
         ApplyOptions options = new ApplyOptions(1, 1, FailurePolicy.ROLLBACK, stepTimeout, false);
         ApplyRun run = new ApplyRun(new ApplyRun.Settings(root, lockTimeout, options, "nicsync recover", complete),
                 Clock.systemUTC(), Sleeper.REAL);
-        int exit = ExitCodes.OK;
+        ExitCode exit = ExitCode.OK;
         for (ApplyReport report : InterruptedRuns.recover(run, root, plan -> null, plugins, targets.overrides(),
                 target -> true, new LineProgress(out))) {
             ReportView.text(report, out);
-            exit = Math.max(exit, report.exitCode());
+            exit = exit.worse(report.exit());
         }
-        return exit;
+        return exit.code();
     }
 }

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ReportDocument;
-import io.nicsync.apply.StepText;
 import io.nicsync.apply.VmResult;
 import io.nicsync.apply.VmStateText;
+import io.nicsync.plan.StepText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -20,7 +20,7 @@ final class ReportView {
         for (VmResult r : report.vms()) {
             out.println(r.vm() + ": " + ReportDocument.outcome(r));
             if (r instanceof VmResult.FailedLeft f) {
-                f.notUndone().forEach(s -> out.println("    still in effect: " + StepText.describe(s)));
+                f.notUndone().forEach(s -> out.println("    still in effect: " + StepText.brief(s)));
                 if (f.now() != null) {
                     VmStateText.lines(f.now()).forEach(l -> out.println("    now: " + l));
                 } else {

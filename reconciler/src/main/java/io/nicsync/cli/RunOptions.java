@@ -4,8 +4,8 @@ import io.nicsync.apply.FailurePolicy;
 import io.nicsync.apply.LockHolder;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyOverrides;
-import io.nicsync.loop.Plugins;
-import io.nicsync.reconcile.CommitTrust;
+import io.nicsync.loop.CommitTrust;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.reconcile.RunRecorder;
 import java.nio.file.Path;
@@ -55,7 +55,7 @@ final class RunOptions {
      * {@code --no-git-notes}.
      */
     static Reconciler reconciler(SourceOptions source, TargetOptions targets, RunOptions options,
-            SignatureOptions signatures, String command, CycleLines lines) {
+            SignatureOptions signatures, String command, CycleLines lines) throws UserError {
         Reconciler.Settings settings = new Reconciler.Settings(source.spec(), targets.selection(), targets.overrides(),
                 options.stateRoot(), options.lockTimeout, options.overrides(), command);
         Reconciler reconciler = new Reconciler(settings, Plugins.installed(), Clock.systemUTC(), Sleeper.REAL)

@@ -2,6 +2,7 @@ package io.nicsync.cli;
 
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.nicsync.apply.ExitCode;
 import io.nicsync.cluster.LeadershipSettings;
 import io.nicsync.cluster.PushRelay;
 import io.nicsync.cluster.ShardLeadership;
@@ -129,7 +130,7 @@ final class ServeCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(stop);
         server.awaitStop();
-        return ExitCodes.OK;
+        return ExitCode.OK.code();
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.loop.Selection;
-import java.util.HashMap;
+import io.nicsync.platforms.TargetOverrides;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,17 +20,25 @@ final class TargetOptions {
     List<String> vms = List.of();
 
     @Option(names = "--target-uri", paramLabel = "NAME=URI",
-            description = "Connect target NAME through URI instead of the repository's (e.g. lab=qemu+ssh://hv1/system).")
+            description = "Reach target NAME at URI instead of the repository's: the setting its plugin names as"
+                    + " its endpoint (libvirt uri, KubeVirt context), e.g. lab=qemu+ssh://hv1/system.")
     Map<String, String> targetUris = new LinkedHashMap<>();
+
+    @Option(names = "--target-setting", paramLabel = "NAME.KEY=VALUE",
+            description = "Replace one setting of target NAME for this run (repeatable), e.g. prod.hotplug=migration;"
+                    + " `nicsync plugins` lists each kind's settings.")
+    List<String> targetSettings = List.of();
 
     Selection selection() {
         return new Selection(new LinkedHashSet<>(targets), new LinkedHashSet<>(vms));
     }
 
-    Map<String, Map<String, String>> overrides() {
-        Map<String, Map<String, String>> overrides = new HashMap<>();
-        targetUris.forEach((name, uri) -> overrides.put(name, Map.of("uri", uri)));
-        return overrides;
+    TargetOverrides overrides() throws UserError {
+        try {
+            return TargetOverrides.of(targetUris, targetSettings);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(e.getMessage());
+        }
     }
 
     /** The targets a run must open: those of the selected VMs. */

@@ -2,7 +2,8 @@ package io.nicsync.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.nicsync.loop.Plugins;
+import io.nicsync.apply.ExitCode;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.validate.Diagnostic;
@@ -43,7 +44,7 @@ final class ValidateCommand implements Callable<Integer> {
         } else {
             text(snapshot, validation, out);
         }
-        return validation.ok() ? ExitCodes.OK : ExitCodes.ERROR;
+        return validation.ok() ? ExitCode.OK.code() : ExitCode.ERROR.code();
     }
 
     private static void text(Snapshot snapshot, Validation validation, PrintWriter out) {

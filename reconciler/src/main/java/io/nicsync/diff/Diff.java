@@ -15,7 +15,8 @@ import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
-import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.NicPairing;
+import io.nicsync.spi.Nics;
 import io.nicsync.spi.Presence;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,10 +32,9 @@ public final class Diff {
      * persistent-side changes.
      */
     public static List<NicChange> diff(DesiredVm desired, LiveVm live) {
-        var matching = Matching.of(desired, live);
+        var matching = NicPairing.of(desired, live);
         var out = new ArrayList<NicChange>();
         boolean running = live.power().live();
-        String namespace = desired.ref().namespace();
         for (DesiredNic nic : desired.nics()) {
             LiveNic found = matching.of(nic);
             if (matching.adopted().contains(nic)) {
@@ -49,9 +49,9 @@ public final class Diff {
                 continue;
             }
             if (running) {
-                liveSide(nic, found, namespace, out);
+                liveSide(nic, found, out);
             }
-            persistentSide(nic, found, namespace, out);
+            persistentSide(nic, found, out);
         }
         for (LiveNic nic : matching.unmanaged()) {
             switch (desired.unmanaged()) {
@@ -61,14 +61,6 @@ public final class Diff {
             }
         }
         return List.copyOf(out);
-    }
-
-    /**
-     * Whether {@code actual} has everything {@code wanted} asks for, fields {@code wanted} leaves open
-     * aside; a Multus reference without namespace is taken in {@code namespace}.
-     */
-    public static boolean satisfies(NicSpec actual, NicSpec wanted, String namespace) {
-        return actual != null && Specs.differences(actual, wanted, namespace, true).isEmpty();
     }
 
     private static void removal(LiveNic nic, Removal why, boolean running, List<NicChange> out) {
@@ -83,7 +75,7 @@ public final class Diff {
         }
     }
 
-    private static void liveSide(DesiredNic nic, LiveNic found, String namespace, List<NicChange> out) {
+    private static void liveSide(DesiredNic nic, LiveNic found, List<NicChange> out) {
         if (found == null || !found.plugged()) {
             var base = found == null ? null : Specs.identified(found, found.persistent());
             var spec = base == null ? nic.spec() : Specs.fill(nic.spec(), base, base);
@@ -92,11 +84,11 @@ public final class Diff {
         }
         var current = Specs.identified(found, found.live());
         var wanted = Specs.fill(nic.spec(), current, current);
-        var fixed = Specs.fixedDifferences(current, wanted);
+        var fixed = Nics.fixedDifferences(current, wanted);
         if (!fixed.isEmpty()) {
             out.add(new FixedChange(current, wanted, fixed));
         }
-        if (!Specs.sameNetwork(current.network(), wanted.network(), namespace)) {
+        if (!current.network().equals(wanted.network())) {
             out.add(new NetworkChange(current, wanted));
         }
         if (current.link() != wanted.link()) {
@@ -109,7 +101,7 @@ public final class Diff {
      * that entry (or from the plugged NIC when there is no entry yet). {@code persist: false} means the
      * persistent definition must not have the NIC: a leftover entry is removed.
      */
-    private static void persistentSide(DesiredNic nic, LiveNic found, String namespace, List<NicChange> out) {
+    private static void persistentSide(DesiredNic nic, LiveNic found, List<NicChange> out) {
         var entry = found == null || !found.persisted() ? null : Specs.identified(found, found.persistent());
         if (!nic.persist()) {
             if (entry != null) {
@@ -123,7 +115,7 @@ public final class Diff {
             out.add(new PersistentDrift(wanted, null, List.of()));
             return;
         }
-        var fields = Specs.differences(entry, wanted, namespace, true);
+        var fields = Nics.differences(entry, wanted);
         if (!fields.isEmpty()) {
             out.add(new PersistentDrift(wanted, entry, fields));
         }

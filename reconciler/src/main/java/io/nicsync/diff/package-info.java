@@ -37,7 +37,10 @@
  *       differently configured, at the next start).
  *   <li><b>{@code unmanaged}</b>: {@code ignore} says nothing; {@code warn} reports each unlisted NIC;
  *       {@code unplug} removes it live and from the persistent definition, as {@code state: absent} does.
- *   <li>A Multus reference without namespace means the VM's namespace on both sides.
+ *   <li>Networks compare as values: the plugins write each reference in its normal form (a KubeVirt Multus
+ *       reference always with its namespace), and pairing and "does this NIC satisfy that one" are the SPI's
+ *       ({@link io.nicsync.spi.NicPairing}, {@link io.nicsync.spi.Nics}), shared with the planner and the
+ *       verification of each step.
  * </ul>
  */
 package io.nicsync.diff;

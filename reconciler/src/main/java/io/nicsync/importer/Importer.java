@@ -2,9 +2,12 @@ package io.nicsync.importer;
 
 import io.nicsync.importer.ImportResult.WrittenFile;
 import io.nicsync.loop.Selection;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.UnknownKindException;
 import io.nicsync.source.SourceFile;
 import io.nicsync.spi.Capabilities;
 import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
@@ -32,10 +35,10 @@ public final class Importer {
     /** The schema's VM name; a VM named otherwise cannot be declared, nor be a file name safely. */
     private static final Pattern VM_NAME = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,251}[A-Za-z0-9])?");
 
-    private final Map<String, TargetPlugin> plugins;
+    private final Plugins plugins;
 
-    public Importer(Map<String, TargetPlugin> pluginsByKind) {
-        this.plugins = Map.copyOf(pluginsByKind);
+    public Importer(Plugins plugins) {
+        this.plugins = plugins;
     }
 
     public ImportResult run(ImportRequest request) throws TargetException, ImportException, IOException {
@@ -47,14 +50,14 @@ public final class Importer {
             capabilities = target.capabilities();
             for (LiveVm live : selected(target.observeAll(), request.vms())) {
                 if (VM_NAME.matcher(live.ref().name()).matches()) {
-                    vms.add(VmImport.of(live, plugin.networkKinds()));
+                    vms.add(VmImport.of(live, Set.copyOf(Plugins.declarableKeys(plugin))));
                 } else {
                     warnings.add(live.ref() + ": not imported: its name is not one a VmNics document can declare");
                 }
             }
         }
         vms.forEach(vm -> vm.skipped().forEach(s -> warnings.add(vm.live().ref() + ": NIC not imported: " + s)));
-        Map<String, String> files = files(request, vms);
+        Map<String, String> files = files(request, vms, kindsOf(plugin));
         refuseExisting(request, files);
         warnings.addAll(validate(request.out(), files));
         warnings.addAll(AfterImport.pendingSteps(vms, capabilities));
@@ -63,12 +66,11 @@ public final class Importer {
     }
 
     private TargetPlugin plugin(String kind) throws ImportException {
-        TargetPlugin plugin = plugins.get(kind);
-        if (plugin == null) {
-            throw new ImportException("no plugin for target kind '" + kind + "' is installed (installed: "
-                    + String.join(", ", plugins.keySet()) + ")");
+        try {
+            return plugins.require(kind);
+        } catch (UnknownKindException e) {
+            throw new ImportException(e.getMessage());
         }
-        return plugin;
     }
 
     /** Every VM when none is named; else the named ones, each of which must exist. */
@@ -90,12 +92,19 @@ public final class Importer {
     }
 
     /** The files to write, in order: {@code nicsync.yaml} when the output directory has none, then the VMs. */
-    private static Map<String, String> files(ImportRequest request, List<ImportedVm> vms) {
+    private static Map<String, NetworkKind> kindsOf(TargetPlugin plugin) {
+        Map<String, NetworkKind> kinds = new LinkedHashMap<>();
+        plugin.networkKinds().stream().filter(NetworkKind::declarable).forEach(k -> kinds.put(k.key(), k));
+        return kinds;
+    }
+
+    private static Map<String, String> files(ImportRequest request, List<ImportedVm> vms,
+            Map<String, NetworkKind> kinds) {
         Map<String, String> files = new LinkedHashMap<>();
         if (!Files.exists(request.out().resolve(ConfigYaml.FILE))) {
             files.put(ConfigYaml.FILE, ConfigYaml.of(request.target()));
         }
-        vms.forEach(vm -> files.put(vm.file(), VmNicsYaml.of(vm)));
+        vms.forEach(vm -> files.put(vm.file(), VmNicsYaml.of(vm, kinds)));
         return files;
     }
 

@@ -37,7 +37,7 @@ final class VmImport {
         this.networkKinds = networkKinds;
     }
 
-    /** @param networkKinds the network kinds the target's platform can declare ({@code TargetPlugin#networkKinds}) */
+    /** @param networkKinds the keys of the network kinds the target's platform can declare NICs on */
     static ImportedVm of(LiveVm live, Set<String> networkKinds) {
         var vm = new VmImport(live, networkKinds);
         var importable = live.nics().stream().filter(vm::importable).toList();

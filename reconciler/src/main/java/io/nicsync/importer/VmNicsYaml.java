@@ -5,11 +5,13 @@ import static io.nicsync.importer.YamlNodes.after;
 import static io.nicsync.importer.YamlNodes.put;
 
 import io.nicsync.spi.DesiredNic;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.VmRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.snakeyaml.engine.v2.nodes.MappingNode;
 import org.snakeyaml.engine.v2.nodes.Node;
 
@@ -18,7 +20,8 @@ final class VmNicsYaml {
     private VmNicsYaml() {
     }
 
-    static String of(ImportedVm vm) {
+    /** @param kinds the network kinds of the VM's platform that a NIC can be declared on, by key */
+    static String of(ImportedVm vm, Map<String, NetworkKind> kinds) {
         VmRef ref = vm.live().ref();
         MappingNode doc = YamlNodes.mapping();
         Node first = put(doc, "apiVersion", YamlNodes.text("nicsync.io/v1alpha1"));
@@ -32,17 +35,17 @@ final class VmNicsYaml {
         }
         put(metadata, "target", YamlNodes.text(ref.target()));
         put(doc, "metadata", metadata);
-        put(doc, "spec", spec(vm));
+        put(doc, "spec", spec(vm, kinds));
         return YamlNodes.dump(doc);
     }
 
-    private static MappingNode spec(ImportedVm vm) {
+    private static MappingNode spec(ImportedVm vm, Map<String, NetworkKind> kinds) {
         MappingNode spec = YamlNodes.mapping();
         var policy = YamlNodes.text(ImportedVm.UNMANAGED.name().toLowerCase(Locale.ROOT));
         put(spec, "unmanaged", policy);
         after(policy, "live NICs not listed below are reported by every plan, never changed");
         List<Node> nics = new ArrayList<>();
-        vm.nics().forEach(n -> nics.add(nic(n)));
+        vm.nics().forEach(n -> nics.add(nic(n, vm.live().ref(), kinds)));
         Node key = put(spec, "nics", YamlNodes.sequence(nics));
         if (!vm.skipped().isEmpty()) {
             List<String> lines = new ArrayList<>(List.of("Not imported:"));
@@ -52,7 +55,7 @@ final class VmNicsYaml {
         return spec;
     }
 
-    private static MappingNode nic(ImportedNic imported) {
+    private static MappingNode nic(ImportedNic imported, VmRef vm, Map<String, NetworkKind> kinds) {
         DesiredNic nic = imported.nic();
         MappingNode out = YamlNodes.mapping();
         var name = YamlNodes.text(nic.name());
@@ -60,7 +63,7 @@ final class VmNicsYaml {
         if (imported.generatedName()) {
             after(name, "the VM has no name for this NIC: a name made up by the import; the MAC finds it");
         }
-        Node networkKey = put(out, "network", network(nic.network()));
+        Node networkKey = put(out, "network", network(nic.network(), vm, kinds));
         above(networkKey, imported.remarks());
         if (nic.binding() != null) {
             put(out, "binding", YamlNodes.text(nic.binding()));
@@ -83,15 +86,14 @@ final class VmNicsYaml {
         return out;
     }
 
-    private static MappingNode network(NetworkRef ref) {
-        MappingNode out = YamlNodes.mapping();
-        switch (ref) {
-            case NetworkRef.Bridge b -> put(out, "bridge", YamlNodes.text(b.name()));
-            case NetworkRef.LibvirtNetwork n -> put(out, "network", YamlNodes.text(n.name()));
-            case NetworkRef.Multus m -> put(out, "multus", YamlNodes.text(m.networkName()));
-            case NetworkRef.Pod p -> put(out, "pod", YamlNodes.emptyFlowMapping());
-            default -> throw new IllegalArgumentException("not a declarable network: " + ref.display());
+    /** {@code KEY: VALUE} as the network kind's codec writes the reference. */
+    private static MappingNode network(NetworkRef ref, VmRef vm, Map<String, NetworkKind> kinds) {
+        NetworkKind kind = kinds.get(ref.kind());
+        if (kind == null) {
+            throw new IllegalArgumentException("not a declarable network: " + ref.display());
         }
+        MappingNode out = YamlNodes.mapping();
+        put(out, kind.key(), YamlNodes.plain(kind.encode(ref, vm)));
         return out;
     }
 }

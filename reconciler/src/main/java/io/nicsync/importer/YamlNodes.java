@@ -65,6 +65,30 @@ final class YamlNodes {
         return new ScalarNode(Tag.BOOL, Boolean.toString(value), ScalarStyle.PLAIN);
     }
 
+    /**
+     * A plain Java value as YAML gives it (String, Number, Boolean, null, List, Map): a codec's encoding of a
+     * network. Strings are written as strings, quoted where they would read as something else; an empty
+     * mapping is written {@code {}}.
+     */
+    static Node plain(Object value) {
+        return switch (value) {
+            case null -> new ScalarNode(Tag.NULL, "null", ScalarStyle.PLAIN);
+            case String s -> text(s);
+            case Boolean b -> bool(b);
+            case Integer i -> number(i);
+            case Long l -> new ScalarNode(Tag.INT, Long.toString(l), ScalarStyle.PLAIN);
+            case Number n -> new ScalarNode(Tag.FLOAT, n.toString(), ScalarStyle.PLAIN);
+            case java.util.Map<?, ?> m when m.isEmpty() -> emptyFlowMapping();
+            case java.util.Map<?, ?> m -> {
+                MappingNode out = mapping();
+                m.forEach((k, v) -> put(out, String.valueOf(k), plain(v)));
+                yield out;
+            }
+            case List<?> l -> sequence(l.stream().map(YamlNodes::plain).toList());
+            default -> throw new IllegalArgumentException("not a YAML value: " + value.getClass().getName());
+        };
+    }
+
     /** Adds {@code key: value} and returns the key node, for comments. */
     static ScalarNode put(MappingNode map, String key, Node value) {
         ScalarNode k = text(key);

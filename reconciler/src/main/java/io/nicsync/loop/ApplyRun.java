@@ -1,9 +1,9 @@
 package io.nicsync.loop;
 
+import io.nicsync.apply.Applier;
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyOptions;
 import io.nicsync.apply.ApplyReport;
-import io.nicsync.apply.Applier;
 import io.nicsync.apply.InterruptedRun;
 import io.nicsync.apply.Journal;
 import io.nicsync.apply.JournalEvent;
@@ -71,23 +71,28 @@ public final class ApplyRun {
      */
     @FunctionalInterface
     public interface Replan {
-        Plan plan() throws TargetException, MissingVmsException;
+        Plan plan() throws RunFailure;
     }
 
     /** Applies a saved plan: stale when an interrupted run had to be recovered first. */
-    public Outcome run(Plan plan, OpenTargets targets, ApplyListener progress)
-            throws IOException, InterruptedException, LockTimeoutException, StalePlanException,
-            PreflightFailedException, TargetException, MissingVmsException {
+    public Outcome run(Plan plan, OpenTargets targets, ApplyListener progress) throws RunFailure, InterruptedException {
         return run(plan, null, targets, progress);
     }
 
     /**
      * @param replan called when interrupted runs were recovered under this run's locks, to plan again from
      *     the recovered VMs; null for a saved plan, which must then match the VMs as they are
+     * @throws RunFailure before any step of this plan ran: nothing of it changed (a recovery of an interrupted run
+     *     under its locks may have)
      */
     public Outcome run(Plan plan, Replan replan, OpenTargets targets, ApplyListener progress)
-            throws IOException, InterruptedException, LockTimeoutException, StalePlanException,
-            PreflightFailedException, TargetException, MissingVmsException {
+            throws RunFailure, InterruptedException {
+        return RunFailure.during(() -> locked(plan, replan, targets, progress));
+    }
+
+    private Outcome locked(Plan plan, Replan replan, OpenTargets targets, ApplyListener progress)
+            throws RunFailure, IOException, InterruptedException, LockTimeoutException, StalePlanException,
+            TargetException {
         List<TargetLock> locks = lock(targetsOf(plan.steps()));
         try {
             List<ApplyReport> recovered = recoverInterrupted(targets, progress);
@@ -116,16 +121,17 @@ public final class ApplyRun {
     }
 
     /** Locks every open target and finishes the interrupted runs on them ({@code nicsync recover}). */
-    public List<ApplyReport> recover(OpenTargets targets, ApplyListener progress)
-            throws IOException, InterruptedException, LockTimeoutException {
-        List<TargetLock> locks = lock(new TreeSet<>(targets.byName().keySet()));
-        try {
-            return recoverInterrupted(targets, progress);
-        } finally {
-            for (TargetLock lock : locks.reversed()) {
-                lock.close();
+    public List<ApplyReport> recover(OpenTargets targets, ApplyListener progress) throws RunFailure, InterruptedException {
+        return RunFailure.during(() -> {
+            List<TargetLock> locks = lock(new TreeSet<>(targets.byName().keySet()));
+            try {
+                return recoverInterrupted(targets, progress);
+            } finally {
+                for (TargetLock lock : locks.reversed()) {
+                    lock.close();
+                }
             }
-        }
+        });
     }
 
     /** The plans of the runs in {@code stateDir} that never finished, oldest first. */

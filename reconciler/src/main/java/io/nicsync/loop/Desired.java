@@ -1,17 +1,16 @@
 package io.nicsync.loop;
 
 import io.nicsync.plan.Plan;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
-import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.DesiredState;
 import io.nicsync.validate.Validation;
 import io.nicsync.validate.ValidationCache;
 import io.nicsync.validate.Validator;
 import java.util.LinkedHashSet;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,7 +21,7 @@ import java.util.Set;
 public record Desired(String repo, Snapshot snapshot, DesiredState state) {
 
     /** Reads the commit and validates it; invalid input never goes further. */
-    public static Desired read(SourceSpec spec, Map<String, TargetPlugin> plugins)
+    public static Desired read(SourceSpec spec, Plugins plugins)
             throws SourceException, InvalidDesiredStateException {
         return validate(spec.repo(), GitSource.read(spec), plugins);
     }
@@ -34,7 +33,7 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
      * @param access the repository and how to reach it; null for the plan's own repository with the default
      *     cache and credentials from the environment
      */
-    public static Desired ofPlan(Plan plan, SourceSpec access, Map<String, TargetPlugin> plugins)
+    public static Desired ofPlan(Plan plan, SourceSpec access, Plugins plugins)
             throws SourceException, InvalidDesiredStateException, UnknownPlanSourceException {
         SourceSpec base = access;
         if (base == null) {
@@ -46,7 +45,7 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
         return read(base.withRef(plan.source().commitId()).withPath(plan.source().path()), plugins);
     }
 
-    public static Desired validate(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins)
+    public static Desired validate(String repo, Snapshot snapshot, Plugins plugins)
             throws InvalidDesiredStateException {
         return validate(repo, snapshot, new Validator(plugins), new ValidationCache());
     }

@@ -1,11 +1,12 @@
 package io.nicsync.loop;
 
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.Snapshot;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.Config;
 import io.nicsync.validate.Validator;
 import java.util.IdentityHashMap;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.function.Predicate;
 
 /**
  * The targets of a desired state opened, and their VMs listed, while its files are still being validated: with
@@ -50,8 +52,14 @@ final class EarlyTargets implements AutoCloseable {
      * @param overrides settings replacing the repository's, by target name ({@code --target-uri})
      * @param listing how a target's VMs are listed once it is open
      */
-    static EarlyTargets start(Snapshot snapshot, Validator validator, Map<String, TargetPlugin> plugins,
-            Map<String, Map<String, String>> overrides, Selection selection, Observation.Listing listing) {
+    static EarlyTargets start(Snapshot snapshot, Validator validator, Plugins plugins,
+            TargetOverrides overrides, Selection selection, Observation.Listing listing) {
+        return start(snapshot, validator, plugins, overrides, selection, target -> true, listing);
+    }
+
+    /** As {@link #start(Snapshot, Validator, Plugins, TargetOverrides, Selection, Observation.Listing)}, on the targets {@code owned} accepts. */
+    static EarlyTargets start(Snapshot snapshot, Validator validator, Plugins plugins,
+            TargetOverrides overrides, Selection selection, Predicate<String> owned, Observation.Listing listing) {
         long vmFiles = snapshot.files().stream().filter(f -> f.path().endsWith(".yaml") || f.path().endsWith(".yml"))
                 .count() - 1;
         if (!selection.vms().isEmpty() || vmFiles <= Observation.LOOKUPS_UP_TO) {
@@ -61,12 +69,14 @@ final class EarlyTargets implements AutoCloseable {
         if (config.isEmpty()) {
             return none();
         }
+        List<TargetConfig> targets;
+        try {
+            targets = OpenTargets.chosen(config.get().targets(), plugins, overrides, selection.targets());
+        } catch (TargetException e) {
+            return none(); // the same check fails again when the targets are opened, and is reported then
+        }
         Map<String, Early> byName = new LinkedHashMap<>();
-        for (TargetConfig declared : config.get().targets()) {
-            if (!selection.targets().isEmpty() && !selection.targets().contains(declared.name())) {
-                continue;
-            }
-            TargetConfig target = OpenTargets.withOverrides(declared, overrides);
+        for (TargetConfig target : targets.stream().filter(t -> owned.test(t.name())).toList()) {
             CompletableFuture<Target> opened = new CompletableFuture<>();
             CompletableFuture<List<LiveVm>> listed = CompletableFuture.supplyAsync(() -> {
                 try {
@@ -90,7 +100,7 @@ final class EarlyTargets implements AutoCloseable {
      * The targets {@code configs} (overrides applied) open: each one opened early with the same settings taken
      * (its failure thrown now), the others opened now. What was opened early and is not taken is closed.
      */
-    OpenTargets take(List<TargetConfig> configs, Map<String, TargetPlugin> plugins) throws TargetException {
+    OpenTargets take(List<TargetConfig> configs, Plugins plugins) throws TargetException {
         OpenTargets open;
         try {
             open = OpenTargets.open(configs, config -> {

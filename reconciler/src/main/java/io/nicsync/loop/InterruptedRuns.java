@@ -2,17 +2,16 @@ package io.nicsync.loop;
 
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyReport;
-import io.nicsync.apply.LockTimeoutException;
 import io.nicsync.plan.Plan;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.TargetPlugin;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -33,9 +32,14 @@ public final class InterruptedRuns {
      * @return one report per recovered run, oldest first
      */
     public static List<ApplyReport> recover(ApplyRun run, Path stateDir, Function<Plan, SourceSpec> access,
-            Map<String, TargetPlugin> plugins, Map<String, Map<String, String>> overrides, Predicate<String> owned,
-            ApplyListener progress) throws IOException, InterruptedException, LockTimeoutException, SourceException,
-            InvalidDesiredStateException, UnknownPlanSourceException, TargetException {
+            Plugins plugins, TargetOverrides overrides, Predicate<String> owned,
+            ApplyListener progress) throws RunFailure, InterruptedException {
+        return RunFailure.during(() -> recoverAll(run, stateDir, access, plugins, overrides, owned, progress));
+    }
+
+    private static List<ApplyReport> recoverAll(ApplyRun run, Path stateDir, Function<Plan, SourceSpec> access,
+            Plugins plugins, TargetOverrides overrides, Predicate<String> owned, ApplyListener progress)
+            throws RunFailure, IOException, InterruptedException, SourceException, TargetException {
         List<ApplyReport> reports = new ArrayList<>();
         for (Plan plan : ApplyRun.interruptedPlans(stateDir)) {
             Set<String> targets = ApplyRun.targetsOf(plan.steps());

@@ -1,13 +1,14 @@
 package io.nicsync.loop;
 
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.Snapshot;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.Validator;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Targets a long-running process keeps open from one plan to the next (and with them what the plugins keep,
@@ -15,15 +16,15 @@ import java.util.Set;
  * connection is dropped so that the next plan opens it afresh).
  */
 public final class KeptTargets implements AutoCloseable {
-    private final Map<String, TargetPlugin> plugins;
-    private final Map<String, Map<String, String>> overrides;
+    private final Plugins plugins;
+    private final TargetOverrides overrides;
     private OpenTargets open;
     private List<TargetConfig> openedWith;
 
     /** @param overrides settings replacing the repository's, by target name ({@code --target-uri}) */
-    public KeptTargets(Map<String, TargetPlugin> plugins, Map<String, Map<String, String>> overrides) {
-        this.plugins = Map.copyOf(plugins);
-        this.overrides = Map.copyOf(overrides);
+    public KeptTargets(Plugins plugins, TargetOverrides overrides) {
+        this.plugins = plugins;
+        this.overrides = overrides;
     }
 
     /** The targets {@code names} of the desired state, open: those already open when their settings are the same. */
@@ -35,17 +36,16 @@ public final class KeptTargets implements AutoCloseable {
      * When no target is open yet, starts opening and listing those of {@code snapshot} while it is validated
      * ({@link EarlyTargets}); nothing otherwise: open targets are reused.
      */
-    EarlyTargets early(Snapshot snapshot, Validator validator, Selection selection, Observation.Listing listing) {
+    EarlyTargets early(Snapshot snapshot, Validator validator, Selection selection, Predicate<String> owned,
+            Observation.Listing listing) {
         return open != null ? EarlyTargets.none()
-                : EarlyTargets.start(snapshot, validator, plugins, overrides, selection, listing);
+                : EarlyTargets.start(snapshot, validator, plugins, overrides, selection, owned, listing);
     }
 
     /** As {@link #of(Desired, Set)}, taking what {@code early} opened when opening. */
     OpenTargets of(Desired desired, Set<String> names, EarlyTargets early) throws TargetException {
-        List<TargetConfig> configs = desired.state().config().targets().stream()
-                .filter(t -> names.contains(t.name()))
-                .map(t -> OpenTargets.withOverrides(t, overrides))
-                .toList();
+        List<TargetConfig> configs = OpenTargets.chosen(desired.state().config().targets(), plugins, overrides,
+                names::contains);
         if (open == null || !configs.equals(openedWith)) {
             close();
             open = early.take(configs, plugins);

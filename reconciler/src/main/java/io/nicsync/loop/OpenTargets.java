@@ -1,15 +1,17 @@
 package io.nicsync.loop;
 
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /** The targets a run talks to, opened once and closed together. */
 public final class OpenTargets implements AutoCloseable {
@@ -21,21 +23,34 @@ public final class OpenTargets implements AutoCloseable {
     }
 
     /**
-     * Opens the targets named in {@code wanted} (all when empty). {@code overrides} maps a target name to
-     * settings that replace the repository's, such as {@code uri} from {@code --target-uri lab=qemu+ssh://hv1/system}.
+     * Opens the targets named in {@code wanted} (all when empty), with the settings {@code overrides} replaces,
+     * such as {@code uri} from {@code --target-uri lab=qemu+ssh://hv1/system}.
      */
-    public static OpenTargets open(List<TargetConfig> configs, Map<String, TargetPlugin> plugins,
-            Map<String, Map<String, String>> overrides, Set<String> wanted) throws TargetException {
-        return open(chosen(configs, overrides, wanted), config -> openWith(plugins, config));
+    public static OpenTargets open(List<TargetConfig> configs, Plugins plugins,
+            TargetOverrides overrides, Set<String> wanted) throws TargetException {
+        return open(chosen(configs, plugins, overrides, wanted), config -> openWith(plugins, config));
     }
 
-    /** The targets named in {@code wanted} (all when empty), their settings overridden by {@code overrides}. */
-    static List<TargetConfig> chosen(List<TargetConfig> configs, Map<String, Map<String, String>> overrides,
-            Set<String> wanted) {
-        return configs.stream()
-                .filter(config -> wanted.isEmpty() || wanted.contains(config.name()))
-                .map(config -> withOverrides(config, overrides))
-                .toList();
+    /**
+     * The targets named in {@code wanted} (all when empty), their settings overridden by {@code overrides}; an
+     * override of a target {@code configs} does not declare, or of a setting its plugin does not have, is an error.
+     */
+    static List<TargetConfig> chosen(List<TargetConfig> configs, Plugins plugins, TargetOverrides overrides,
+            Set<String> wanted) throws TargetException {
+        return chosen(configs, plugins, overrides, name -> wanted.isEmpty() || wanted.contains(name));
+    }
+
+    /** As {@link #chosen(List, Plugins, TargetOverrides, Set)}, the targets {@code wanted} accepts. */
+    static List<TargetConfig> chosen(List<TargetConfig> configs, Plugins plugins, TargetOverrides overrides,
+            Predicate<String> wanted) throws TargetException {
+        overrides.requireDeclared(configs);
+        List<TargetConfig> out = new ArrayList<>();
+        for (TargetConfig config : configs) {
+            if (wanted.test(config.name())) {
+                out.add(overrides.applyTo(config, plugins));
+            }
+        }
+        return out;
     }
 
     /** How a target is opened. */
@@ -59,20 +74,11 @@ public final class OpenTargets implements AutoCloseable {
     }
 
     /** Opens a target with the plugin of its kind. */
-    static Target openWith(Map<String, TargetPlugin> plugins, TargetConfig config) throws TargetException {
-        TargetPlugin plugin = plugins.get(config.kind());
-        if (plugin == null) {
-            throw new TargetException(TargetException.Reason.UNSUPPORTED, "target " + config.name()
-                    + ": no plugin for kind '" + config.kind() + "' is installed (installed: "
-                    + String.join(", ", plugins.keySet()) + ")");
-        }
+    static Target openWith(Plugins plugins, TargetConfig config) throws TargetException {
+        TargetPlugin plugin = plugins.get(config.kind()).orElseThrow(() -> new TargetException(
+                TargetException.Reason.UNSUPPORTED, "target " + config.name() + ": no plugin for kind '"
+                        + config.kind() + "' is installed (installed: " + String.join(", ", plugins.kinds()) + ")"));
         return plugin.open(config);
-    }
-
-    static TargetConfig withOverrides(TargetConfig config, Map<String, Map<String, String>> overrides) {
-        Map<String, String> settings = new HashMap<>(config.settings());
-        settings.putAll(overrides.getOrDefault(config.name(), Map.of()));
-        return new TargetConfig(config.name(), config.kind(), settings);
     }
 
     public Map<String, Target> byName() {

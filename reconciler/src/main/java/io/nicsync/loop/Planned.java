@@ -1,6 +1,8 @@
 package io.nicsync.loop;
 
 import io.nicsync.plan.Plan;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
@@ -8,12 +10,10 @@ import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.TargetPlugin;
 import io.nicsync.validate.ValidationCache;
 import io.nicsync.validate.Validator;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 /** One plan of one commit ({@code nicsync plan}), and the desired state it was made from. */
@@ -25,35 +25,39 @@ public record Planned(Desired desired, Plan plan) {
      *
      * @param overrides settings replacing the repository's, by target name ({@code --target-uri})
      */
-    public static Planned of(SourceSpec spec, Map<String, TargetPlugin> plugins,
-            Map<String, Map<String, String>> overrides, Selection selection, Clock clock)
-            throws SourceException, InvalidDesiredStateException, TargetException, MissingVmsException {
+    public static Planned of(SourceSpec spec, Plugins plugins,
+            TargetOverrides overrides, Selection selection, Clock clock) throws RunFailure {
         // the schemas compile while the commit is read: each takes a few tens of milliseconds
         CompletableFuture<Validator> validator = CompletableFuture.supplyAsync(() -> new Validator(plugins),
                 task -> Thread.ofVirtual().name("nicsync-schemas").start(task));
-        Snapshot snapshot = GitSource.read(spec);
+        Snapshot snapshot;
+        try {
+            snapshot = GitSource.read(spec);
+        } catch (SourceException e) {
+            throw new RunFailure.Git(e);
+        }
         return of(spec.repo(), snapshot, plugins, validator.join(), overrides, selection, clock);
     }
 
-    /** As {@link #of(SourceSpec, Map, Map, Selection, Clock)}, on a commit already read. */
-    static Planned of(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins,
-            Map<String, Map<String, String>> overrides, Selection selection, Clock clock)
-            throws InvalidDesiredStateException, TargetException, MissingVmsException {
+    /** As {@link #of(SourceSpec, Plugins, TargetOverrides, Selection, Clock)}, on a commit already read. */
+    static Planned of(String repo, Snapshot snapshot, Plugins plugins,
+            TargetOverrides overrides, Selection selection, Clock clock) throws RunFailure {
         return of(repo, snapshot, plugins, new Validator(plugins), overrides, selection, clock);
     }
 
-    private static Planned of(String repo, Snapshot snapshot, Map<String, TargetPlugin> plugins, Validator validator,
-            Map<String, Map<String, String>> overrides, Selection selection, Clock clock)
-            throws InvalidDesiredStateException, TargetException, MissingVmsException {
+    private static Planned of(String repo, Snapshot snapshot, Plugins plugins, Validator validator,
+            TargetOverrides overrides, Selection selection, Clock clock) throws RunFailure {
         try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, overrides, selection,
                 Target::observeAll)) {
             Desired desired = Desired.validate(repo, snapshot, validator, new ValidationCache());
-            List<TargetConfig> configs = OpenTargets.chosen(desired.state().config().targets(), overrides,
+            List<TargetConfig> configs = OpenTargets.chosen(desired.state().config().targets(), plugins, overrides,
                     desired.targetsOf(selection));
             try (OpenTargets open = early.take(configs, plugins)) {
                 return new Planned(desired,
                         Observation.observe(desired, selection, open, early.listing(Target::observeAll)).plan(clock));
             }
+        } catch (TargetException e) {
+            throw new RunFailure.Platform(e);
         }
     }
 }

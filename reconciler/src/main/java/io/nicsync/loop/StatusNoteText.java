@@ -37,9 +37,9 @@ public final class StatusNoteText {
     }
 
     private static String word(ApplyReport report) {
-        return switch (report.exitCode()) {
-            case ApplyReport.EXIT_APPLIED -> "applied";
-            case ApplyReport.EXIT_ROLLED_BACK -> "failed, rolled back";
+        return switch (report.exit()) {
+            case OK -> "applied";
+            case ROLLED_BACK -> "failed, rolled back";
             default -> "failed, left changed";
         };
     }

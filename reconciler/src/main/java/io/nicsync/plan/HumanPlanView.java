@@ -1,14 +1,7 @@
 package io.nicsync.plan;
 
-import io.nicsync.spi.AddNic;
 import io.nicsync.spi.Migrate;
-import io.nicsync.spi.PersistNic;
-import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.RestartRequired;
-import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
-import io.nicsync.spi.UnpersistNic;
-import io.nicsync.spi.UnplugNic;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
@@ -53,15 +46,12 @@ public final class HumanPlanView implements PlanView {
         int change = 0;
         int restart = 0;
         for (Step step : steps) {
-            switch (step) {
-                case AddNic a -> add++;
-                case Migrate m -> add += m.carries().size();
-                case UnplugNic u -> unplug++;
-                case RepointNic r -> change++;
-                case SetLink s -> change++;
-                case PersistNic p -> change++;
-                case UnpersistNic u -> change++;
-                case RestartRequired r -> restart++;
+            switch (step.action()) {
+                case ADD -> add++;
+                case MIGRATE -> add += ((Migrate) step).carries().size();
+                case UNPLUG -> unplug++;
+                case REPOINT, SET_LINK, PERSIST, UNPERSIST -> change++;
+                case RESTART_REQUIRED -> restart++;
             }
         }
         return "Plan: " + add + " to add, " + unplug + " to unplug, " + change + " to change, " + restart

@@ -1,10 +1,10 @@
 package io.nicsync.plan;
 
-import io.nicsync.diff.Diff;
 import io.nicsync.diff.NicChange.PersistentDrift;
 import io.nicsync.diff.NicChange.PersistentLeftover;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
@@ -22,7 +22,7 @@ final class OneDefinition {
     private OneDefinition() {
     }
 
-    static boolean carries(List<Step> liveStepsOfNic, PersistentDrift drift, String namespace) {
+    static boolean carries(List<Step> liveStepsOfNic, PersistentDrift drift) {
         NicSpec after = drift.previous();
         for (Step step : liveStepsOfNic) {
             after = switch (step) {
@@ -32,7 +32,7 @@ final class OneDefinition {
                 default -> after;
             };
         }
-        return Diff.satisfies(after, drift.wanted(), namespace);
+        return Nics.satisfies(after, drift.wanted());
     }
 
     static boolean carries(List<Step> liveStepsOfNic, PersistentLeftover leftover) {

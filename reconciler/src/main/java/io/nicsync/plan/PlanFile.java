@@ -1,17 +1,15 @@
 package io.nicsync.plan;
 
-import io.nicsync.spi.Step;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 
 /**
- * Reads and writes plan files: JSON, described by {@code schemas/plan.schema.json} (on the class path at
- * {@link #SCHEMA_RESOURCE}). {@code read(write(plan))} equals {@code plan}.
+ * Reads and writes plan files: JSON, described by {@code schemas/plan.schema.json}
+ * ({@link io.nicsync.schemas.PublishedSchemas#plan}). {@code read(write(plan))} equals {@code plan}.
  */
 public final class PlanFile {
-    public static final String SCHEMA_RESOURCE = "/io/nicsync/schemas/plan.schema.json";
 
     private PlanFile() {
     }
@@ -27,11 +25,6 @@ public final class PlanFile {
     public static void write(Plan plan, Writer out) throws IOException {
         out.write(write(plan));
         out.flush();
-    }
-
-    /** The name of a step's action as plan files write it ({@code set-link}, {@code restart-required}, ...). */
-    public static String action(Step step) {
-        return PlanJson.MAPPER.valueToTree(step).path("action").asText();
     }
 
     /** A plan of another format version is refused rather than misread. */

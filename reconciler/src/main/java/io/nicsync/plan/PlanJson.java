@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -12,6 +11,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,27 +20,24 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.cfg.EnumFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.jsontype.NamedType;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Action;
 import io.nicsync.spi.Fingerprint;
 import io.nicsync.spi.MacAddress;
-import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
-import io.nicsync.spi.PersistNic;
-import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.RestartRequired;
-import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
-import io.nicsync.spi.UnpersistNic;
-import io.nicsync.spi.UnplugNic;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The JSON form of plans and of the SPI values in them. The SPI carries no annotations, so mix-ins give the
- * sealed {@link NetworkRef} and {@link Step} their discriminators ({@code kind}, {@code action}) and make
- * MAC addresses and fingerprints plain strings. A step's inverse is written for people and tools reading the
+ * sealed {@link Step} its discriminator ({@code action}, the {@link Action#word()} of each step type) and make MAC
+ * addresses and fingerprints plain strings; a {@link NetworkRef} is written as its kind beside its attributes,
+ * {@code {"kind": "multus", "namespace": "prod", "name": "br-prod"}}, whatever plugin declared it. A step's inverse is written for people and tools reading the
  * file and ignored when reading: the step computes it again, so a read plan equals the written one.
  */
 final class PlanJson {
@@ -60,8 +57,12 @@ final class PlanJson {
     /** For readers of other documents holding SPI values (test fixtures of observed VMs). */
     static SimpleModule module() {
         var module = new SimpleModule("nicsync-plan");
-        module.setMixInAnnotation(NetworkRef.class, NetworkRefMixin.class);
+        module.addSerializer(NetworkRef.class, new NetworkRefSerializer());
+        module.addDeserializer(NetworkRef.class, new NetworkRefDeserializer());
         module.setMixInAnnotation(Step.class, StepMixin.class);
+        for (Action action : Action.values()) {
+            module.registerSubtypes(new NamedType(action.type(), action.word()));
+        }
         module.setMixInAnnotation(MacAddress.class, MacAddressMixin.class);
         module.setMixInAnnotation(Fingerprint.class, FingerprintMixin.class);
         module.addSerializer(Instant.class, new InstantSerializer());
@@ -69,30 +70,7 @@ final class PlanJson {
         return module;
     }
 
-    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "kind")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(value = NetworkRef.Bridge.class, name = "bridge"),
-        @JsonSubTypes.Type(value = NetworkRef.LibvirtNetwork.class, name = "network"),
-        @JsonSubTypes.Type(value = NetworkRef.Multus.class, name = "multus"),
-        @JsonSubTypes.Type(value = NetworkRef.Pod.class, name = "pod"),
-        @JsonSubTypes.Type(value = NetworkRef.Direct.class, name = "direct"),
-        @JsonSubTypes.Type(value = NetworkRef.User.class, name = "user"),
-        @JsonSubTypes.Type(value = NetworkRef.Other.class, name = "other")
-    })
-    interface NetworkRefMixin {
-    }
-
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.PROPERTY, property = "action")
-    @JsonSubTypes({
-        @JsonSubTypes.Type(value = AddNic.class, name = "add"),
-        @JsonSubTypes.Type(value = UnplugNic.class, name = "unplug"),
-        @JsonSubTypes.Type(value = RepointNic.class, name = "repoint"),
-        @JsonSubTypes.Type(value = SetLink.class, name = "set-link"),
-        @JsonSubTypes.Type(value = PersistNic.class, name = "persist"),
-        @JsonSubTypes.Type(value = UnpersistNic.class, name = "unpersist"),
-        @JsonSubTypes.Type(value = Migrate.class, name = "migrate"),
-        @JsonSubTypes.Type(value = RestartRequired.class, name = "restart-required")
-    })
     @JsonIgnoreProperties(value = "inverse", allowGetters = true)
     interface StepMixin {
         @JsonProperty("inverse")
@@ -141,6 +119,41 @@ final class PlanJson {
         @Override
         public boolean isEmpty(SerializerProvider provider, Optional<Step> value) {
             return value == null || value.isEmpty() || provider.getAttribute(WRITING_INVERSE) != null;
+        }
+    }
+
+    /** {@code {"kind": KIND, ATTRIBUTE: VALUE, ...}}, attributes in their order. */
+    static final class NetworkRefSerializer extends JsonSerializer<NetworkRef> {
+        @Override
+        public void serialize(NetworkRef value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartObject();
+            gen.writeStringField("kind", value.kind());
+            for (Map.Entry<String, String> attribute : value.attributes().entrySet()) {
+                gen.writeStringField(attribute.getKey(), attribute.getValue());
+            }
+            gen.writeEndObject();
+        }
+    }
+
+    static final class NetworkRefDeserializer extends JsonDeserializer<NetworkRef> {
+        @Override
+        public NetworkRef deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            JsonNode node = p.readValueAsTree();
+            if (!node.isObject() || !node.path("kind").isTextual()) {
+                return ctxt.reportInputMismatch(NetworkRef.class, "a network is an object with a kind, not %s", node);
+            }
+            Map<String, String> attributes = new LinkedHashMap<>();
+            for (Map.Entry<String, JsonNode> field : node.properties()) {
+                if (field.getKey().equals("kind")) {
+                    continue;
+                }
+                if (!field.getValue().isTextual()) {
+                    return ctxt.reportInputMismatch(NetworkRef.class, "network attribute %s is not a string",
+                            field.getKey());
+                }
+                attributes.put(field.getKey(), field.getValue().textValue());
+            }
+            return new NetworkRef(node.get("kind").textValue(), attributes);
         }
     }
 

@@ -1,18 +1,16 @@
 package io.nicsync.plan;
 
-import io.nicsync.spi.AddNic;
+import io.nicsync.spi.Action;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.PersistNic;
-import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Objects;
@@ -58,16 +56,7 @@ final class StepOrder {
     }
 
     static int rank(Step step) {
-        return switch (step) {
-            case UnplugNic u -> 1;
-            case UnpersistNic u -> 2;
-            case RepointNic r -> 3;
-            case AddNic a -> 4;
-            case Migrate m -> 5;
-            case SetLink s -> 6;
-            case PersistNic p -> 7;
-            case RestartRequired r -> 8;
-        };
+        return step.action().rank();
     }
 
     /** The dependencies the ranks alone do not give. */
@@ -87,7 +76,6 @@ final class StepOrder {
     }
 
     private static boolean isLive(Step step) {
-        return step instanceof AddNic || step instanceof UnplugNic || step instanceof RepointNic
-                || step instanceof SetLink;
+        return step.action().scope() == Action.Scope.LIVE;
     }
 }

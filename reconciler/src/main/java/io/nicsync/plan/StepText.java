@@ -14,40 +14,49 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** One step in words, Terraform style: a symbol, what happens, and why. */
-final class StepText {
+/**
+ * A step in words, Terraform style, in two lengths: {@link #line} for plans (symbol, what happens with the NIC's
+ * whole configuration, and why) and {@link #brief} for progress lines, reports and journals. Both start with the
+ * step's {@link io.nicsync.spi.Action#verb()}.
+ */
+public final class StepText {
     private StepText() {
     }
 
-    static char symbol(Step step) {
+    /** {@code ~ link old0: up -> down  # carrier down before the unplug, ...} */
+    public static String line(Step step) {
+        return step.action().symbol() + " " + what(step) + "  # " + step.reason();
+    }
+
+    /** What the step does with the NIC's configuration, as a plan shows it. */
+    public static String what(Step step) {
+        String verb = step.action().verb();
         return switch (step) {
-            case AddNic a -> '+';
-            case UnplugNic u -> '-';
-            case Migrate m -> '>';
-            case RestartRequired r -> '!';
-            case RepointNic r -> '~';
-            case SetLink s -> '~';
-            case PersistNic p -> '~';
-            case UnpersistNic u -> '~';
+            case AddNic a -> verb + " " + a.nic() + " (" + nic(a.spec()) + ")";
+            case UnplugNic u -> verb + " " + u.nic() + " (" + nic(u.spec()) + ")";
+            case RepointNic r -> verb + " " + r.nic() + ": " + r.from().display() + " -> " + r.to().display();
+            case SetLink s -> verb + " " + s.nic() + ": " + s.from().yaml() + " -> " + s.to().yaml()
+                    + (s.persistent() ? " (live and persistent)" : "");
+            case PersistNic p -> verb + " " + p.nic() + " (" + nic(p.spec()) + ")";
+            case UnpersistNic u -> verb + " " + u.nic();
+            case Migrate m -> verb + ", bringing in " + labels(m.carries());
+            case RestartRequired r -> verb + (r.pending().isEmpty() ? "" : ", bringing in " + labels(r.pending()));
         };
     }
 
-    static String line(Step step) {
-        return symbol(step) + " " + what(step) + "  # " + step.reason();
-    }
-
-    private static String what(Step step) {
+    /** {@code add uplink on bridge br-prod}: a few words, for progress lines and reports. */
+    public static String brief(Step step) {
+        String verb = step.action().verb();
         return switch (step) {
-            case AddNic a -> "add " + a.nic() + " (" + nic(a.spec()) + ")";
-            case UnplugNic u -> "unplug " + u.nic() + " (" + nic(u.spec()) + ")";
-            case RepointNic r -> "repoint " + r.nic() + ": " + r.from().display() + " -> " + r.to().display();
-            case SetLink s -> "link " + s.nic() + ": " + s.from().yaml() + " -> " + s.to().yaml()
-                    + (s.persistent() ? " (live and persistent)" : "");
-            case PersistNic p -> "persist " + p.nic() + " (" + nic(p.spec()) + ")";
-            case UnpersistNic u -> "unpersist " + u.nic();
-            case Migrate m -> "migrate, bringing in " + labels(m.carries());
-            case RestartRequired r -> "restart required" + (r.pending().isEmpty() ? "" : ", bringing in "
-                    + labels(r.pending()));
+            case AddNic s -> verb + " " + s.spec().label() + " on " + s.spec().network().display();
+            case UnplugNic s -> verb + " " + s.spec().label();
+            case RepointNic s -> verb + " " + s.spec().label() + ": " + s.from().display() + " -> " + s.to().display();
+            case SetLink s -> verb + " " + s.spec().label() + " " + s.to().yaml()
+                    + (s.persistent() ? " (and persistent)" : "");
+            case PersistNic s -> verb + " " + s.spec().label() + " on " + s.spec().network().display();
+            case UnpersistNic s -> verb + " " + s.spec().label();
+            case Migrate s -> verb + " (brings in " + s.carries().size() + " NIC(s))";
+            case RestartRequired s -> verb + " (" + s.pending().size() + " NIC change(s) wait for it)";
         };
     }
 

@@ -21,10 +21,12 @@ import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
+import io.nicsync.spi.Slots;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
@@ -57,7 +59,7 @@ final class VmPlanner {
     private final List<NicSpec> carried = new ArrayList<>();
     /** Per NIC, the live steps planned for it, to tell which persistent changes they already carry. */
     private final Map<String, List<Step>> liveSteps = new HashMap<>();
-    private int freeSlots;
+    private Slots slots;
 
     private VmPlanner(PlanInput input) {
         this.input = input;
@@ -69,7 +71,7 @@ final class VmPlanner {
     static Result plan(PlanInput input) {
         var planner = new VmPlanner(input);
         var changes = Diff.diff(input.desired(), input.live());
-        planner.freeSlots = planner.live.capacity().freeSlots();
+        planner.slots = Slots.of(planner.live);
         planner.remarks(changes);
         planner.removals(changes);
         planner.networkChanges(changes);
@@ -121,9 +123,7 @@ final class VmPlanner {
             unplugged = current.withLink(LinkState.DOWN);
         }
         live(new UnplugNic(vm, unplugged, reason));
-        if (live.capacity().supported()) {
-            freeSlots++; // the slot it leaves can take an add of this plan: unplugs run before adds
-        }
+        slots.release(); // the slot it leaves can take an add of this plan: unplugs run before adds
         return true;
     }
 
@@ -166,7 +166,7 @@ final class VmPlanner {
         String blocker = !live.capacity().supported() ? "hotplug unsupported: " + live.capacity().detail()
                 : !caps.canHotplug(live, spec) ? "the platform cannot hotplug it"
                         + (spec.binding() == null ? "" : " with binding " + spec.binding())
-                : freeSlots <= 0 ? "no free slot left: " + live.capacity().detail()
+                : slots.free() <= 0 ? "no free slot left: " + live.capacity().detail()
                 : null;
         if (blocker != null) {
             if (persistent) {
@@ -177,7 +177,7 @@ final class VmPlanner {
             }
             return;
         }
-        freeSlots--;
+        slots.take();
         boolean throughDefinition = !caps.separatePersistentDefinition() || caps.hotplugMode() == HotplugMode.MIGRATION;
         if (throughDefinition && !declaredPersistent(spec)) {
             notes.add(PlanNote.warning(vm, spec.label(), "persist: false cannot be honoured for " + spec.label()
@@ -231,7 +231,7 @@ final class VmPlanner {
         boolean one = !caps.separatePersistentDefinition();
         for (NicChange change : changes) {
             var liveStepsOfNic = liveSteps.getOrDefault(change.nic(), List.of());
-            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p, vm.namespace()))) {
+            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p))) {
                 String reason = isCarried(p.nic()) ? "staged: the migration plugs it in"
                         : p.previous() == null ? "not in the persistent definition"
                         : "persistent definition differs: " + String.join(", ", p.fields());
@@ -293,8 +293,7 @@ final class VmPlanner {
     }
 
     private Optional<LiveNic> observed(NicSpec spec) {
-        return spec.name() != null ? live.nic(spec.name())
-                : spec.mac() == null ? Optional.empty() : live.nicByMac(spec.mac());
+        return Nics.find(live, spec);
     }
 
     /** Desired NICs are found by name, adopted ones (named by MAC in steps) by their declared MAC. */

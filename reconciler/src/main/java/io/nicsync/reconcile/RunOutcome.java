@@ -1,34 +1,35 @@
 package io.nicsync.reconcile;
 
+import io.nicsync.apply.ExitCode;
 import java.util.Locale;
 
 /** How one reconcile cycle ended; each maps to an exit code as {@code apply}'s do. */
 public enum RunOutcome {
     /** Every selected VM already matched the desired state. */
-    NO_CHANGES(0),
+    NO_CHANGES(ExitCode.OK),
     /** The plan was applied; every VM applied. */
-    APPLIED(0),
+    APPLIED(ExitCode.OK),
     /** There were changes and {@code policy.autoApply} is false: planned, not applied. */
-    PLANNED(0),
+    PLANNED(ExitCode.OK),
     /** The commit was already applied but VMs drifted, and {@code policy.drift} is {@code report}. */
-    DRIFT_REPORTED(0),
+    DRIFT_REPORTED(ExitCode.OK),
     /** Some VMs failed and were rolled back. */
-    ROLLED_BACK(3),
+    ROLLED_BACK(ExitCode.ROLLED_BACK),
     /** Some VMs failed and could not be rolled back. */
-    LEFT_CHANGED(4),
+    LEFT_CHANGED(ExitCode.LEFT_CHANGED),
     /** The head commit is not trusted: nothing was applied. */
-    UNTRUSTED(1),
+    UNTRUSTED(ExitCode.ERROR),
     /** An error before any change: Git, invalid desired state, an unreachable target, a held lock. */
-    ERROR(1);
+    ERROR(ExitCode.ERROR);
 
-    private final int exitCode;
+    private final ExitCode exit;
 
-    RunOutcome(int exitCode) {
-        this.exitCode = exitCode;
+    RunOutcome(ExitCode exit) {
+        this.exit = exit;
     }
 
-    public int exitCode() {
-        return exitCode;
+    public ExitCode exit() {
+        return exit;
     }
 
     /** The outcome as reports and metric labels spell it: {@code no-changes}, {@code rolled-back}, ... */
@@ -36,10 +37,10 @@ public enum RunOutcome {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static RunOutcome ofApplyExit(int exitCode) {
-        return switch (exitCode) {
-            case 0 -> APPLIED;
-            case 3 -> ROLLED_BACK;
+    static RunOutcome ofApply(ExitCode exit) {
+        return switch (exit) {
+            case OK -> APPLIED;
+            case ROLLED_BACK -> ROLLED_BACK;
             default -> LEFT_CHANGED;
         };
     }

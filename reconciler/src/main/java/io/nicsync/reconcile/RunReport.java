@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.ReportDocument;
 import io.nicsync.source.Snapshot;
 import java.time.Duration;
@@ -57,8 +58,8 @@ public record RunReport(
      * that was rolled back is what recovery is for and does not count; one that left VMs changed does (4).
      */
     public int exitCode() {
-        boolean recoveryLeftChanged = recovered.stream().anyMatch(r -> r.exitCode() == ApplyReport.EXIT_LEFT_CHANGED);
-        return recoveryLeftChanged ? ApplyReport.EXIT_LEFT_CHANGED : outcome.exitCode();
+        boolean recoveryLeftChanged = recovered.stream().anyMatch(r -> r.exit() == ExitCode.LEFT_CHANGED);
+        return (recoveryLeftChanged ? ExitCode.LEFT_CHANGED : outcome.exit()).code();
     }
 
     public Duration duration() {

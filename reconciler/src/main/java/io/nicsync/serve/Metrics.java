@@ -1,7 +1,6 @@
 package io.nicsync.serve;
 
 import io.nicsync.apply.VmResult;
-import io.nicsync.plan.PlanFile;
 import io.nicsync.reconcile.CycleListener;
 import io.nicsync.reconcile.RunOutcome;
 import io.nicsync.reconcile.RunReport;
@@ -68,27 +67,27 @@ final class Metrics implements CycleListener {
 
     @Override
     public void stepDone(VmRef vm, int index, Step step) {
-        steps.labelValues(PlanFile.action(step), "done").inc();
+        steps.labelValues(step.action().word(), "done").inc();
     }
 
     @Override
     public void stepFailed(VmRef vm, int index, Step step, String error) {
-        steps.labelValues(PlanFile.action(step), "failed").inc();
+        steps.labelValues(step.action().word(), "failed").inc();
     }
 
     @Override
     public void stepSkipped(VmRef vm, int index, Step step, String why) {
-        steps.labelValues(PlanFile.action(step), "skipped").inc();
+        steps.labelValues(step.action().word(), "skipped").inc();
     }
 
     @Override
     public void undone(VmRef vm, int index, Step inverse) {
-        steps.labelValues(PlanFile.action(inverse), "undone").inc();
+        steps.labelValues(inverse.action().word(), "undone").inc();
     }
 
     @Override
     public void undoFailed(VmRef vm, int index, Step inverse, String error) {
-        steps.labelValues(PlanFile.action(inverse), "undo-failed").inc();
+        steps.labelValues(inverse.action().word(), "undo-failed").inc();
     }
 
     @Override

@@ -1,16 +1,16 @@
 package io.nicsync.validate;
 
+import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetPlugin;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * What the semantic rules look at: the configuration (null when missing or invalid, and then rules that
  * need targets stay silent rather than report every VM), its document, and every VM that passed its schema.
  */
-record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, Map<String, TargetPlugin> plugins) {
+record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, Plugins plugins) {
 
     Optional<TargetConfig> target(String name) {
         return config == null ? Optional.empty() : config.target(name);
@@ -18,6 +18,6 @@ record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, M
 
     /** The plugin of a VM's target; empty when the target or its kind is unknown. */
     Optional<TargetPlugin> pluginOf(Declared vm) {
-        return target(vm.vm().ref().target()).map(t -> plugins.get(t.kind()));
+        return target(vm.vm().ref().target()).flatMap(t -> plugins.get(t.kind()));
     }
 }

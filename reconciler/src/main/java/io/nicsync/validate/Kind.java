@@ -3,19 +3,17 @@ package io.nicsync.validate;
 import java.util.Arrays;
 import java.util.Optional;
 
-/** The kinds of document the desired state is made of, and the JSON Schema of each. */
+/** The kinds of document the desired state is made of. */
 enum Kind {
-    CONFIG("Config", "config.schema.json"),
-    VM_NICS("VmNics", "vmnics.schema.json");
+    CONFIG("Config"),
+    VM_NICS("VmNics");
 
     static final String API_VERSION = "nicsync.io/v1alpha1";
 
     final String yaml;
-    final String schemaFile;
 
-    Kind(String yaml, String schemaFile) {
+    Kind(String yaml) {
         this.yaml = yaml;
-        this.schemaFile = schemaFile;
     }
 
     static Optional<Kind> of(String yaml) {

@@ -1,25 +1,22 @@
 package io.nicsync.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.schemas.PublishedSchemas;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The JSON Schemas of the desired state (draft 2020-12), read from the class path where the build copies
- * the repository's {@code schemas/} directory. The raw schema is kept beside the compiled one: messages
- * read it for the allowed keys and the {@code x-expected} hints.
+ * The JSON Schemas of the desired state (draft 2020-12), composed from what the plugins declare
+ * ({@link PublishedSchemas}) and compiled once. The raw schema is kept beside the compiled one: messages read it
+ * for the allowed keys and the {@code x-expected} hints.
  */
 final class Schemas {
-    private static final String LOCATION = "io/nicsync/schemas/";
 
     record Loaded(JsonNode raw, Schema schema) {
     }
@@ -30,12 +27,14 @@ final class Schemas {
         this.byKind = byKind;
     }
 
-    static Schemas load() {
+    static Schemas compose(Plugins plugins) {
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
-        ObjectMapper mapper = new ObjectMapper();
         Map<Kind, Loaded> byKind = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
-            JsonNode raw = read(mapper, LOCATION + kind.schemaFile);
+            JsonNode raw = switch (kind) {
+                case CONFIG -> PublishedSchemas.config(plugins);
+                case VM_NICS -> PublishedSchemas.vmNics(plugins);
+            };
             byKind.put(kind, new Loaded(raw, registry.getSchema(raw)));
         }
         return new Schemas(byKind);
@@ -47,16 +46,5 @@ final class Schemas {
 
     List<Error> validate(Kind kind, JsonNode document) {
         return byKind.get(kind).schema().validate(document);
-    }
-
-    private static JsonNode read(ObjectMapper mapper, String resource) {
-        try (InputStream in = Schemas.class.getClassLoader().getResourceAsStream(resource)) {
-            if (in == null) {
-                throw new IllegalStateException("schema missing from the class path: " + resource);
-            }
-            return mapper.readTree(in);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema " + resource, e);
-        }
     }
 }

@@ -24,9 +24,11 @@ final class TargetDeclarations implements Rule {
                 out.error(d.configDoc(), at + "/name",
                         "target \"" + target.name() + "\" is declared twice (first at " + first + ")");
             }
-            if (!d.plugins().containsKey(target.kind())) {
-                out.error(d.configDoc(), at + "/kind", "unknown target kind \"" + target.kind()
-                        + "\" (installed plugins: " + String.join(", ", new TreeSet<>(d.plugins().keySet())) + ")");
+            if (d.plugins().get(target.kind()).isEmpty()) {
+                String hint = Suggestions.closest(target.kind(), List.copyOf(d.plugins().kinds()))
+                        .map(s -> ": did you mean \"" + s + "\"?").orElse("");
+                out.error(d.configDoc(), at + "/kind", "unknown target kind \"" + target.kind() + "\"" + hint
+                        + " (installed plugins: " + String.join(", ", new TreeSet<>(d.plugins().kinds())) + ")");
             }
         }
     }

@@ -1,15 +1,12 @@
 package io.nicsync.validate;
 
+import io.nicsync.platforms.Plugins;
 import io.nicsync.source.SourceFile;
 import io.nicsync.spi.DesiredVm;
-import io.nicsync.spi.TargetPlugin;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -22,37 +19,38 @@ import java.util.stream.Collectors;
 public final class Validator {
     private static final List<Rule> RULES = List.of(
             new TargetDeclarations(),
+            new TargetSettings(),
             new PolicyValues(),
             new TargetReferences(),
             new UniqueVms(),
             new UniqueNicKeys(),
             new MacAddresses(),
-            new NetworkKinds(),
+            new NicVocabulary(),
             new PlatformRules());
 
     /** Below this many files to check, doing it on several threads costs more than it saves. */
     private static final int PARALLEL_FROM = 64;
 
-    private final Map<String, TargetPlugin> plugins;
+    private final Plugins plugins;
     private final YamlReader reader;
     private final SchemaCheck schemaCheck;
+    private final VmBinder binder;
 
-    /** A validator that knows the plugins {@link ServiceLoader} finds on the class path. */
+    /** A validator that knows the plugins on the class path. */
     public static Validator withInstalledPlugins() {
-        Map<String, TargetPlugin> plugins = new LinkedHashMap<>();
-        ServiceLoader.load(TargetPlugin.class).forEach(p -> plugins.putIfAbsent(p.kind(), p));
-        return new Validator(plugins);
+        return new Validator(Plugins.installed());
     }
 
-    /** @param pluginsByKind the plugins that open targets, by {@link TargetPlugin#kind()} */
-    public Validator(Map<String, TargetPlugin> pluginsByKind) {
-        this(pluginsByKind, Limits.DEFAULT);
+    /** @param plugins the plugins that open targets: their declarations make the schemas and the rules */
+    public Validator(Plugins plugins) {
+        this(plugins, Limits.DEFAULT);
     }
 
-    Validator(Map<String, TargetPlugin> pluginsByKind, Limits limits) {
-        this.plugins = Map.copyOf(pluginsByKind);
+    Validator(Plugins plugins, Limits limits) {
+        this.plugins = plugins;
         this.reader = new YamlReader(limits);
-        this.schemaCheck = new SchemaCheck(Schemas.load());
+        this.schemaCheck = new SchemaCheck(Schemas.compose(plugins));
+        this.binder = new VmBinder(plugins);
     }
 
     /**
@@ -113,7 +111,7 @@ public final class Validator {
         return Optional.empty();
     }
 
-    Map<String, TargetPlugin> plugins() {
+    Plugins plugins() {
         return plugins;
     }
 
@@ -148,7 +146,7 @@ public final class Validator {
         List<Declared> vms = new ArrayList<>();
         for (Typed typed : docs) {
             if (typed.kind() == Kind.VM_NICS && schemaCheck.check(typed.doc(), Kind.VM_NICS, out)) {
-                DesiredVm vm = VmBinder.bind(typed.doc().root());
+                DesiredVm vm = binder.bind(typed.doc().root());
                 vms.add(new Declared(vm, typed.doc()));
             }
         }

@@ -1,10 +1,13 @@
 package io.nicsync.validate;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.MacAddress;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.Presence;
 import io.nicsync.spi.UnmanagedPolicy;
@@ -14,29 +17,35 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A {@code VmNics} document that passed its schema, as a {@link DesiredVm}, with the defaults of omitted
- * keys filled in. The schema guarantees the shape, so nothing here checks it again.
+ * A {@code VmNics} document that passed its schema, as a {@link DesiredVm}, with the defaults of omitted keys
+ * filled in and each network decoded by the codec its plugin declares for the key. The schema guarantees the
+ * shape (exactly one network key, each a kind some plugin declares), so nothing here checks it again.
  */
 final class VmBinder {
-    private VmBinder() {
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
+    private final Plugins plugins;
+
+    VmBinder(Plugins plugins) {
+        this.plugins = plugins;
     }
 
-    static DesiredVm bind(JsonNode doc) {
+    DesiredVm bind(JsonNode doc) {
         JsonNode metadata = doc.get("metadata");
         VmRef ref = new VmRef(metadata.get("target").textValue(), text(metadata, "namespace"),
                 metadata.get("name").textValue());
         JsonNode spec = doc.get("spec");
         UnmanagedPolicy unmanaged = UnmanagedPolicy.valueOf(upper(spec.path("unmanaged").asText("ignore")));
         List<DesiredNic> nics = new ArrayList<>();
-        spec.get("nics").forEach(nic -> nics.add(nic(nic)));
+        spec.get("nics").forEach(nic -> nics.add(nic(nic, ref)));
         return new DesiredVm(ref, unmanaged, nics);
     }
 
-    private static DesiredNic nic(JsonNode nic) {
+    private DesiredNic nic(JsonNode nic, VmRef vm) {
         String mac = text(nic, "mac");
         return new DesiredNic(
                 nic.get("name").textValue(),
-                network(nic.get("network")),
+                network(nic.get("network"), vm),
                 text(nic, "binding"),
                 text(nic, "model"),
                 mac == null ? null : MacAddress.parse(mac),
@@ -46,16 +55,11 @@ final class VmBinder {
                 nic.has("bootOrder") ? nic.get("bootOrder").intValue() : null);
     }
 
-    private static NetworkRef network(JsonNode network) {
-        String kind = network.fieldNames().next();
-        String name = network.get(kind).asText();
-        return switch (kind) {
-            case "bridge" -> new NetworkRef.Bridge(name);
-            case "network" -> new NetworkRef.LibvirtNetwork(name);
-            case "multus" -> NetworkRef.Multus.parse(name);
-            case "pod" -> new NetworkRef.Pod();
-            default -> throw new IllegalStateException("the schema admits no network kind " + kind);
-        };
+    private NetworkRef network(JsonNode network, VmRef vm) {
+        String key = network.fieldNames().next();
+        NetworkKind kind = plugins.declarable(key)
+                .orElseThrow(() -> new IllegalStateException("the schema admits no network kind " + key));
+        return kind.decode(PLAIN.convertValue(network.get(key), Object.class), vm);
     }
 
     private static String text(JsonNode object, String key) {

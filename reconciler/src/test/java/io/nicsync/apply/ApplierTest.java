@@ -40,7 +40,7 @@ class ApplierTest {
     final List<String> events = Collections.synchronizedList(new ArrayList<>());
 
     static NicSpec nic(String name, String mac, String bridge, LinkState link) {
-        return new NicSpec(name, mac == null ? null : MacAddress.parse(mac), new NetworkRef.Bridge(bridge), "virtio",
+        return new NicSpec(name, mac == null ? null : MacAddress.parse(mac), NetworkRef.named("bridge", bridge), "virtio",
                 null, link, null);
     }
 
@@ -100,7 +100,7 @@ class ApplierTest {
 
         ApplyReport report = applier(FailurePolicy.ROLLBACK, 1, 1, false).apply(addAndPersist(a, "new"));
 
-        assertThat(report.exitCode()).isEqualTo(ApplyReport.EXIT_ROLLED_BACK);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.ROLLED_BACK.code());
         VmResult.RolledBack result = (VmResult.RolledBack) report.vms().getFirst();
         assertThat(result.failed()).isInstanceOf(PersistNic.class);
         assertThat(result.error()).contains("injected failure");
@@ -134,7 +134,7 @@ class ApplierTest {
 
         ApplyReport report = applier(FailurePolicy.STOP, 1, 5, false).apply(plan);
 
-        assertThat(report.exitCode()).isEqualTo(ApplyReport.EXIT_LEFT_CHANGED);
+        assertThat(report.exitCode()).isEqualTo(ExitCode.LEFT_CHANGED.code());
         VmResult.FailedLeft left = (VmResult.FailedLeft) report.vms().get(0);
         assertThat(left.notUndone()).singleElement().isInstanceOf(SetLink.class);
         assertThat(left.now().nic("old").orElseThrow().live().link()).isEqualTo(LinkState.DOWN);

@@ -73,7 +73,7 @@ class RecoveryTest {
 
         ApplyReport again = recovery().rollBack(run, plan);
 
-        assertThat(again.exitCode()).isEqualTo(ApplyReport.EXIT_ROLLED_BACK);
+        assertThat(again.exitCode()).isEqualTo(ExitCode.ROLLED_BACK.code());
         assertThat(lab.executed()).hasSize(executed);
         assertThat(lab.observe(a)).isEqualTo(once);
     }

@@ -3,6 +3,7 @@ package io.nicsync.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import io.nicsync.apply.ExitCode;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.ArrayList;
@@ -41,7 +42,7 @@ class MainTest {
         assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "help", "apply")).isZero();
         assertThat(out.toString()).contains("Usage: nicsync apply", "--dry-run");
 
-        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plna")).isEqualTo(ExitCodes.ERROR);
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plna")).isEqualTo(ExitCode.ERROR.code());
         assertThat(err.toString()).contains("Unmatched argument", "plan");
     }
 
@@ -66,7 +67,7 @@ class MainTest {
         StringWriter err = new StringWriter();
         // a usage error exits with the error code, not picocli's default 2 (plan's "changes")
         assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plan", "--no-such-option"))
-                .isEqualTo(ExitCodes.ERROR);
+                .isEqualTo(ExitCode.ERROR.code());
         assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: nicsync plan");
     }
 }

@@ -29,7 +29,7 @@ class DiffTest {
     private static final VmRef VM = new VmRef("prod", "apps", "vm");
     private static final MacAddress MAC_A = new MacAddress("52:54:00:00:00:0a");
     private static final MacAddress MAC_B = new MacAddress("52:54:00:00:00:0b");
-    private static final NetworkRef BR0 = new NetworkRef.Bridge("br0");
+    private static final NetworkRef BR0 = NetworkRef.named("bridge", "br0");
 
     private static DesiredNic desired(String name, NetworkRef network, MacAddress mac, boolean persist, Integer boot) {
         return new DesiredNic(name, network, null, null, mac, LinkState.UP, Presence.PRESENT, persist, boot);
@@ -49,11 +49,16 @@ class DiffTest {
     }
 
     @Test
-    void a_multus_reference_without_namespace_means_the_vms_namespace() {
-        var live = spec("data", MAC_A, new NetworkRef.Multus("apps", "data-net"), null);
-        var changes = diff(UnmanagedPolicy.IGNORE, List.of(desired("data", NetworkRef.Multus.parse("data-net"), null,
-                true, null)), running(new LiveNic("data", MAC_A, live, live, null)));
+    void networks_compare_as_values_whatever_the_order_of_their_attributes() {
+        var live = spec("data", MAC_A, NetworkRef.of("multus", "namespace", "apps", "name", "data-net"), null);
+        var same = NetworkRef.of("multus", "name", "data-net", "namespace", "apps");
+        var changes = diff(UnmanagedPolicy.IGNORE, List.of(desired("data", same, null, true, null)),
+                running(new LiveNic("data", MAC_A, live, live, null)));
         assertThat(changes).isEmpty();
+
+        var elsewhere = NetworkRef.of("multus", "namespace", "infra", "name", "data-net");
+        assertThat(diff(UnmanagedPolicy.IGNORE, List.of(desired("data", elsewhere, null, true, null)),
+                running(new LiveNic("data", MAC_A, live, live, null)))).isNotEmpty();
     }
 
     @Test

@@ -7,11 +7,11 @@ import static io.nicsync.importer.LiveVms.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.nicsync.loop.Plugins;
 import io.nicsync.plan.DesiredSource;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
 import io.nicsync.plan.Planner;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
@@ -49,7 +49,7 @@ class ImporterTest {
 
     @Test
     void theOutputValidatesCleanAndAPlanRightAfterHasNoSteps() throws Exception {
-        NicSpec scratch = spec("scratch", "52:54:00:00:00:03", new NetworkRef.LibvirtNetwork("lab"), "virtio", LinkState.DOWN);
+        NicSpec scratch = spec("scratch", "52:54:00:00:00:03", NetworkRef.named("network", "lab"), "virtio", LinkState.DOWN);
         lab.put(LiveVms.running(WEB,
                 both(null, "52:54:00:00:00:01", bridge("br-lab0"), "0000:00:03.0"),
                 both("uplink", "52:54:00:00:00:02", bridge("br-lab1"), "0000:00:04.0"),
@@ -91,16 +91,16 @@ class ImporterTest {
 
     @Test
     void aVmWhoseNicsCannotBeDeclaredSaysWhyAndIsOnlyWarnedAbout() throws Exception {
-        NicSpec macvtap = spec(null, "52:54:00:00:00:07", new NetworkRef.Direct("eth0", "bridge"), "virtio", LinkState.UP);
+        NicSpec macvtap = spec(null, "52:54:00:00:00:07", NetworkRef.of("direct", "device", "eth0", "mode", "bridge"), "virtio", LinkState.UP);
         lab.put(LiveVms.running(WEB, nic(null, "52:54:00:00:00:07", macvtap, macvtap, null)));
 
         ImportResult result = importAll(LAB, lab);
 
         assertThat(result.warnings()).singleElement().asString()
-                .isEqualTo("lab/web-01: NIC not imported: 52:54:00:00:00:07 (direct eth0 (bridge)): nicsync cannot"
+                .isEqualTo("lab/web-01: NIC not imported: 52:54:00:00:00:07 (direct eth0/bridge): nicsync cannot"
                         + " declare a NIC on a direct connection on this platform");
         assertThat(Files.readString(out.resolve("lab/web-01.yaml")))
-                .contains("  # Not imported:\n  #   52:54:00:00:00:07 (direct eth0 (bridge)): ")
+                .contains("  # Not imported:\n  #   52:54:00:00:00:07 (direct eth0/bridge): ")
                 .contains("  nics: []");
         Validation validation = new Validator(Plugins.installed()).validate(OutputDir.files(out), "");
         assertThat(validation.diagnostics()).isEmpty();
@@ -113,10 +113,10 @@ class ImporterTest {
     void kubevirtVmsGoBelowTheirNamespaceAndKeepTheirBindings() throws Exception {
         var prod = new FakeTarget("prod", FakeCapabilities.kubevirt(HotplugMode.IN_PLACE));
         var ref = new VmRef("prod", "web", "vm-1");
-        NicSpec pod = new NicSpec("default", MacAddress.parse("02:00:00:00:00:01"), new NetworkRef.Pod(), "virtio",
+        NicSpec pod = new NicSpec("default", MacAddress.parse("02:00:00:00:00:01"), NetworkRef.of("pod"), "virtio",
                 "masquerade", LinkState.UP, null);
         NicSpec storage = new NicSpec("storage", MacAddress.parse("02:00:00:00:00:02"),
-                NetworkRef.Multus.parse("web/vlan20"), "virtio", "bridge", LinkState.UP, null);
+                NetworkRef.of("multus", "namespace", "web", "name", "vlan20"), "virtio", "bridge", LinkState.UP, null);
         prod.put(LiveVms.running(ref, new LiveNic("default", pod.mac(), pod, pod.withMac(null), null),
                 new LiveNic("storage", storage.mac(), storage, storage, null)));
 

@@ -42,6 +42,6 @@ final class LiveVms {
     }
 
     static NetworkRef bridge(String name) {
-        return new NetworkRef.Bridge(name);
+        return NetworkRef.named("bridge", name);
     }
 }

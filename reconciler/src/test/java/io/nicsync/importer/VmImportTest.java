@@ -45,7 +45,7 @@ class VmImportTest {
 
     @Test
     void aStoppedVmIsDeclaredFromItsPersistentDefinitionWithItsBootOrder() {
-        NicSpec persistent = new NicSpec(null, MacAddress.parse("52:54:00:00:00:06"), new NetworkRef.LibvirtNetwork("lab"),
+        NicSpec persistent = new NicSpec(null, MacAddress.parse("52:54:00:00:00:06"), NetworkRef.named("network", "lab"),
                 "virtio", null, LinkState.UP, 2);
         var vm = VmImport.of(LiveVms.stopped(WEB, nic(null, "52:54:00:00:00:06", null, persistent, "0000:00:03.0")),
                 LIBVIRT);
@@ -53,13 +53,13 @@ class VmImportTest {
         DesiredNic declared = vm.desired().nics().getFirst();
         assertThat(declared.persist()).isTrue();
         assertThat(declared.bootOrder()).isEqualTo(2);
-        assertThat(declared.network()).isEqualTo(new NetworkRef.LibvirtNetwork("lab"));
+        assertThat(declared.network()).isEqualTo(NetworkRef.named("network", "lab"));
     }
 
     @Test
     void nicsThatCannotBeDeclaredAsTheyAreAreLeftOutWithTheReason() {
         NicSpec pending = spec("pending", "52:54:00:00:00:08", bridge("br-lab0"), "virtio", LinkState.UP);
-        NicSpec macvtap = spec(null, "52:54:00:00:00:09", new NetworkRef.Direct("eth0", "bridge"), "virtio", LinkState.UP);
+        NicSpec macvtap = spec(null, "52:54:00:00:00:09", NetworkRef.of("direct", "device", "eth0", "mode", "bridge"), "virtio", LinkState.UP);
         var vm = VmImport.of(LiveVms.running(WEB,
                 nic("pending", "52:54:00:00:00:08", null, pending, null),
                 nic(null, "52:54:00:00:00:09", macvtap, macvtap, "0000:00:04.0"),
@@ -68,7 +68,7 @@ class VmImportTest {
         assertThat(vm.nics()).isEmpty();
         assertThat(vm.skipped()).satisfiesExactly(
                 s -> assertThat(s).startsWith("pending").contains("persistent definition only"),
-                s -> assertThat(s).startsWith("52:54:00:00:00:09 (direct eth0 (bridge))").contains("cannot declare a NIC on a direct connection"),
+                s -> assertThat(s).startsWith("52:54:00:00:00:09 (direct eth0/bridge)").contains("cannot declare a NIC on a direct connection"),
                 s -> assertThat(s).startsWith("Bad_Name").contains("not a valid nicsync NIC name"));
     }
 

@@ -14,11 +14,14 @@ import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
 import io.nicsync.plan.PlannedVm;
 import io.nicsync.plan.StalePlanException;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.Fingerprint;
 import io.nicsync.spi.HotplugCapacity;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveVm;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
@@ -26,6 +29,7 @@ import io.nicsync.spi.PowerState;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
+import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.VmRef;
 import io.nicsync.testing.FakeCapabilities;
@@ -48,7 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ApplyRunTest {
     private static final VmRef A = VmRef.of("lab", "a");
-    private static final NicSpec NEW = new NicSpec("new", null, new NetworkRef.Bridge("br-lab1"), "virtio", null,
+    private static final NicSpec NEW = new NicSpec("new", null, NetworkRef.named("bridge", "br-lab1"), "virtio", null,
             LinkState.UP, null);
     private static final List<Step> ADD_AND_PERSIST = List.of(new AddNic(A, NEW, "add"),
             new PersistNic(A, NEW, null, "persist"));
@@ -69,7 +73,11 @@ class ApplyRunTest {
 
         ApplyRun.Outcome outcome = run().run(beforeRecovery, () -> {
             replans.incrementAndGet();
-            return plan(ADD_AND_PERSIST);
+            try {
+                return plan(ADD_AND_PERSIST);
+            } catch (TargetException e) {
+                throw RunFailure.of(e);
+            }
         }, targets(), new ApplyListener() { });
 
         assertThat(replans).hasValue(1);
@@ -84,7 +92,7 @@ class ApplyRunTest {
         Plan saved = plan(ADD_AND_PERSIST.subList(1, 2));
 
         assertThatThrownBy(() -> run().run(saved, targets(), new ApplyListener() { }))
-                .isInstanceOf(StalePlanException.class);
+                .isInstanceOf(RunFailure.Stale.class).hasCauseInstanceOf(StalePlanException.class);
     }
 
     /** A run that added the NIC, journaled it done and was killed before persisting it. */
@@ -119,8 +127,8 @@ class ApplyRunTest {
             }
 
             @Override
-            public Set<String> networkKinds() {
-                return Set.of("bridge");
+            public List<NetworkKind> networkKinds() {
+                return List.of();
             }
 
             @Override
@@ -128,7 +136,7 @@ class ApplyRunTest {
                 return lab;
             }
         };
-        return OpenTargets.open(List.of(new TargetConfig("lab", "fake", Map.of())), Map.of("fake", fake), Map.of(),
-                Set.of("lab"));
+        return OpenTargets.open(List.of(new TargetConfig("lab", "fake", Map.of())), Plugins.of(List.of(fake)),
+                TargetOverrides.NONE, Set.of("lab"));
     }
 }

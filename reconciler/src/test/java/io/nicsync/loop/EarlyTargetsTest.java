@@ -3,6 +3,8 @@ package io.nicsync.loop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceFile;
 import io.nicsync.spi.Capabilities;
@@ -14,7 +16,6 @@ import io.nicsync.spi.Step;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.VmRef;
 import io.nicsync.testing.FakeCapabilities;
 import io.nicsync.testing.FakePlugin;
@@ -46,12 +47,12 @@ class EarlyTargetsTest {
     private final List<String> closed = new CopyOnWriteArrayList<>();
     private final CountDownLatch allClosed = new CountDownLatch(1);
     private final AtomicInteger openNow = new AtomicInteger();
-    private final Map<String, TargetPlugin> plugins = plugins();
+    private final Plugins plugins = plugins();
 
     @Test
     void targetsOpenedEarlyAreTakenWithTheirListingAndTheUnusedOnesClosed() throws Exception {
         Snapshot snapshot = snapshot(config("qemu:///lab"), VMS);
-        Planned planned = plan(snapshot, Map.of());
+        Planned planned = plan(snapshot, TargetOverrides.NONE);
 
         assertThat(planned.plan().vms()).hasSize(VMS);
         awaitUntil(() -> opened.size() == 2); // the unused target is opened in the background
@@ -65,7 +66,7 @@ class EarlyTargetsTest {
     void aTargetOpenedEarlyWithOtherSettingsIsOpenedAgainAsValidated() throws Exception {
         Snapshot snapshot = snapshot(config("qemu:///lab"), VMS);
         Validator validator = new Validator(plugins);
-        try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, Map.of(), Selection.ALL,
+        try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, TargetOverrides.NONE, Selection.ALL,
                 Target::observeAll)) {
             Desired desired = Desired.validate("repo", snapshot, validator, new ValidationCache());
             TargetConfig other = new TargetConfig("lab", "libvirt", Map.of("uri", "qemu:///elsewhere"));
@@ -86,7 +87,7 @@ class EarlyTargetsTest {
         files.add(file("broken.yaml", "apiVersion: nicsync.io/v1alpha1\nkind: VmNics\nmetadata: {name: x}\n"));
         Snapshot snapshot = new Snapshot("0".repeat(40), "a", Instant.EPOCH, "main", "", files);
 
-        assertThatThrownBy(() -> plan(snapshot, Map.of())).isInstanceOf(InvalidDesiredStateException.class);
+        assertThatThrownBy(() -> plan(snapshot, TargetOverrides.NONE)).isInstanceOf(InvalidDesiredStateException.class);
         assertThat(allClosed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(opened).contains("lab qemu:///lab");
         assertThat(closed).containsExactly("lab");
@@ -96,25 +97,26 @@ class EarlyTargetsTest {
     void anUnusedTargetsFailureIsNotReportedAndAUsedOnesIs() throws Exception {
         Snapshot snapshot = snapshot(config("qemu:///lab"), VMS);
         // "spare" cannot be opened; no VM is on it
-        assertThat(plan(snapshot, Map.of()).plan().vms()).hasSize(VMS);
+        assertThat(plan(snapshot, TargetOverrides.NONE).plan().vms()).hasSize(VMS);
 
         Snapshot broken = snapshot(config("qemu:///unreachable"), VMS);
-        assertThatThrownBy(() -> plan(broken, Map.of())).isInstanceOfSatisfying(TargetException.class,
-                e -> assertThat(e.getMessage()).contains("unreachable"));
+        assertThatThrownBy(() -> plan(broken, TargetOverrides.NONE)).isInstanceOfSatisfying(RunFailure.Platform.class,
+                e -> assertThat(e.reason()).isEqualTo(TargetException.Reason.UNREACHABLE))
+                .hasMessageContaining("unreachable");
     }
 
     @Test
     void overridesApplyToTheEarlyOpeningAndAFewVmsOrAVmSelectionOpenNothingEarly() throws Exception {
-        plan(snapshot(config("qemu:///lab"), VMS), Map.of("lab", Map.of("uri", "qemu:///override")));
+        plan(snapshot(config("qemu:///lab"), VMS), TargetOverrides.endpoint("lab", "qemu:///override"));
         awaitUntil(() -> opened.size() == 2); // the unused target is opened in the background, its failure dropped
         assertThat(opened).containsExactlyInAnyOrder("lab qemu:///override", "spare qemu:///spare");
 
         opened.clear();
         Snapshot few = snapshot(config("qemu:///lab"), Observation.LOOKUPS_UP_TO);
-        assertThat(EarlyTargets.start(few, new Validator(plugins), plugins, Map.of(), Selection.ALL,
+        assertThat(EarlyTargets.start(few, new Validator(plugins), plugins, TargetOverrides.NONE, Selection.ALL,
                 Target::observeAll).take(List.of(), plugins).byName()).isEmpty();
         Snapshot many = snapshot(config("qemu:///lab"), VMS);
-        assertThat(EarlyTargets.start(many, new Validator(plugins), plugins, Map.of(),
+        assertThat(EarlyTargets.start(many, new Validator(plugins), plugins, TargetOverrides.NONE,
                 new Selection(Set.of(), Set.of("vm-01")), Target::observeAll).take(List.of(), plugins).byName())
                 .isEmpty();
         assertThat(opened).isEmpty();
@@ -127,11 +129,11 @@ class EarlyTargetsTest {
         }
     }
 
-    private Planned plan(Snapshot snapshot, Map<String, Map<String, String>> overrides) throws Exception {
+    private Planned plan(Snapshot snapshot, TargetOverrides overrides) throws Exception {
         return Planned.of("repo", snapshot, plugins, overrides, Selection.ALL, java.time.Clock.systemUTC());
     }
 
-    private Map<String, TargetPlugin> plugins() {
+    private Plugins plugins() {
         return FakePlugin.with("libvirt", config -> {
             String uri = config.setting("uri").orElseThrow();
             opened.add(config.name() + " " + uri);

@@ -49,7 +49,7 @@ class PlanFileTest {
             Plan planned = Scenario.load(name).plan();
             JsonNode written = new ObjectMapper().readTree(PlanFile.write(planned)).path("steps");
             for (int i = 0; i < planned.steps().size(); i++) {
-                String action = PlanFile.action(planned.steps().get(i));
+                String action = planned.steps().get(i).action().word();
                 assertThat(action).isEqualTo(written.get(i).path("action").asText());
                 actions.add(action);
             }

@@ -39,17 +39,17 @@ public final class DesiredYaml {
         var ref = new VmRef((String) meta.get("target"), (String) meta.get("namespace"), (String) meta.get("name"));
         var nics = new ArrayList<DesiredNic>();
         for (Object nic : (List<?>) spec.getOrDefault("nics", List.of())) {
-            nics.add(nic(map(nic)));
+            nics.add(nic(map(nic), ref.namespace()));
         }
         return new DesiredVm(ref, enumOf(UnmanagedPolicy.class, spec.getOrDefault("unmanaged", "ignore")), nics);
     }
 
-    private static DesiredNic nic(Map<String, Object> nic) {
+    private static DesiredNic nic(Map<String, Object> nic, String vmNamespace) {
         Object mac = nic.get("mac");
         Object bootOrder = nic.get("bootOrder");
         return new DesiredNic(
                 (String) nic.get("name"),
-                network(map(nic.get("network"))),
+                network(map(nic.get("network")), vmNamespace),
                 (String) nic.get("binding"),
                 (String) nic.get("model"),
                 mac == null ? null : MacAddress.parse(mac.toString()),
@@ -59,14 +59,18 @@ public final class DesiredYaml {
                 bootOrder == null ? null : ((Number) bootOrder).intValue());
     }
 
-    private static NetworkRef network(Map<String, Object> network) {
+    private static NetworkRef network(Map<String, Object> network, String vmNamespace) {
         var entry = network.entrySet().iterator().next();
         String value = entry.getValue() instanceof String s ? s : null;
         return switch (entry.getKey()) {
-            case "bridge" -> new NetworkRef.Bridge(value);
-            case "network" -> new NetworkRef.LibvirtNetwork(value);
-            case "multus" -> NetworkRef.Multus.parse(value);
-            case "pod" -> new NetworkRef.Pod();
+            case "bridge" -> NetworkRef.named("bridge", value);
+            case "network" -> NetworkRef.named("network", value);
+            // as the KubeVirt plugin's codec reads it: without a namespace, the VM's
+            case "multus" -> value.contains("/")
+                    ? NetworkRef.of("multus", "namespace", value.substring(0, value.indexOf('/')), "name",
+                            value.substring(value.indexOf('/') + 1))
+                    : NetworkRef.of("multus", "namespace", vmNamespace, "name", value);
+            case "pod" -> NetworkRef.of("pod");
             default -> throw new IllegalArgumentException("unknown network kind " + entry.getKey());
         };
     }

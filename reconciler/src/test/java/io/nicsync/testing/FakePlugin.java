@@ -1,16 +1,16 @@
 package io.nicsync.testing;
 
-import io.nicsync.loop.Plugins;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.Finding;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
+import io.nicsync.spi.TargetSetting;
+import io.nicsync.spi.Vocabulary;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 
 /** An installed plugin's rules with targets in memory behind it, so that runs need no hypervisor. */
 public record FakePlugin(TargetPlugin real, Opener opener) implements TargetPlugin {
@@ -22,15 +22,14 @@ public record FakePlugin(TargetPlugin real, Opener opener) implements TargetPlug
     }
 
     /** The installed plugins, with {@code kind}'s opening {@code target} for every target. */
-    public static Map<String, TargetPlugin> with(String kind, Target target) {
+    public static Plugins with(String kind, Target target) {
         return with(kind, config -> target);
     }
 
     /** The installed plugins, with {@code kind}'s opening targets with {@code opener}. */
-    public static Map<String, TargetPlugin> with(String kind, Opener opener) {
-        var plugins = new TreeMap<>(Plugins.installed());
-        plugins.put(kind, new FakePlugin(plugins.get(kind), opener));
-        return plugins;
+    public static Plugins with(String kind, Opener opener) {
+        Plugins installed = Plugins.installed();
+        return installed.with(new FakePlugin(installed.get(kind).orElseThrow(), opener));
     }
 
     @Override
@@ -39,8 +38,28 @@ public record FakePlugin(TargetPlugin real, Opener opener) implements TargetPlug
     }
 
     @Override
-    public Set<String> networkKinds() {
+    public List<NetworkKind> networkKinds() {
         return real.networkKinds();
+    }
+
+    @Override
+    public String platform() {
+        return real.platform();
+    }
+
+    @Override
+    public List<TargetSetting> settings() {
+        return real.settings();
+    }
+
+    @Override
+    public Vocabulary models() {
+        return real.models();
+    }
+
+    @Override
+    public Vocabulary bindings() {
+        return real.bindings();
     }
 
     @Override

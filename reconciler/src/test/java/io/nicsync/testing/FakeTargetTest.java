@@ -26,8 +26,8 @@ class FakeTargetTest {
     private static final VmRef VM = VmRef.of("lab", "web-01");
     private static final Duration T = Duration.ofSeconds(1);
     private static final NicSpec ETH0 = new NicSpec("eth0", new MacAddress("52:54:00:00:00:01"),
-            new NetworkRef.Bridge("br0"), "virtio", null, LinkState.UP, null);
-    private static final NicSpec UPLINK = new NicSpec("uplink", null, new NetworkRef.Bridge("br-prod"), null, null,
+            NetworkRef.named("bridge", "br0"), "virtio", null, LinkState.UP, null);
+    private static final NicSpec UPLINK = new NicSpec("uplink", null, NetworkRef.named("bridge", "br-prod"), null, null,
             LinkState.UP, null);
 
     private static FakeTarget target(int freeSlots) {

@@ -31,7 +31,7 @@ public final class RandomVms {
     public static final VmRef VM = VmRef.of("lab", "vm");
     private static final List<String> NAMES = List.of("a", "b", "c", "d");
     private static final List<NetworkRef> NETWORKS = List.of(
-            new NetworkRef.Bridge("br0"), new NetworkRef.Bridge("br1"), new NetworkRef.LibvirtNetwork("default"));
+            NetworkRef.named("bridge", "br0"), NetworkRef.named("bridge", "br1"), NetworkRef.named("network", "default"));
 
     private RandomVms() {
     }

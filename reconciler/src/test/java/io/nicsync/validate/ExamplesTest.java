@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.DesiredVm;
-import io.nicsync.spi.NetworkRef;
-import io.nicsync.spi.Presence;
 import io.nicsync.spi.LinkState;
+import io.nicsync.spi.Presence;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 
@@ -30,10 +29,10 @@ class ExamplesTest {
                 .containsExactly("lab:libvirt", "prod:kubevirt");
         assertThat(state.vms()).extracting(vm -> vm.ref().toString())
                 .containsExactlyInAnyOrder("lab/lab-kernel", "lab/lab-q35", "lab/lab-noos", "prod/web/web-01");
-        assertThat(nics(state)).anyMatch(n -> n.network() instanceof NetworkRef.Bridge && n.persist());
+        assertThat(nics(state)).anyMatch(n -> n.network().is("bridge") && n.persist());
         assertThat(nics(state)).anyMatch(n -> n.link() == LinkState.DOWN);
         assertThat(nics(state)).anyMatch(n -> n.state() == Presence.ABSENT);
-        assertThat(nics(state)).anyMatch(n -> n.network() instanceof NetworkRef.Multus);
+        assertThat(nics(state)).anyMatch(n -> n.network().is("multus"));
     }
 
     private static java.util.List<DesiredNic> nics(DesiredState state) {

@@ -30,7 +30,7 @@ class GoodInputTest {
                 .containsExactly(VmRef.of("lab", "web-01"), VmRef.of("lab", "web-02"));
         DesiredVm vm = result.state().vms().get(0);
         assertThat(vm.unmanaged()).isEqualTo(UnmanagedPolicy.IGNORE);
-        assertThat(vm.nics()).containsExactly(new DesiredNic("uplink", new NetworkRef.Bridge("br0"),
+        assertThat(vm.nics()).containsExactly(new DesiredNic("uplink", NetworkRef.named("bridge", "br0"),
                 null, null, null, LinkState.UP, Presence.PRESENT, true, null));
         assertThat(result.state().config().policy()).isEqualTo(Policy.defaults());
         assertThat(Policy.defaults()).isEqualTo(new Policy(8, 1, Policy.OnFailure.ROLLBACK, Duration.ofSeconds(60),
@@ -55,9 +55,9 @@ class GoodInputTest {
         DesiredVm vm = result.state().vm(new VmRef("prod", "web", "web-01")).orElseThrow();
         assertThat(vm.unmanaged()).isEqualTo(UnmanagedPolicy.UNPLUG);
         assertThat(vm.nics()).containsExactly(
-                new DesiredNic("storage", new NetworkRef.Multus("storage", "vlan20"), "sriov", null,
+                new DesiredNic("storage", NetworkRef.of("multus", "namespace", "storage", "name", "vlan20"), "sriov", null,
                         new MacAddress("02:00:00:aa:bb:cc"), LinkState.UP, Presence.PRESENT, true, 2),
-                new DesiredNic("old", new NetworkRef.Multus(null, "vlan30"), null, null, null,
+                new DesiredNic("old", NetworkRef.of("multus", "namespace", "web", "name", "vlan30"), null, null, null,
                         LinkState.DOWN, Presence.ABSENT, false, null));
     }
 

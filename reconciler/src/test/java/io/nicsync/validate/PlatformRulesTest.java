@@ -2,16 +2,16 @@ package io.nicsync.validate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nicsync.platforms.Plugins;
 import io.nicsync.source.SourceFile;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.Finding;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetPlugin;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +63,7 @@ class PlatformRulesTest {
     }
 
     private static Validation validate(Function<DesiredVm, List<Finding>> rules) {
-        return new Validator(Map.of("proxmox", new FakePlugin(rules))).validate(REPO, "");
+        return new Validator(Plugins.of(List.of(new FakePlugin(rules)))).validate(REPO, "");
     }
 
     private static SourceFile file(String path, String text) {
@@ -77,8 +77,8 @@ class PlatformRulesTest {
         }
 
         @Override
-        public Set<String> networkKinds() {
-            return Set.of("bridge");
+        public List<NetworkKind> networkKinds() {
+            return List.of(NetworkKind.named("bridge", "a bridge", "{\"type\": \"string\"}"));
         }
 
         @Override

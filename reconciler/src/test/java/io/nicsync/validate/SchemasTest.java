@@ -8,6 +8,7 @@ import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.MacAddress;
 import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
@@ -20,7 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class SchemasTest {
-    private static final Schemas SCHEMAS = Schemas.load();
+    private static final Schemas SCHEMAS = Schemas.compose(Plugins.installed());
 
     @ParameterizedTest
     @EnumSource(Kind.class)

@@ -11,6 +11,11 @@ public record AddNic(VmRef vm, NicSpec spec, String reason) implements Step {
     }
 
     @Override
+    public Action action() {
+        return Action.ADD;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.of(new UnplugNic(vm, spec, "undo: " + reason));
     }

@@ -17,6 +17,11 @@ public record Migrate(VmRef vm, List<NicSpec> carries, String reason) implements
     }
 
     @Override
+    public Action action() {
+        return Action.MIGRATE;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.empty();
     }

@@ -1,89 +1,81 @@
 package io.nicsync.spi;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SequencedMap;
 
 /**
- * What a NIC is connected to. The first four kinds can be desired; {@link Direct}, {@link User} and
- * {@link Other} are only ever observed, on NICs that nicsync did not create.
+ * What a NIC is connected to: a network kind that a plugin declares ({@link NetworkKind}) and the attributes that
+ * name one network of that kind, such as {@code bridge} with {@code name=br-prod}, or {@code multus} with
+ * {@code namespace=prod, name=br-prod}. Two references are the same network when kind and attributes are equal,
+ * so a plugin writes every reference in one normal form (a KubeVirt NetworkAttachmentDefinition always with its
+ * namespace, say) when it decodes the desired state and when it observes.
+ *
+ * <p>Kinds that cannot be desired are observed all the same (a libvirt macvtap NIC, QEMU user networking) so
+ * that plans can name them.
+ *
+ * @param attributes in the order {@link #display()} shows them; compared without regard to order
  */
-public sealed interface NetworkRef {
+public record NetworkRef(String kind, Map<String, String> attributes) {
 
-    /** The key used in the desired-state format: {@code bridge}, {@code network}, {@code multus}, {@code pod}. */
-    String kind();
-
-    /** A short human form such as {@code bridge br-prod}. */
-    default String display() {
-        return kind();
-    }
-
-    /** A libvirt host bridge. */
-    record Bridge(String name) implements NetworkRef {
-        public Bridge {
-            Objects.requireNonNull(name, "name");
+    public NetworkRef {
+        Objects.requireNonNull(kind, "kind");
+        if (kind.isEmpty()) {
+            throw new IllegalArgumentException("a network kind is not empty");
         }
-
-        @Override public String kind() { return "bridge"; }
-        @Override public String display() { return "bridge " + name; }
+        SequencedMap<String, String> copy = new LinkedHashMap<>();
+        attributes.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "attribute name"),
+                Objects.requireNonNull(value, () -> "attribute " + key + " of a " + kind + " network")));
+        attributes = Collections.unmodifiableSequencedMap(copy);
     }
 
-    /** A libvirt virtual network. */
-    record LibvirtNetwork(String name) implements NetworkRef {
-        public LibvirtNetwork {
-            Objects.requireNonNull(name, "name");
+    /** A network of {@code kind} that needs no attributes, such as KubeVirt's pod network. */
+    public static NetworkRef of(String kind) {
+        return new NetworkRef(kind, Map.of());
+    }
+
+    /** A network of {@code kind} named by its {@code name} attribute, such as {@code bridge br-prod}. */
+    public static NetworkRef named(String kind, String name) {
+        return of(kind, "name", name);
+    }
+
+    /** A network of {@code kind} with the attributes given as name, value, name, value, ...; null values are left out. */
+    public static NetworkRef of(String kind, String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("attributes come in name, value pairs");
         }
-
-        @Override public String kind() { return "network"; }
-        @Override public String display() { return "network " + name; }
-    }
-
-    /**
-     * A KubeVirt NetworkAttachmentDefinition. A null namespace means the VM's own namespace, as in
-     * KubeVirt's {@code multus.networkName}.
-     */
-    record Multus(String namespace, String name) implements NetworkRef {
-        public Multus {
-            Objects.requireNonNull(name, "name");
+        SequencedMap<String, String> attributes = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            if (namesAndValues[i + 1] != null) {
+                attributes.put(namesAndValues[i], namesAndValues[i + 1]);
+            }
         }
-
-        /** Parses {@code name} or {@code namespace/name}. */
-        public static Multus parse(String ref) {
-            int slash = ref.indexOf('/');
-            return slash < 0 ? new Multus(null, ref) : new Multus(ref.substring(0, slash), ref.substring(slash + 1));
-        }
-
-        /** The reference with the VM's namespace filled in when none was given. */
-        public Multus in(String vmNamespace) {
-            return namespace != null ? this : new Multus(vmNamespace, name);
-        }
-
-        /** The form KubeVirt's {@code networkName} takes. */
-        public String networkName() {
-            return namespace == null ? name : namespace + "/" + name;
-        }
-
-        @Override public String kind() { return "multus"; }
-        @Override public String display() { return "multus " + networkName(); }
+        return new NetworkRef(kind, attributes);
     }
 
-    /** The KubeVirt pod network. */
-    record Pod() implements NetworkRef {
-        @Override public String kind() { return "pod"; }
+    /** The attribute's value, or null when this reference has none. */
+    public String attribute(String name) {
+        return attributes.get(name);
     }
 
-    /** A libvirt macvtap connection to a host device (observed only). */
-    record Direct(String device, String mode) implements NetworkRef {
-        @Override public String kind() { return "direct"; }
-        @Override public String display() { return "direct " + device + (mode == null ? "" : " (" + mode + ")"); }
+    /** The {@code name} attribute, or null. */
+    public String name() {
+        return attribute("name");
     }
 
-    /** QEMU user-mode networking (observed only). */
-    record User() implements NetworkRef {
-        @Override public String kind() { return "user"; }
+    public boolean is(String kind) {
+        return this.kind.equals(kind);
     }
 
-    /** Any other connection a platform reports, by its platform type name (observed only). */
-    record Other(String type) implements NetworkRef {
-        @Override public String kind() { return "other"; }
-        @Override public String display() { return type; }
+    /** A short human form: the kind, then the attribute values joined by '/', such as {@code multus prod/br-prod}. */
+    public String display() {
+        return attributes.isEmpty() ? kind : kind + " " + String.join("/", attributes.values());
+    }
+
+    @Override
+    public String toString() {
+        return display();
     }
 }

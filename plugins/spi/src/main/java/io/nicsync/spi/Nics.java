@@ -1,28 +1,69 @@
 package io.nicsync.spi;
 
-import java.util.Objects;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
-/** Finding a step's NIC among observed ones: by name when it has one, else by MAC. */
-final class Nics {
+/**
+ * The one NIC matcher: how a NIC named in a step or a plan is found among observed ones, and whether an observed
+ * configuration has what a wanted one asks for. Diff, planner, verification and the plugins' own checks all ask
+ * here, so they cannot disagree.
+ *
+ * <p>A wanted configuration's null MAC, model, binding or boot order means "whatever is there". Networks are
+ * compared as values: plugins write every {@link NetworkRef} in its normal form.
+ */
+public final class Nics {
     private Nics() {
     }
 
-    static Optional<LiveNic> find(LiveVm vm, NicSpec nic) {
+    /** A step's NIC among the observed ones: by name when it has one, else by MAC. */
+    public static Optional<LiveNic> find(LiveVm vm, NicSpec nic) {
         if (nic.name() != null) {
             return vm.nic(nic.name());
         }
         return nic.mac() == null ? Optional.empty() : vm.nicByMac(nic.mac());
     }
 
-    /** Whether {@code actual} has what {@code wanted} asks for; parts {@code wanted} leaves open match anything. */
-    static boolean satisfies(NicSpec actual, NicSpec wanted) {
-        return actual != null
-                && actual.network().equals(wanted.network())
-                && actual.link() == wanted.link()
-                && (wanted.mac() == null || wanted.mac().equals(actual.mac()))
-                && (wanted.model() == null || wanted.model().equals(actual.model()))
-                && (wanted.binding() == null || wanted.binding().equals(actual.binding()))
-                && (wanted.bootOrder() == null || Objects.equals(wanted.bootOrder(), actual.bootOrder()));
+    /** Whether {@code actual} has everything {@code wanted} asks for; false when there is no {@code actual}. */
+    public static boolean satisfies(NicSpec actual, NicSpec wanted) {
+        return actual != null && differences(actual, wanted).isEmpty();
+    }
+
+    /**
+     * The fields in which {@code actual} does not have what {@code wanted} asks for, each written
+     * {@code field actual -> wanted}; empty when it has everything.
+     */
+    public static List<String> differences(NicSpec actual, NicSpec wanted) {
+        List<String> out = new ArrayList<>();
+        if (!actual.network().equals(wanted.network())) {
+            out.add("network " + actual.network().display() + " -> " + wanted.network().display());
+        }
+        if (actual.link() != wanted.link()) {
+            out.add("link " + actual.link().yaml() + " -> " + wanted.link().yaml());
+        }
+        out.addAll(fixedDifferences(actual, wanted));
+        if (wanted.bootOrder() != null && !wanted.bootOrder().equals(actual.bootOrder())) {
+            out.add(change("bootOrder", actual.bootOrder(), wanted.bootOrder()));
+        }
+        return out;
+    }
+
+    /** The differences in what no platform changes on a plugged NIC: MAC, model and binding. */
+    public static List<String> fixedDifferences(NicSpec actual, NicSpec wanted) {
+        List<String> out = new ArrayList<>();
+        if (wanted.mac() != null && !wanted.mac().equals(actual.mac())) {
+            out.add(change("mac", actual.mac(), wanted.mac()));
+        }
+        if (wanted.model() != null && !wanted.model().equals(actual.model())) {
+            out.add(change("model", actual.model(), wanted.model()));
+        }
+        if (wanted.binding() != null && !wanted.binding().equals(actual.binding())) {
+            out.add(change("binding", actual.binding(), wanted.binding()));
+        }
+        return out;
+    }
+
+    private static String change(String field, Object from, Object to) {
+        return field + " " + (from == null ? "(none)" : from) + " -> " + to;
     }
 }

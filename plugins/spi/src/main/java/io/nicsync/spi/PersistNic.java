@@ -16,6 +16,11 @@ public record PersistNic(VmRef vm, NicSpec spec, NicSpec previous, String reason
     }
 
     @Override
+    public Action action() {
+        return Action.PERSIST;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         String undo = "undo: " + reason;
         return Optional.of(previous == null

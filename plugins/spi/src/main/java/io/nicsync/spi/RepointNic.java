@@ -13,6 +13,11 @@ public record RepointNic(VmRef vm, NicSpec spec, NetworkRef from, NetworkRef to,
     }
 
     @Override
+    public Action action() {
+        return Action.REPOINT;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.of(new RepointNic(vm, spec.withNetwork(to), to, from, "undo: " + reason));
     }

@@ -17,6 +17,11 @@ public record RestartRequired(VmRef vm, List<NicSpec> pending, String reason) im
     }
 
     @Override
+    public Action action() {
+        return Action.RESTART_REQUIRED;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.empty();
     }

@@ -17,6 +17,11 @@ public record SetLink(VmRef vm, NicSpec spec, LinkState from, LinkState to, bool
     }
 
     @Override
+    public Action action() {
+        return Action.SET_LINK;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.of(new SetLink(vm, spec.withLink(to), to, from, persistent, "undo: " + reason));
     }

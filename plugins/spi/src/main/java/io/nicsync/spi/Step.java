@@ -15,6 +15,9 @@ public sealed interface Step
 
     VmRef vm();
 
+    /** What the step does: its symbol, name, rank in a VM's order and scope. */
+    Action action();
+
     /** Why the step is in the plan, in words. For display only. */
     String reason();
 

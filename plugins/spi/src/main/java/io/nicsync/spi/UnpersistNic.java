@@ -11,6 +11,11 @@ public record UnpersistNic(VmRef vm, NicSpec spec, String reason) implements Ste
     }
 
     @Override
+    public Action action() {
+        return Action.UNPERSIST;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.of(new PersistNic(vm, spec, null, "undo: " + reason));
     }

@@ -14,6 +14,11 @@ public record UnplugNic(VmRef vm, NicSpec spec, String reason) implements Step {
     }
 
     @Override
+    public Action action() {
+        return Action.UNPLUG;
+    }
+
+    @Override
     public Optional<Step> inverse() {
         return Optional.of(new AddNic(vm, spec, "undo: " + reason));
     }

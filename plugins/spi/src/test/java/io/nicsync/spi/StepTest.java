@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 class StepTest {
     static final VmRef VM = VmRef.of("lab", "web-01");
     static final NicSpec UPLINK = new NicSpec("uplink", MacAddress.parse("52:54:00:00:00:01"),
-            new NetworkRef.Bridge("br0"), "virtio", null, LinkState.UP, null);
+            NetworkRef.named("bridge", "br0"), "virtio", null, LinkState.UP, null);
 
     static LiveVm vm(LiveNic... nics) {
         return new LiveVm(VM, PowerState.RUNNING, "pc", List.of(nics), HotplugCapacity.slots(3, "3 free slots"),
@@ -20,7 +20,7 @@ class StepTest {
         List<Step> steps = List.of(
                 new AddNic(VM, UPLINK, "r"),
                 new UnplugNic(VM, UPLINK, "r"),
-                new RepointNic(VM, UPLINK, UPLINK.network(), new NetworkRef.Bridge("br1"), "r"),
+                new RepointNic(VM, UPLINK, UPLINK.network(), NetworkRef.named("bridge", "br1"), "r"),
                 new SetLink(VM, UPLINK, LinkState.UP, LinkState.DOWN, true, "r"),
                 new PersistNic(VM, UPLINK, null, "r"),
                 new PersistNic(VM, UPLINK.withLink(LinkState.DOWN), UPLINK, "r"),
@@ -43,7 +43,7 @@ class StepTest {
         AddNic add = new AddNic(VM, UPLINK, "r");
         assertThat(add.verifiedBy(vm())).isFalse();
         assertThat(add.verifiedBy(vm(new LiveNic("uplink", UPLINK.mac(), null, UPLINK, null)))).isFalse();
-        NicSpec elsewhere = UPLINK.withNetwork(new NetworkRef.Bridge("br9"));
+        NicSpec elsewhere = UPLINK.withNetwork(NetworkRef.named("bridge", "br9"));
         assertThat(add.verifiedBy(vm(new LiveNic("uplink", UPLINK.mac(), elsewhere, null, null)))).isFalse();
         assertThat(add.verifiedBy(vm(new LiveNic("uplink", UPLINK.mac(), UPLINK, null, "0000:00:03.0")))).isTrue();
     }
@@ -81,10 +81,26 @@ class StepTest {
 
     @Test
     void persistingReplacesAnEntryAndItsInverseRestoresThePreviousOne() {
-        NicSpec moved = UPLINK.withNetwork(new NetworkRef.LibvirtNetwork("lab"));
+        NicSpec moved = UPLINK.withNetwork(NetworkRef.named("network", "lab"));
         PersistNic persist = new PersistNic(VM, moved, UPLINK, "r");
         assertThat(persist.verifiedBy(vm(new LiveNic("uplink", UPLINK.mac(), UPLINK, UPLINK, null)))).isFalse();
         assertThat(persist.verifiedBy(vm(new LiveNic("uplink", UPLINK.mac(), UPLINK, moved, null)))).isTrue();
         assertThat(persist.inverse()).contains(new PersistNic(VM, UPLINK, moved, "undo: r"));
+    }
+
+    @Test
+    void everyStepTypeCarriesOutTheOneActionThatNamesIt() {
+        List<Step> one = List.of(new AddNic(VM, UPLINK, "r"), new UnplugNic(VM, UPLINK, "r"),
+                new RepointNic(VM, UPLINK, UPLINK.network(), NetworkRef.named("bridge", "br1"), "r"),
+                new SetLink(VM, UPLINK, LinkState.UP, LinkState.DOWN, true, "r"), new PersistNic(VM, UPLINK, null, "r"),
+                new UnpersistNic(VM, UPLINK, "r"), new Migrate(VM, List.of(UPLINK), "r"),
+                new RestartRequired(VM, List.of(UPLINK), "r"));
+        assertThat(one.stream().map(s -> (Object) s.action().type()).toList())
+                .containsExactlyInAnyOrder((Object[]) Step.class.getPermittedSubclasses());
+        assertThat(one).allSatisfy(s -> assertThat(s.action().type()).isEqualTo(s.getClass()));
+        assertThat(one).extracting(Step::action).containsExactlyInAnyOrder(Action.values());
+        assertThat(java.util.Arrays.stream(Action.values()).map(Action::rank)).doesNotHaveDuplicates();
+        assertThat(Action.ofWord("set-link")).contains(Action.SET_LINK);
+        assertThat(Action.ofWord("link")).isEmpty();
     }
 }

@@ -11,8 +11,8 @@ import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Step;
-import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
@@ -98,10 +98,9 @@ final class DeclarativeSteps implements StepRunner {
         if (Interfaces.requestedLink(iface) != nic.link()) {
             patch.state(nic.name(), nic.link() == LinkState.DOWN ? "down" : null);
         }
-        if (!Interfaces.sameNetwork(Interfaces.network(vm.templateNetwork(nic.name())), nic.network(),
-                vm.namespace())) {
+        if (!Interfaces.network(vm.templateNetwork(nic.name()), vm.namespace()).equals(nic.network())) {
             guards.requireRepoint(subject, vm);
-            patch.networkName(nic.name(), (NetworkRef.Multus) nic.network());
+            patch.networkName(nic.name(), nic.network());
         }
         return patch;
     }
@@ -170,7 +169,7 @@ final class DeclarativeSteps implements StepRunner {
 
     private void repoint(VmRef vm, String nic, NetworkRef to, Duration timeout) throws TargetException {
         String subject = subject(vm, nic);
-        if (!(to instanceof NetworkRef.Multus multus)) {
+        if (!Networks.isMultus(to)) {
             throw new TargetException(Reason.UNSUPPORTED, subject + ": can only be moved to a multus network");
         }
         ObservedVm after = patcher.apply(vm.namespace(), vm.name(), nic, o -> {
@@ -179,12 +178,12 @@ final class DeclarativeSteps implements StepRunner {
             }
             guards.requireLiveChanges(subject, o);
             guards.requireRepoint(subject, o);
-            return new TemplatePatch(o).networkName(nic, multus);
+            return new TemplatePatch(o).networkName(nic, to);
         });
         if (after.running()) {
-            migrations.migrate(vm, timeout, o -> Interfaces.sameNetwork(to,
-                    Interfaces.network(Interfaces.named(Interfaces.networks(o.vmi().path("spec")), nic).orElse(null)),
-                    vm.namespace()) && o.migrationRequired().isEmpty());
+            migrations.migrate(vm, timeout, o -> to.equals(Interfaces.network(
+                    Interfaces.named(Interfaces.networks(o.vmi().path("spec")), nic).orElse(null), vm.namespace()))
+                    && o.migrationRequired().isEmpty());
         }
     }
 

@@ -4,13 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.Migrate;
-import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.Step;
-import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
@@ -68,7 +67,7 @@ final class ImperativeSteps implements StepRunner {
         if (before.templateInterface(nic.name()) == null) {
             ObjectNode body = TemplatePatch.JSON.createObjectNode();
             body.put("name", nic.name());
-            body.put("networkAttachmentDefinitionName", ((NetworkRef.Multus) nic.network()).networkName());
+            body.put("networkAttachmentDefinitionName", Networks.networkName(nic.network(), vm.namespace()));
             put(vm, "addinterface", body, subject);
         }
         if (timeout != null && before.running()) {

@@ -57,32 +57,25 @@ final class Interfaces {
         return "absent".equals(iface.path("state").asText());
     }
 
-    static NetworkRef network(JsonNode network) {
+    /** The network a {@code v1.Network} entry of a VM in {@code vmNamespace} names, in its normal form. */
+    static NetworkRef network(JsonNode network, String vmNamespace) {
         if (network == null) {
-            return new NetworkRef.Other("none");
+            return Networks.other("none");
         }
         if (network.has("multus")) {
-            return NetworkRef.Multus.parse(network.path("multus").path("networkName").asText());
+            return Networks.multus(network.path("multus").path("networkName").asText(), vmNamespace);
         }
         if (network.has("pod")) {
-            return new NetworkRef.Pod();
+            return Networks.pod();
         }
-        return new NetworkRef.Other(network.has("resourceClaim") ? "resourceClaim" : "unknown");
+        return Networks.other(network.has("resourceClaim") ? "resourceClaim" : "unknown");
     }
 
-    /** Whether two references name the same network, a multus one without namespace being in the VM's. */
-    static boolean sameNetwork(NetworkRef a, NetworkRef b, String vmNamespace) {
-        if (a instanceof NetworkRef.Multus ma && b instanceof NetworkRef.Multus mb) {
-            return ma.in(vmNamespace).equals(mb.in(vmNamespace));
-        }
-        return a.equals(b);
-    }
-
-    /** The NIC an interface entry describes, with the MAC and link the caller observed for it. */
-    static NicSpec spec(JsonNode iface, JsonNode network, MacAddress mac, LinkState link) {
+    /** The NIC an interface entry of a VM in {@code vmNamespace} describes, with the MAC and link observed for it. */
+    static NicSpec spec(JsonNode iface, JsonNode network, String vmNamespace, MacAddress mac, LinkState link) {
         Integer bootOrder = iface.has("bootOrder") ? iface.get("bootOrder").asInt() : null;
-        return new NicSpec(iface.path("name").asText(), mac, network(network), iface.path("model").asText("virtio"),
-                binding(iface), link, bootOrder);
+        return new NicSpec(iface.path("name").asText(), mac, network(network, vmNamespace),
+                iface.path("model").asText("virtio"), binding(iface), link, bootOrder);
     }
 
     /** The link an interface entry asks for: {@code state: down} is down, anything else up. */

@@ -32,7 +32,7 @@ final class KubevirtCapabilities implements Capabilities {
 
     @Override
     public boolean canHotplug(LiveVm vm, NicSpec nic) {
-        if (!vm.capacity().supported() || !(nic.network() instanceof NetworkRef.Multus)
+        if (!vm.capacity().supported() || !Networks.isMultus(nic.network())
                 || cluster.hotplugGateMissing() || cluster.templateChangesStaged()) {
             return false;
         }
@@ -48,14 +48,14 @@ final class KubevirtCapabilities implements Capabilities {
     @Override
     public boolean canUnplug(LiveVm vm, LiveNic nic) {
         NicSpec current = nic.current();
-        return binding(current).equals("bridge") && current.network() instanceof NetworkRef.Multus
+        return binding(current).equals("bridge") && Networks.isMultus(current.network())
                 && !cluster.hotplugGateMissing();
     }
 
     @Override
     public boolean canRepointLive(NicSpec current, NetworkRef to) {
-        return cluster.version().atLeast(8) && current.network() instanceof NetworkRef.Multus
-                && to instanceof NetworkRef.Multus && binding(current).equals("bridge");
+        return cluster.version().atLeast(8) && Networks.isMultus(current.network())
+                && Networks.isMultus(to) && binding(current).equals("bridge");
     }
 
     @Override

@@ -6,15 +6,17 @@ import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.Finding;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
+import io.nicsync.spi.TargetSetting;
+import io.nicsync.spi.Vocabulary;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Targets of kind {@code kubevirt}: a Kubernetes cluster running KubeVirt, by kubeconfig context or in-cluster.
@@ -32,8 +34,40 @@ public final class KubevirtPlugin implements TargetPlugin {
     }
 
     @Override
-    public Set<String> networkKinds() {
-        return Set.of("multus", "pod");
+    public String platform() {
+        return "KubeVirt";
+    }
+
+    @Override
+    public String description() {
+        return "KubeVirt VirtualMachines on a Kubernetes cluster, reached by kubeconfig context or in-cluster";
+    }
+
+    @Override
+    public List<NetworkKind> networkKinds() {
+        return Networks.KINDS;
+    }
+
+    @Override
+    public List<TargetSetting> settings() {
+        return List.of(
+                TargetSetting.text("kubeconfig", "kubeconfig file (~/ for the home directory); default KUBECONFIG,"
+                        + " else ~/.kube/config"),
+                TargetSetting.text("context", "kubeconfig context; omitted in a pod: in-cluster configuration")
+                        .asEndpoint(),
+                TargetSetting.of("hotplug", "how NICs reach a running VM (default auto)",
+                        "{\"enum\": [\"auto\", \"in-place\", \"migration\"]}"));
+    }
+
+    @Override
+    public Vocabulary models() {
+        return Vocabulary.of("virtio", "e1000", "e1000e", "rtl8139");
+    }
+
+    /** KubeVirt's own bindings, and network binding plugins by any name. */
+    @Override
+    public Vocabulary bindings() {
+        return Vocabulary.open("bridge", "masquerade", "sriov", "passt");
     }
 
     @Override

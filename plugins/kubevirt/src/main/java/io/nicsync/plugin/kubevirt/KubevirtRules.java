@@ -4,7 +4,6 @@ import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.Finding;
 import io.nicsync.spi.LinkState;
-import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.Presence;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +47,7 @@ final class KubevirtRules {
         for (int i = 0; i < vm.nics().size(); i++) {
             DesiredNic nic = vm.nics().get(i);
             String at = "/spec/nics/" + i;
-            if (nic.network() instanceof NetworkRef.Pod) {
+            if (Networks.isPod(nic.network())) {
                 if (podNic != null) {
                     findings.add(Finding.error(at + "/network/pod",
                             "only one NIC can use the pod network; NIC \"" + podNic + "\" already does"));
@@ -61,10 +60,10 @@ final class KubevirtRules {
     }
 
     private static void checkNic(DesiredNic nic, String at, List<Finding> findings) {
-        boolean pod = nic.network() instanceof NetworkRef.Pod;
+        boolean pod = Networks.isPod(nic.network());
         boolean present = nic.state() == Presence.PRESENT;
         String binding = nic.binding();
-        if (nic.network() instanceof NetworkRef.Multus && present) {
+        if (Networks.isMultus(nic.network()) && present) {
             if (binding != null && !HOTPLUG_BINDINGS.contains(binding)) {
                 findings.add(Finding.error(at + "/binding", "a multus NIC is hotplugged, which needs binding bridge"
                         + " or sriov, not \"" + binding + "\""));

@@ -62,25 +62,21 @@ final class LiveVmReader {
         LinkState link = linkState.isEmpty() ? Interfaces.requestedLink(iface)
                 : linkState.equals("down") ? LinkState.DOWN : LinkState.UP;
         JsonNode network = Interfaces.named(Interfaces.networks(observed.vmi().path("spec")), name).orElse(null);
-        NicSpec spec = Interfaces.spec(iface, network, Interfaces.mac(status.path("mac").asText(null)), link);
+        NicSpec spec = Interfaces.spec(iface, network, observed.namespace(),
+                Interfaces.mac(status.path("mac").asText(null)), link);
         return spec.withNetwork(liveNetwork(observed, name, spec.network()));
     }
 
     /**
-     * The network the pod really has for a NIC, where the launcher pod says (a NAD change is live only after
-     * its migration), written as the VMI spec writes it when both name the same NAD.
+     * The network the pod really has for a NIC, where the launcher pod says: a NAD change is live only after its
+     * migration.
      */
     private static NetworkRef liveNetwork(ObservedVm observed, String name, NetworkRef spec) {
         String plumbed = observed.podNetwork(name);
-        if (plumbed == null || !(spec instanceof NetworkRef.Multus)) {
+        if (plumbed == null || !Networks.isMultus(spec)) {
             return spec;
         }
-        NetworkRef.Multus pod = NetworkRef.Multus.parse(plumbed);
-        if (Interfaces.sameNetwork(pod, spec, observed.namespace())) {
-            return spec;
-        }
-        return pod.namespace() != null && pod.namespace().equals(observed.namespace())
-                ? new NetworkRef.Multus(null, pod.name()) : pod;
+        return Networks.multus(plumbed, observed.namespace());
     }
 
     private static NicSpec persistent(ObservedVm observed, String name) {
@@ -88,7 +84,7 @@ final class LiveVmReader {
         if (iface == null || Interfaces.absent(iface)) {
             return null;
         }
-        return Interfaces.spec(iface, observed.templateNetwork(name),
+        return Interfaces.spec(iface, observed.templateNetwork(name), observed.namespace(),
                 Interfaces.mac(iface.path("macAddress").asText(null)), Interfaces.requestedLink(iface));
     }
 

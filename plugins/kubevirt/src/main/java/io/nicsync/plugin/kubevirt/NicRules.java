@@ -1,10 +1,9 @@
 package io.nicsync.plugin.kubevirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
-import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetException.Reason;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +18,7 @@ final class NicRules {
 
     /** KubeVirt plugs bridge and SR-IOV interfaces on multus networks, nothing else. */
     static void requireHotpluggable(String subject, NicSpec nic) throws TargetException {
-        if (!(nic.network() instanceof NetworkRef.Multus)) {
+        if (!Networks.isMultus(nic.network())) {
             throw new TargetException(Reason.UNSUPPORTED, subject + ": only multus networks can be hotplugged, not "
                     + nic.network().display());
         }

@@ -106,16 +106,17 @@ final class Preflight {
     }
 
     private void network(String subject, VmRef ref, NetworkRef network, List<String> problems) {
-        if (!(network instanceof NetworkRef.Multus multus)) {
+        if (!Networks.isMultus(network)) {
             return;
         }
-        NetworkRef.Multus nad = multus.in(ref.namespace());
+        String nad = Networks.qualified(network, ref.namespace());
+        String namespace = nad.substring(0, nad.indexOf('/'));
         try {
-            if (api.get(Resources.NAD, nad.namespace(), nad.name()) == null) {
-                problems.add(subject + ": NetworkAttachmentDefinition " + nad.networkName() + " does not exist");
+            if (api.get(Resources.NAD, namespace, network.name()) == null) {
+                problems.add(subject + ": NetworkAttachmentDefinition " + nad + " does not exist");
             }
         } catch (KubernetesClientException e) {
-            problems.add(Failures.of(subject + ": NetworkAttachmentDefinition " + nad.networkName(), e).getMessage());
+            problems.add(Failures.of(subject + ": NetworkAttachmentDefinition " + nad, e).getMessage());
         }
     }
 

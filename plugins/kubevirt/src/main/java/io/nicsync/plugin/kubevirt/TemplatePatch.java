@@ -30,7 +30,7 @@ final class TemplatePatch {
     /** Appends an interface and its multus network. */
     TemplatePatch addNic(NicSpec nic) {
         append(INTERFACES, Interfaces.interfaces(vm.template()), interfaceEntry(nic));
-        append(NETWORKS, Interfaces.networks(vm.template()), networkEntry(nic));
+        append(NETWORKS, Interfaces.networks(vm.template()), networkEntry(nic, vm.namespace()));
         return this;
     }
 
@@ -64,7 +64,7 @@ final class TemplatePatch {
         entry.remove("state");
         entry.setAll(wanted);
         op("replace", INTERFACES + "/" + index(Interfaces.interfaces(vm.template()), nic.name())).set("value", entry);
-        op("replace", NETWORKS + "/" + n).set("value", networkEntry(nic));
+        op("replace", NETWORKS + "/" + n).set("value", networkEntry(nic, vm.namespace()));
         return this;
     }
 
@@ -79,9 +79,10 @@ final class TemplatePatch {
     }
 
     /** Points a NIC's multus network at another NetworkAttachmentDefinition. */
-    TemplatePatch networkName(String nic, NetworkRef.Multus to) {
+    TemplatePatch networkName(String nic, NetworkRef to) {
         int n = index(Interfaces.networks(vm.template()), nic);
-        op("replace", NETWORKS + "/" + n + "/multus/networkName").put("value", to.networkName());
+        op("replace", NETWORKS + "/" + n + "/multus/networkName").put("value",
+                Networks.networkName(to, vm.namespace()));
         return this;
     }
 
@@ -113,11 +114,11 @@ final class TemplatePatch {
         return iface;
     }
 
-    static ObjectNode networkEntry(NicSpec nic) {
+    static ObjectNode networkEntry(NicSpec nic, String vmNamespace) {
         ObjectNode network = JSON.createObjectNode();
         network.put("name", nic.name());
-        if (nic.network() instanceof NetworkRef.Multus multus) {
-            network.putObject("multus").put("networkName", multus.networkName());
+        if (Networks.isMultus(nic.network())) {
+            network.putObject("multus").put("networkName", Networks.networkName(nic.network(), vmNamespace));
         } else {
             network.putObject("pod");
         }

@@ -15,7 +15,6 @@ import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.TargetException.Reason;
-import io.nicsync.spi.TargetException;
 import org.junit.jupiter.api.Test;
 
 class AddNicTest {
@@ -29,7 +28,7 @@ class AddNicTest {
             lab.target.execute(add, TIMEOUT);
 
             LiveNic red = lab.nic("red");
-            assertThat(red.live().network()).isEqualTo(new NetworkRef.Multus(null, "red"));
+            assertThat(red.live().network()).isEqualTo(Networks.multus("red", "prod"));
             assertThat(red.persistent()).isNotNull();
             assertThat(red.mac()).isNotNull();
             assertThat(add.verifiedBy(lab.observe())).isTrue();
@@ -143,7 +142,7 @@ class AddNicTest {
     @Test
     void thePodNetworkAndMasqueradeCannotBeHotplugged() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
-            var pod = new NicSpec("extra", null, new NetworkRef.Pod(), "virtio", "masquerade",
+            var pod = new NicSpec("extra", null, NetworkRef.of("pod"), "virtio", "masquerade",
                     LinkState.UP, null);
             failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(new AddNic(WEB01, pod, "d"), TIMEOUT));
             assertThat(lab.writes()).isZero();

@@ -16,9 +16,9 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class CapabilitiesTest {
-    private static final NicSpec BRIDGE = nic("bridge", new NetworkRef.Multus(null, "blue"));
-    private static final NicSpec SRIOV = nic("sriov", new NetworkRef.Multus("sriov", "vf"));
-    private static final NicSpec POD = nic("masquerade", new NetworkRef.Pod());
+    private static final NicSpec BRIDGE = nic("bridge", Networks.multus("blue", "prod"));
+    private static final NicSpec SRIOV = nic("sriov", Networks.multus("sriov/vf", "prod"));
+    private static final NicSpec POD = nic("masquerade", NetworkRef.of("pod"));
     private static final LiveVm RUNNING = new LiveVm(Lab.WEB01, PowerState.RUNNING, null, List.of(),
             HotplugCapacity.slots(2, "test"), new Fingerprint("f"));
 
@@ -69,7 +69,7 @@ class CapabilitiesTest {
 
     @Test
     void aLiveNadChangeFromV1_8() {
-        NetworkRef red = new NetworkRef.Multus(null, "red");
+        NetworkRef red = Networks.multus("red", "prod");
         assertThat(on("v1.7.2", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isFalse();
         assertThat(on("v1.8.0", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isTrue();
     }

@@ -14,8 +14,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class KubevirtRulesTest {
-    private static final NetworkRef POD = new NetworkRef.Pod();
-    private static final NetworkRef NAD = NetworkRef.Multus.parse("web/vlan20");
+    private static final NetworkRef POD = NetworkRef.of("pod");
+    private static final NetworkRef NAD = Networks.multus("web/vlan20", "web");
 
     @Test
     void acceptsAPodNicWithMasqueradeAndAMultusNicWithDefaults() {

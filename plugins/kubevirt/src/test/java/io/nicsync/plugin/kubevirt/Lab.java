@@ -7,7 +7,6 @@ import io.nicsync.plugin.kubevirt.sim.Simulator;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
-import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetException;
@@ -54,7 +53,7 @@ final class Lab implements AutoCloseable {
     }
 
     static NicSpec bridge(String name, String nad) {
-        return new NicSpec(name, null, NetworkRef.Multus.parse(nad), "virtio", "bridge", LinkState.UP, null);
+        return new NicSpec(name, null, Networks.multus(nad, "prod"), "virtio", "bridge", LinkState.UP, null);
     }
 
     LiveVm observe() throws TargetException {

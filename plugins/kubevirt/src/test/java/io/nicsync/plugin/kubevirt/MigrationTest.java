@@ -13,8 +13,8 @@ import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.RepointNic;
-import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetException.Reason;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -101,7 +101,7 @@ class MigrationTest {
     void fromV1_8ANicMovesToAnotherNadThroughAMigration() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(8))) {
             NicSpec blue = lab.nic("blue").current();
-            NetworkRef red = NetworkRef.Multus.parse("red");
+            NetworkRef red = Networks.multus("red", "prod");
             assertThat(lab.target.capabilities().canRepointLive(blue, red)).isTrue();
             RepointNic repoint = new RepointNic(WEB01, blue, blue.network(), red, "desired");
             lab.target.execute(repoint, TIMEOUT);
@@ -115,7 +115,7 @@ class MigrationTest {
     void untilItsMigrationSucceedsANadChangeIsNotLive() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(8).withLiveMigrateUpdates(false).withMigrationSucceeding(false))) {
             NicSpec blue = lab.nic("blue").current();
-            NetworkRef red = NetworkRef.Multus.parse("red");
+            NetworkRef red = Networks.multus("red", "prod");
             RepointNic repoint = new RepointNic(WEB01, blue, blue.network(), red, "desired");
             failsWith(Reason.REFUSED, () -> lab.target.execute(repoint, TIMEOUT)).hasMessageContaining("migration");
             assertThat(repoint.verifiedBy(lab.observe())).isFalse();
@@ -129,7 +129,7 @@ class MigrationTest {
     void beforeV1_8ANadChangeOfARunningVmIsRefused() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(6))) {
             NicSpec blue = lab.nic("blue").current();
-            RepointNic repoint = new RepointNic(WEB01, blue, blue.network(), NetworkRef.Multus.parse("red"), "d");
+            RepointNic repoint = new RepointNic(WEB01, blue, blue.network(), Networks.multus("red", "prod"), "d");
             failsWith(Reason.UNSUPPORTED, () -> lab.target.execute(repoint, TIMEOUT))
                     .hasMessageContaining("v1.8");
             assertThat(lab.writes()).isZero();

@@ -40,10 +40,10 @@ class ObserveTest {
                 "domain, guest-agent, multus-status"), Version.parse("v1.5.0"));
         assertThat(vm.power()).isEqualTo(PowerState.RUNNING);
         LiveNic pod = vm.nic("default").orElseThrow();
-        assertThat(pod.live().network()).isEqualTo(new NetworkRef.Pod());
+        assertThat(pod.live().network()).isEqualTo(NetworkRef.of("pod"));
         assertThat(pod.live().binding()).isEqualTo("masquerade");
         LiveNic ptp = vm.nic("ptp").orElseThrow();
-        assertThat(ptp.live().network()).isEqualTo(new NetworkRef.Multus(null, "ptp-conf"));
+        assertThat(ptp.live().network()).isEqualTo(Networks.multus("ptp-conf", "prod"));
         assertThat(ptp.live().binding()).isEqualTo("bridge");
         assertThat(ptp.live().model()).isEqualTo("virtio");
         assertThat(ptp.live().link()).isEqualTo(LinkState.UP);
@@ -58,7 +58,7 @@ class ObserveTest {
         LiveVm vm = LiveVmReader.read("lab", runningFrom("vmi-sriov.yaml", "domain, guest-agent, multus-status"),
                 Version.parse("v1.6.1"));
         LiveNic sriov = vm.nic("sriov-net").orElseThrow();
-        assertThat(sriov.live().network()).isEqualTo(new NetworkRef.Multus("sriov", "sriov-network"));
+        assertThat(sriov.live().network()).isEqualTo(Networks.multus("sriov/sriov-network", "prod"));
         assertThat(sriov.live().binding()).isEqualTo("sriov");
         // 1024M of guest memory: the v1.6 pool of 8 ports
         assertThat(vm.capacity().freeSlots()).isEqualTo(6);

@@ -78,8 +78,8 @@ class WatchTest {
                         "[{\"op\":\"replace\",\"path\":\"/spec/template/spec/networks/1/multus/networkName\","
                                 + "\"value\":\"red\"}]");
 
-        List<LiveVm> vms = awaitObservation(all -> persistentNetwork(all, name(7)).equals(new NetworkRef.Multus(null, "red")));
-        assertThat(persistentNetwork(vms, name(6))).isEqualTo(new NetworkRef.Multus(null, "blue"));
+        List<LiveVm> vms = awaitObservation(all -> persistentNetwork(all, name(7)).equals(Networks.multus("red", "prod")));
+        assertThat(persistentNetwork(vms, name(6))).isEqualTo(Networks.multus("blue", "prod"));
         assertThat(requests).filteredOn(r -> r.method().equals("GET") && !r.path().contains("watch="))
                 .extracting(RequestTap.Request::path)
                 .allMatch(path -> path.contains(name(7)), "reads only web-07");
@@ -100,7 +100,7 @@ class WatchTest {
         lab.cluster.someoneElse().genericKubernetesResources("v1", "Pod").inNamespace("prod").resource(pod).update();
 
         List<LiveVm> vms = awaitObservation(all -> all.size() == VMS - 1 && power(all, name(2)) == PowerState.STOPPED
-                && liveNetwork(all, name(3)).equals(new NetworkRef.Multus(null, "red")));
+                && liveNetwork(all, name(3)).equals(Networks.multus("red", "prod")));
         assertThat(vms).extracting(v -> v.ref().name()).doesNotContain(name(4));
         assertThat(sorted(vms)).isEqualTo(sorted(lab.target.observeAll()));
     }
@@ -117,7 +117,7 @@ class WatchTest {
         }
         requests.clear();
         awaitObservation(all -> all.stream().filter(v -> v.nic("blue").orElseThrow().persistent().network()
-                .equals(new NetworkRef.Multus(null, "red"))).count() == changed);
+                .equals(Networks.multus("red", "prod"))).count() == changed);
         assertThat(requests).filteredOn(r -> r.path().contains("/virtualmachines?")).as("a listing").isNotEmpty();
 
         // an event that arrived while the listing ran was compared with the reading before it: that VM is read

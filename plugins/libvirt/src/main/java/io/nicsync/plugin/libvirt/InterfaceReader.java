@@ -33,19 +33,19 @@ final class InterfaceReader {
         Element source = Xml.child(iface, "source").orElse(null);
         String network = source == null ? null : Xml.attr(source, "network");
         if (network != null) {
-            return new NetworkRef.LibvirtNetwork(network);
+            return Networks.network(network);
         }
         String bridge = source == null ? null : Xml.attr(source, "bridge");
         if ("bridge".equals(type) && bridge != null) {
-            return new NetworkRef.Bridge(bridge);
+            return Networks.bridge(bridge);
         }
         if ("direct".equals(type) && source != null) {
-            return new NetworkRef.Direct(Xml.attr(source, "dev"), Xml.attr(source, "mode"));
+            return Networks.direct(Xml.attr(source, "dev"), Xml.attr(source, "mode"));
         }
         if ("user".equals(type)) {
-            return new NetworkRef.User();
+            return NetworkRef.of(Networks.USER);
         }
-        return new NetworkRef.Other(type == null ? "unknown" : type);
+        return Networks.other(type == null ? "unknown" : type);
     }
 
     /** {@code domain:bus:slot.function} in the form lspci prints, from libvirt's hex attributes. */

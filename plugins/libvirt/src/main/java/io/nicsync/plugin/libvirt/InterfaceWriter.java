@@ -78,20 +78,14 @@ final class InterfaceWriter {
 
     private static void setNetwork(Element iface, NetworkRef network) {
         Element source = Xml.ensureChild(iface, "source");
-        switch (network) {
-            case NetworkRef.Bridge b -> {
-                iface.setAttribute("type", "bridge");
-                clearAttributes(source);
-                source.setAttribute("bridge", b.name());
-            }
-            case NetworkRef.LibvirtNetwork n -> {
-                iface.setAttribute("type", "network");
-                clearAttributes(source);
-                source.setAttribute("network", n.name());
-            }
-            default -> throw new IllegalArgumentException(
+        if (!Networks.manageable(network)) {
+            throw new IllegalArgumentException(
                     "a libvirt NIC can only be put on a bridge or a libvirt network, not " + network.display());
         }
+        // the interface type and the source attribute are both named after the kind: bridge, network
+        iface.setAttribute("type", network.kind());
+        clearAttributes(source);
+        source.setAttribute(network.kind(), network.name());
     }
 
     private static void setLink(Element iface, LinkState link) {

@@ -18,7 +18,7 @@ final class LibvirtCapabilities implements Capabilities {
 
     @Override
     public boolean canRepointLive(NicSpec current, NetworkRef to) {
-        return repointable(current.network()) && repointable(to);
+        return Networks.manageable(current.network()) && Networks.manageable(to);
     }
 
     @Override
@@ -29,9 +29,5 @@ final class LibvirtCapabilities implements Capabilities {
     @Override
     public boolean separatePersistentDefinition() {
         return true;
-    }
-
-    private static boolean repointable(NetworkRef ref) {
-        return ref instanceof NetworkRef.Bridge || ref instanceof NetworkRef.LibvirtNetwork;
     }
 }

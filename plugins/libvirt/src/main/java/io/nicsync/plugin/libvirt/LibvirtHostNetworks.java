@@ -26,11 +26,13 @@ final class LibvirtHostNetworks implements HostNetworks {
 
     @Override
     public Optional<String> problem(NetworkRef ref) {
-        return switch (ref) {
-            case NetworkRef.Bridge b -> local ? localBridge(b.name()) : remoteBridge(b.name());
-            case NetworkRef.LibvirtNetwork n -> network(n.name());
-            default -> Optional.of(ref.display() + " cannot be used for a libvirt NIC nicsync manages");
-        };
+        if (ref.is(Networks.BRIDGE)) {
+            return local ? localBridge(ref.name()) : remoteBridge(ref.name());
+        }
+        if (ref.is(Networks.NETWORK)) {
+            return network(ref.name());
+        }
+        return Optional.of(ref.display() + " cannot be used for a libvirt NIC nicsync manages");
     }
 
     private Optional<String> localBridge(String name) {

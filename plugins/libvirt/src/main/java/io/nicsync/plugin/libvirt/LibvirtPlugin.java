@@ -2,15 +2,17 @@ package io.nicsync.plugin.libvirt;
 
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.Finding;
+import io.nicsync.spi.NetworkKind;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
+import io.nicsync.spi.TargetSetting;
+import io.nicsync.spi.Vocabulary;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Set;
 import org.libvirt.Connect;
 import org.libvirt.LibvirtException;
 
@@ -24,8 +26,25 @@ public final class LibvirtPlugin implements TargetPlugin {
     }
 
     @Override
-    public Set<String> networkKinds() {
-        return Set.of("bridge", "network");
+    public String description() {
+        return "libvirt with QEMU/KVM guests, reached by a libvirt connection URI";
+    }
+
+    @Override
+    public List<NetworkKind> networkKinds() {
+        return Networks.KINDS;
+    }
+
+    @Override
+    public List<TargetSetting> settings() {
+        return List.of(TargetSetting.text("uri", "libvirt connection URI such as qemu:///system (default "
+                + DEFAULT_URI + ")").asEndpoint());
+    }
+
+    /** The models nicsync has verified with QEMU's hotplug; libvirt takes others, nicsync does not offer them yet. */
+    @Override
+    public Vocabulary models() {
+        return Vocabulary.of("virtio", "e1000", "e1000e", "rtl8139");
     }
 
     @Override

@@ -6,9 +6,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * libvirt's rules on desired NICs, checked before anything connects. Keys that only KubeVirt has are
- * errors, not warnings: a libvirt NIC would silently ignore them, and a user who wrote one expects an
- * effect that will never come.
+ * libvirt's rules on desired VMs, checked before anything connects. A namespace is an error, not a warning: a
+ * libvirt domain would silently ignore it, and a user who wrote one expects an effect that will never come.
+ * (Keys libvirt NICs do not have, such as {@code binding}, are refused by the validator from the plugin's
+ * declarations.)
  */
 final class LibvirtRules {
     private LibvirtRules() {
@@ -18,12 +19,6 @@ final class LibvirtRules {
         List<Finding> findings = new ArrayList<>();
         if (vm.ref().namespace() != null) {
             findings.add(Finding.error("/metadata/namespace", "libvirt domains have no namespace; remove it"));
-        }
-        for (int i = 0; i < vm.nics().size(); i++) {
-            if (vm.nics().get(i).binding() != null) {
-                findings.add(Finding.error("/spec/nics/" + i + "/binding",
-                        "binding is a KubeVirt setting; libvirt NICs have none, remove it"));
-            }
         }
         return findings;
     }

@@ -27,11 +27,11 @@ class ErrorsIT {
         try (LabGuest guest = LabGuest.started(LabGuest.Kind.NOOS);
                 Target target = Lab.open();
                 Lab.Independent check = new Lab.Independent()) {
-            AddNic add = new AddNic(guest.ref(), spec("lost", new NetworkRef.Bridge("br-nope")), "test");
-            AddNic toNet = new AddNic(guest.ref(), spec("astray", new NetworkRef.LibvirtNetwork("nope")), "test");
+            AddNic add = new AddNic(guest.ref(), spec("lost", NetworkRef.named("bridge", "br-nope")), "test");
+            AddNic toNet = new AddNic(guest.ref(), spec("astray", NetworkRef.named("network", "nope")), "test");
             NicSpec original = target.observe(guest.ref()).nics().get(0).live();
             RepointNic move = new RepointNic(guest.ref(), original, original.network(),
-                    new NetworkRef.Bridge("br-nope"), "test");
+                    NetworkRef.named("bridge", "br-nope"), "test");
 
             assertThat(target.preflight(List.of(add, toNet, move))).containsExactly(
                     guest.name() + "/lost: bridge br-nope does not exist on the host",
@@ -54,7 +54,7 @@ class ErrorsIT {
     void unknownDomainIsNotFoundEverywhere() throws Exception {
         Lab.require();
         VmRef nope = VmRef.of("lab", "it-no-such-domain");
-        AddNic add = new AddNic(nope, spec("x", new NetworkRef.Bridge(Lab.BRIDGE)), "test");
+        AddNic add = new AddNic(nope, spec("x", NetworkRef.named("bridge", Lab.BRIDGE)), "test");
         try (Target target = Lab.open()) {
             assertThatThrownBy(() -> target.observe(nope))
                     .isInstanceOf(TargetException.class)
@@ -71,7 +71,7 @@ class ErrorsIT {
     void libvirtRefusalKeepsItsCodeAndMessagePrefixedWithDomainAndNic() throws Exception {
         Lab.require();
         // Well-formed for nicsync's MacAddress, refused by libvirt: a group address cannot name one NIC.
-        NicSpec multicast = spec("mc", new NetworkRef.Bridge(Lab.OTHER_BRIDGE))
+        NicSpec multicast = spec("mc", NetworkRef.named("bridge", Lab.OTHER_BRIDGE))
                 .withMac(MacAddress.parse("01:00:5e:00:00:01"));
         try (LabGuest guest = LabGuest.started(LabGuest.Kind.NOOS); Target target = Lab.open()) {
             assertThatThrownBy(() -> target.execute(new AddNic(guest.ref(), multicast, "test"), TIMEOUT))
@@ -85,7 +85,7 @@ class ErrorsIT {
     @Test
     void bootOrderBesideOsBootIsFoundByPreflightAsLibvirtRefusesIt() throws Exception {
         Lab.require();
-        NicSpec booting = new NicSpec("pxe", null, new NetworkRef.Bridge(Lab.BRIDGE), null, null, LinkState.UP, 1);
+        NicSpec booting = new NicSpec("pxe", null, NetworkRef.named("bridge", Lab.BRIDGE), null, null, LinkState.UP, 1);
         try (LabGuest guest = LabGuest.started(LabGuest.Kind.NOOS); Target target = Lab.open();
                 Lab.Independent check = new Lab.Independent()) {
             AddNic add = new AddNic(guest.ref(), booting, "test");

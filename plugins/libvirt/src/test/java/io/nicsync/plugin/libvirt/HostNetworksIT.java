@@ -17,16 +17,16 @@ class HostNetworksIT {
             HostNetworks local = new LibvirtHostNetworks(lab.connect(), true, Path.of("/sys/class/net"));
             HostNetworks remote = new LibvirtHostNetworks(lab.connect(), false, Path.of("/nonexistent"));
             for (HostNetworks h : new HostNetworks[] {local, remote}) {
-                assertThat(h.problem(new NetworkRef.Bridge(Lab.BRIDGE))).isEmpty();
-                assertThat(h.problem(new NetworkRef.Bridge(Lab.OTHER_BRIDGE))).isEmpty();
-                assertThat(h.problem(new NetworkRef.Bridge("lo"))).contains("host interface lo is not a bridge");
-                assertThat(h.problem(new NetworkRef.LibvirtNetwork(Lab.NETWORK))).isEmpty();
-                assertThat(h.problem(new NetworkRef.LibvirtNetwork("nope"))).get().asString()
+                assertThat(h.problem(NetworkRef.named("bridge", Lab.BRIDGE))).isEmpty();
+                assertThat(h.problem(NetworkRef.named("bridge", Lab.OTHER_BRIDGE))).isEmpty();
+                assertThat(h.problem(NetworkRef.named("bridge", "lo"))).contains("host interface lo is not a bridge");
+                assertThat(h.problem(NetworkRef.named("network", Lab.NETWORK))).isEmpty();
+                assertThat(h.problem(NetworkRef.named("network", "nope"))).get().asString()
                         .startsWith("libvirt network nope not found: libvirt error VIR_ERR_NO_NETWORK (code 43)");
             }
-            assertThat(local.problem(new NetworkRef.Bridge("br-nope")))
+            assertThat(local.problem(NetworkRef.named("bridge", "br-nope")))
                     .isEqualTo(Optional.of("bridge br-nope does not exist on the host"));
-            assertThat(remote.problem(new NetworkRef.Bridge("br-nope"))).get().asString()
+            assertThat(remote.problem(NetworkRef.named("bridge", "br-nope"))).get().asString()
                     .startsWith("bridge br-nope not found on the host: libvirt error VIR_ERR_NO_INTERFACE");
         }
     }

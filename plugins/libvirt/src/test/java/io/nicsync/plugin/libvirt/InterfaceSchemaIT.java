@@ -23,7 +23,7 @@ import org.w3c.dom.Element;
 class InterfaceSchemaIT {
     private static final Path VALIDATE = Path.of("/usr/bin/virt-xml-validate");
     private static final NicSpec FULL = new NicSpec("uplink", MacAddress.parse("52:54:00:5a:00:30"),
-            new NetworkRef.Bridge("br-lab1"), "e1000", null, LinkState.DOWN, 2);
+            NetworkRef.named("bridge", "br-lab1"), "e1000", null, LinkState.DOWN, 2);
 
     @TempDir
     Path dir;
@@ -32,7 +32,7 @@ class InterfaceSchemaIT {
     void newInterfacesValidate() throws Exception {
         assertValid(InterfaceWriter.create(FULL, FULL.mac()));
         assertValid(InterfaceWriter.create(
-                new NicSpec("n", null, new NetworkRef.LibvirtNetwork("lab"), null, null, LinkState.UP, null), null));
+                new NicSpec("n", null, NetworkRef.named("network", "lab"), null, null, LinkState.UP, null), null));
     }
 
     @Test
@@ -40,7 +40,7 @@ class InterfaceSchemaIT {
         for (DomainNic nic : Fixtures.domain("noos-live.xml").nics()) {
             assertValid(InterfaceWriter.copy(nic.element()));
             assertValid(InterfaceWriter.withLink(nic.element(), LinkState.UP));
-            assertValid(InterfaceWriter.withNetwork(nic.element(), new NetworkRef.Bridge("br-lab1")));
+            assertValid(InterfaceWriter.withNetwork(nic.element(), NetworkRef.named("bridge", "br-lab1")));
             assertValid(InterfaceWriter.edited(nic.element(), FULL));
         }
     }

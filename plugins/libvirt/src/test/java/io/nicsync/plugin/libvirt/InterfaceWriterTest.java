@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.Element;
 
 class InterfaceWriterTest {
-    static final NicSpec UPLINK = new NicSpec("uplink", null, new NetworkRef.Bridge("br-lab1"), null, null,
+    static final NicSpec UPLINK = new NicSpec("uplink", null, NetworkRef.named("bridge", "br-lab1"), null, null,
             LinkState.DOWN, 3);
 
     @Test
@@ -23,9 +23,9 @@ class InterfaceWriterTest {
 
     @Test
     void readingWhatWasWrittenGivesTheSpecBack() {
-        Element e = InterfaceWriter.create(UPLINK.withNetwork(new NetworkRef.LibvirtNetwork("lab")), null);
+        Element e = InterfaceWriter.create(UPLINK.withNetwork(NetworkRef.named("network", "lab")), null);
         DomainNic back = InterfaceReader.read(e);
-        assertThat(back.spec()).isEqualTo(new NicSpec("uplink", null, new NetworkRef.LibvirtNetwork("lab"),
+        assertThat(back.spec()).isEqualTo(new NicSpec("uplink", null, NetworkRef.named("network", "lab"),
                 "virtio", null, LinkState.DOWN, 3));
     }
 
@@ -45,14 +45,14 @@ class InterfaceWriterTest {
     @Test
     void repointKeepsTheRestOfTheDevice() {
         DomainNic nic = Fixtures.domain("kernel-live.xml").nics().get(0);
-        Element moved = InterfaceWriter.withNetwork(nic.element(), new NetworkRef.LibvirtNetwork("lab"));
+        Element moved = InterfaceWriter.withNetwork(nic.element(), NetworkRef.named("network", "lab"));
         DomainNic back = InterfaceReader.read(moved);
-        assertThat(back.spec().network()).isEqualTo(new NetworkRef.LibvirtNetwork("lab"));
+        assertThat(back.spec().network()).isEqualTo(NetworkRef.named("network", "lab"));
         assertThat(back.mac()).isEqualTo(nic.mac());
         assertThat(back.pciAddress()).isEqualTo(nic.pciAddress());
         assertThat(Xml.childAttr(moved, "target", "dev")).isEqualTo("vnet0");
         // The original element is untouched.
-        assertThat(InterfaceReader.read(nic.element()).spec().network()).isEqualTo(new NetworkRef.Bridge("br-lab0"));
+        assertThat(InterfaceReader.read(nic.element()).spec().network()).isEqualTo(NetworkRef.named("bridge", "br-lab0"));
     }
 
     @Test

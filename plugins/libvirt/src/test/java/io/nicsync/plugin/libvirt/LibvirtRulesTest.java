@@ -21,16 +21,19 @@ class LibvirtRulesTest {
     }
 
     @Test
-    void namespaceAndBindingAreKubevirtKeys() {
-        assertThat(LibvirtRules.check(vm("prod", nic(null), nic("bridge"))))
+    void aNamespaceIsAnError() {
+        assertThat(LibvirtRules.check(vm("prod", nic(null))))
                 .extracting(Finding::path, Finding::severity)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("/metadata/namespace", Finding.Severity.ERROR),
-                        org.assertj.core.groups.Tuple.tuple("/spec/nics/1/binding", Finding.Severity.ERROR));
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("/metadata/namespace", Finding.Severity.ERROR));
+    }
+
+    @Test
+    void declaresNoBindings() {
+        assertThat(new LibvirtPlugin().bindings().exists()).isFalse();
     }
 
     private static DesiredNic nic(String binding) {
-        return new DesiredNic("uplink", new NetworkRef.Bridge("br0"), binding, null, null, LinkState.UP,
+        return new DesiredNic("uplink", NetworkRef.named("bridge", "br0"), binding, null, null, LinkState.UP,
                 Presence.PRESENT, true, null);
     }
 

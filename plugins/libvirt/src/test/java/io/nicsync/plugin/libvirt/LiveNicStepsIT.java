@@ -64,7 +64,7 @@ class LiveNicStepsIT {
         assertThat(vm.nics()).singleElement().satisfies(n -> {
             assertThat(n.mac()).isEqualTo(original.mac());
             assertThat(n.pciAddress()).isEqualTo(original.pciAddress());
-            assertThat(n.live().network()).isEqualTo(new NetworkRef.Bridge(Lab.BRIDGE));
+            assertThat(n.live().network()).isEqualTo(NetworkRef.named("bridge", Lab.BRIDGE));
             assertThat(n.persisted()).isTrue();
         });
         assertThat(vm.capacity().freeSlots()).isEqualTo(29);
@@ -79,7 +79,7 @@ class LiveNicStepsIT {
 
         DomainNic plugged = live("add").orElseThrow();
         assertThat(plugged.mac()).isEqualTo(spec.mac());
-        assertThat(plugged.spec().network()).isEqualTo(new NetworkRef.Bridge(Lab.OTHER_BRIDGE));
+        assertThat(plugged.spec().network()).isEqualTo(NetworkRef.named("bridge", Lab.OTHER_BRIDGE));
         assertThat(plugged.spec().model()).isEqualTo("virtio");
         assertThat(persistent("add")).isEmpty();
     }
@@ -102,13 +102,13 @@ class LiveNicStepsIT {
         run(new AddNic(guest.ref(), spec, "test"));
         String slot = live("move").orElseThrow().pciAddress();
 
-        run(new RepointNic(guest.ref(), spec, spec.network(), new NetworkRef.LibvirtNetwork(Lab.NETWORK), "test"));
-        assertThat(live("move").orElseThrow().spec().network()).isEqualTo(new NetworkRef.LibvirtNetwork(Lab.NETWORK));
+        run(new RepointNic(guest.ref(), spec, spec.network(), NetworkRef.named("network", Lab.NETWORK), "test"));
+        assertThat(live("move").orElseThrow().spec().network()).isEqualTo(NetworkRef.named("network", Lab.NETWORK));
 
-        run(new RepointNic(guest.ref(), spec, new NetworkRef.LibvirtNetwork(Lab.NETWORK),
-                new NetworkRef.Bridge(Lab.BRIDGE), "test"));
+        run(new RepointNic(guest.ref(), spec, NetworkRef.named("network", Lab.NETWORK),
+                NetworkRef.named("bridge", Lab.BRIDGE), "test"));
         DomainNic back = live("move").orElseThrow();
-        assertThat(back.spec().network()).isEqualTo(new NetworkRef.Bridge(Lab.BRIDGE));
+        assertThat(back.spec().network()).isEqualTo(NetworkRef.named("bridge", Lab.BRIDGE));
         assertThat(back.pciAddress()).as("same device, never unplugged").isEqualTo(slot);
     }
 
@@ -124,12 +124,12 @@ class LiveNicStepsIT {
         assertThat(observed.plugged()).isTrue();
         assertThat(observed.persisted()).isTrue();
 
-        NicSpec onNetwork = spec.withNetwork(new NetworkRef.LibvirtNetwork(Lab.NETWORK));
+        NicSpec onNetwork = spec.withNetwork(NetworkRef.named("network", Lab.NETWORK));
         run(new PersistNic(guest.ref(), onNetwork, spec, "test"));
         assertThat(persistent("keep").orElseThrow().spec().network())
-                .isEqualTo(new NetworkRef.LibvirtNetwork(Lab.NETWORK));
+                .isEqualTo(NetworkRef.named("network", Lab.NETWORK));
         assertThat(live("keep").orElseThrow().spec().network()).as("live untouched")
-                .isEqualTo(new NetworkRef.Bridge(Lab.OTHER_BRIDGE));
+                .isEqualTo(NetworkRef.named("bridge", Lab.OTHER_BRIDGE));
 
         run(new UnpersistNic(guest.ref(), onNetwork, "test"));
         assertThat(persistent("keep")).isEmpty();
@@ -157,7 +157,7 @@ class LiveNicStepsIT {
     }
 
     private static NicSpec bridged(String name, String mac) {
-        return new NicSpec(name, mac == null ? null : MacAddress.parse(mac), new NetworkRef.Bridge(Lab.OTHER_BRIDGE),
+        return new NicSpec(name, mac == null ? null : MacAddress.parse(mac), NetworkRef.named("bridge", Lab.OTHER_BRIDGE),
                 null, null, LinkState.UP, null);
     }
 

@@ -90,7 +90,7 @@ final class ObserveBench {
             String name = String.format("%s%03d", PREFIX, i);
             Document doc = Xml.parse(template.replace("@NAME@", name).replace("@BRIDGE@", Lab.BRIDGE));
             Element devices = Xml.child(doc.getDocumentElement(), "devices").orElseThrow();
-            NicSpec second = new NicSpec("second", null, new NetworkRef.LibvirtNetwork(Lab.NETWORK), null, null,
+            NicSpec second = new NicSpec("second", null, NetworkRef.named("network", Lab.NETWORK), null, null,
                     LinkState.UP, null);
             devices.appendChild(doc.importNode(InterfaceWriter.create(second, null), true));
             c.domainDefineXML(Xml.write(doc));

@@ -24,7 +24,7 @@ class ObserverTest {
             assertThat(n.name()).isNull();
             assertThat(n.mac()).isEqualTo(MacAddress.parse("52:54:00:48:68:84"));
             assertThat(n.pciAddress()).isEqualTo("0000:00:02.0");
-            assertThat(n.live().network()).isEqualTo(new NetworkRef.Bridge("br-lab0"));
+            assertThat(n.live().network()).isEqualTo(NetworkRef.named("bridge", "br-lab0"));
             assertThat(n.live().model()).isEqualTo("virtio");
             assertThat(n.live().link()).isEqualTo(LinkState.UP);
             assertThat(n.persistent()).isEqualTo(n.live());
@@ -41,7 +41,7 @@ class ObserverTest {
         assertThat(first.persistent().link()).isEqualTo(LinkState.UP);
         LiveNic extra = vm.nic("extra").orElseThrow();
         // Live XML shows type='bridge' for a NIC on a libvirt network; the network is what counts.
-        assertThat(extra.live().network()).isEqualTo(new NetworkRef.LibvirtNetwork("lab"));
+        assertThat(extra.live().network()).isEqualTo(NetworkRef.named("network", "lab"));
         assertThat(extra.persisted()).isFalse();
         assertThat(extra.pciAddress()).isEqualTo("0000:00:03.0");
     }
@@ -55,7 +55,7 @@ class ObserverTest {
         assertThat(vm.machineType()).startsWith("pc-q35");
         assertThat(vm.nics()).singleElement().satisfies(n -> {
             assertThat(n.plugged()).isFalse();
-            assertThat(n.persistent().network()).isEqualTo(new NetworkRef.Bridge("br-lab0"));
+            assertThat(n.persistent().network()).isEqualTo(NetworkRef.named("bridge", "br-lab0"));
         });
         assertThat(vm.capacity().supported()).isFalse();
         assertThat(vm.capacity().detail()).contains("not running");

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
+import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
-import io.nicsync.spi.Migrate;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
@@ -20,7 +20,7 @@ class PreflightTest {
     private static final VmRef GONE = VmRef.of("lab", "gone");
     private static final VmRef OS_BOOT = VmRef.of("lab", "kernel");
     private static final VmRef DEVICE_BOOT = VmRef.of("lab", "bridged");
-    private static final HostNetworks ONLY_BR_LAB0 = ref -> ref.equals(new NetworkRef.Bridge("br-lab0"))
+    private static final HostNetworks ONLY_BR_LAB0 = ref -> ref.equals(NetworkRef.named("bridge", "br-lab0"))
             ? Optional.empty() : Optional.of(ref.display() + " is missing");
 
     private final Map<VmRef, Observer.Observed> vms = Map.of(Q35, observe("q35-live.xml", "q35-inactive.xml"),
@@ -96,7 +96,7 @@ class PreflightTest {
     }
 
     private static NicSpec nic(String name, String bridge, Integer bootOrder) {
-        return new NicSpec(name, null, new NetworkRef.Bridge(bridge), null, null, LinkState.UP, bootOrder);
+        return new NicSpec(name, null, NetworkRef.named("bridge", bridge), null, null, LinkState.UP, bootOrder);
     }
 
     private static Observer.Observed observe(String live, String inactive) {

@@ -43,7 +43,7 @@ class Q35CapacityIT {
     }
 
     private static AddNic add(LabGuest guest, String name) {
-        return new AddNic(guest.ref(), new NicSpec(name, null, new NetworkRef.Bridge(Lab.OTHER_BRIDGE), null, null,
+        return new AddNic(guest.ref(), new NicSpec(name, null, NetworkRef.named("bridge", Lab.OTHER_BRIDGE), null, null,
                 LinkState.UP, null), "test");
     }
 }

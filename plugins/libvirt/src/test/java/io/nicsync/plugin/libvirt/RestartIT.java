@@ -20,7 +20,7 @@ class RestartIT {
     @Test
     void restartBringsAPersistedOnlyNicIntoTheRunningDomain() throws Exception {
         Lab.require();
-        NicSpec later = new NicSpec("later", null, new NetworkRef.Bridge(Lab.OTHER_BRIDGE), "e1000", null,
+        NicSpec later = new NicSpec("later", null, NetworkRef.named("bridge", Lab.OTHER_BRIDGE), "e1000", null,
                 LinkState.UP, null);
         try (LabGuest guest = LabGuest.started(LabGuest.Kind.NOOS);
                 Target target = Lab.open();

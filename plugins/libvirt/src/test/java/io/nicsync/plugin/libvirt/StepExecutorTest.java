@@ -29,7 +29,7 @@ class StepExecutorTest {
 
     @Test
     void persistingAHotpluggedNicGivesTheConfigTheLiveMac() throws Exception {
-        NicSpec extra = new NicSpec("extra", null, new NetworkRef.LibvirtNetwork("lab"), null, null, LinkState.UP, null);
+        NicSpec extra = new NicSpec("extra", null, NetworkRef.named("network", "lab"), null, null, LinkState.UP, null);
         executor.execute(domain, new PersistNic(VM, extra, null, "test"), T);
         assertThat(domain.calls).containsExactly("attach-config <interface type=\"network\">"
                 + "<mac address=\"52:54:00:68:4d:37\"/><source network=\"lab\"/><model type=\"virtio\"/>"
@@ -39,7 +39,7 @@ class StepExecutorTest {
     @Test
     void setLinkOnAPersistedNicUpdatesLiveThenConfigWithTheFullDevice() throws Exception {
         NicSpec first = new NicSpec(null, DomainXml.parse(domain.liveXml).nics().get(0).mac(),
-                new NetworkRef.Bridge("br-lab0"), null, null, LinkState.DOWN, null);
+                NetworkRef.named("bridge", "br-lab0"), null, null, LinkState.DOWN, null);
         executor.execute(domain, new SetLink(VM, first, LinkState.DOWN, LinkState.UP, true, "test"), T);
         assertThat(domain.calls).hasSize(2);
         assertThat(domain.calls.get(0)).startsWith("update-live ").contains("<target dev=\"vnet2\"/>")
@@ -49,16 +49,16 @@ class StepExecutorTest {
 
     @Test
     void addingANicThatIsPluggedAlreadyChangesNothing() throws Exception {
-        NicSpec extra = new NicSpec("extra", null, new NetworkRef.LibvirtNetwork("lab"), null, null, LinkState.UP, null);
+        NicSpec extra = new NicSpec("extra", null, NetworkRef.named("network", "lab"), null, null, LinkState.UP, null);
         executor.execute(domain, new AddNic(VM, extra, "test"), T);
-        executor.execute(domain, new AddNic(VM, new NicSpec("other", null, new NetworkRef.Bridge("br-lab0"), null,
+        executor.execute(domain, new AddNic(VM, new NicSpec("other", null, NetworkRef.named("bridge", "br-lab0"), null,
                 null, LinkState.UP, null), "test"), T);
         assertThat(domain.calls).singleElement().asString().startsWith("attach-live ").contains("ua-other");
     }
 
     @Test
     void unpersistOfANicNotInTheConfigChangesNothing() throws Exception {
-        NicSpec extra = new NicSpec("extra", null, new NetworkRef.LibvirtNetwork("lab"), null, null, LinkState.UP, null);
+        NicSpec extra = new NicSpec("extra", null, NetworkRef.named("network", "lab"), null, null, LinkState.UP, null);
         executor.execute(domain, new UnpersistNic(VM, extra, "test"), T);
         assertThat(domain.calls).isEmpty();
     }
@@ -67,7 +67,7 @@ class StepExecutorTest {
     void missingNetworkAndUnsupportedStepsAreRefusedBeforeAnyCall() {
         StepExecutor strict = new StepExecutor(ref -> Optional.of("bridge br-x does not exist on the host"),
                 new Unplugger(time, time), new Restarter(time, time));
-        NicSpec spec = new NicSpec("n", null, new NetworkRef.Bridge("br-x"), null, null, LinkState.UP, null);
+        NicSpec spec = new NicSpec("n", null, NetworkRef.named("bridge", "br-x"), null, null, LinkState.UP, null);
         assertThatThrownBy(() -> strict.execute(domain, new AddNic(VM, spec, "test"), T))
                 .hasMessage("fake/n: bridge br-x does not exist on the host");
         assertThatThrownBy(() -> strict.execute(domain, new Migrate(VM, List.of(spec), "test"), T))

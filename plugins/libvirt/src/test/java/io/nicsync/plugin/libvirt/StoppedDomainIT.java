@@ -26,7 +26,7 @@ class StoppedDomainIT {
     void persistAndUnpersistChangeTheDefinitionOfAStoppedDomain() throws Exception {
         Lab.require();
         NicSpec spec = new NicSpec("cold", MacAddress.parse("52:54:00:5a:00:10"),
-                new NetworkRef.LibvirtNetwork(Lab.NETWORK), "e1000", null, LinkState.DOWN, null);
+                NetworkRef.named("network", Lab.NETWORK), "e1000", null, LinkState.DOWN, null);
         try (LabGuest guest = LabGuest.defined(LabGuest.Kind.KERNEL);
                 Target target = Lab.open();
                 Lab.Independent check = new Lab.Independent()) {
@@ -50,7 +50,7 @@ class StoppedDomainIT {
     @Test
     void hotplugIntoAStoppedDomainIsRefusedWithoutChange() throws Exception {
         Lab.require();
-        NicSpec spec = new NicSpec("hot", null, new NetworkRef.Bridge(Lab.BRIDGE), null, null, LinkState.UP, null);
+        NicSpec spec = new NicSpec("hot", null, NetworkRef.named("bridge", Lab.BRIDGE), null, null, LinkState.UP, null);
         try (LabGuest guest = LabGuest.defined(LabGuest.Kind.KERNEL); Target target = Lab.open()) {
             assertThatThrownBy(() -> target.execute(new AddNic(guest.ref(), spec, "test"), TIMEOUT))
                     .isInstanceOf(TargetException.class)

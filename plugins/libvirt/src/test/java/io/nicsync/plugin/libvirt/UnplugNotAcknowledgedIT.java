@@ -23,7 +23,7 @@ class UnplugNotAcknowledgedIT {
     @Test
     void unplugThatTheGuestNeverAcknowledgesFailsAtTheTimeoutWithTheNicStillThere() throws Exception {
         Lab.require();
-        NicSpec spec = new NicSpec("stuck", null, new NetworkRef.Bridge(Lab.OTHER_BRIDGE), null, null,
+        NicSpec spec = new NicSpec("stuck", null, NetworkRef.named("bridge", Lab.OTHER_BRIDGE), null, null,
                 LinkState.UP, null);
         try (LabGuest guest = LabGuest.started(LabGuest.Kind.NOOS);
                 Target target = Lab.open();

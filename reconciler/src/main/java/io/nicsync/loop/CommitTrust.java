@@ -1,4 +1,4 @@
-package io.nicsync.reconcile;
+package io.nicsync.loop;
 
 import io.nicsync.source.GitSource;
 import io.nicsync.source.SignaturePolicy;
@@ -8,7 +8,7 @@ import io.nicsync.source.UntrustedCommitException;
 
 /**
  * Whether a commit may be applied: the check runs on every new head before it is validated or planned. An
- * untrusted head means nothing is applied and the cycle ends {@link RunOutcome#UNTRUSTED}.
+ * untrusted head means nothing is applied and a reconcile cycle ends {@code untrusted}.
  */
 @FunctionalInterface
 public interface CommitTrust {
