@@ -76,6 +76,26 @@ public interface NetworkKind {
         return new Kinds.Named(key, description, valueSchema);
     }
 
+    /**
+     * {@code bridge: NAME}, a Linux bridge on the hypervisor host: one kind for every platform that puts NICs on host
+     * bridges (libvirt, Ganeti's bridged mode, ...), so that they declare it alike by construction.
+     */
+    static NetworkKind hostBridge(String description) {
+        return named("bridge", description, """
+                {"type": "string", "maxLength": 15, "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                 "x-expected": "a Linux interface name of at most 15 characters"}""");
+    }
+
+    /**
+     * {@code network: NAME}, a network the platform itself defines and names (a libvirt virtual network, a Ganeti
+     * network): one kind for every platform that has them.
+     */
+    static NetworkKind platformNetwork(String description) {
+        return named("network", description, """
+                {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
+                 "x-expected": "a network name: letters, digits, '.', '_' and '-'"}""");
+    }
+
     /** A kind without attributes, written {@code key: {}}, such as KubeVirt's pod network. */
     static NetworkKind empty(String key, String description) {
         return new Kinds.Empty(key, description);

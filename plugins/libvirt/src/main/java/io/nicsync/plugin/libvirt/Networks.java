@@ -16,12 +16,8 @@ final class Networks {
     static final String OTHER = "other";
 
     static final List<NetworkKind> KINDS = List.of(
-            NetworkKind.named(BRIDGE, "a Linux bridge on the host (libvirt interface type bridge)", """
-                    {"type": "string", "maxLength": 15, "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                     "x-expected": "a Linux interface name of at most 15 characters"}"""),
-            NetworkKind.named(NETWORK, "a libvirt virtual network (libvirt interface type network)", """
-                    {"type": "string", "pattern": "^[A-Za-z0-9][A-Za-z0-9._-]*$",
-                     "x-expected": "a libvirt network name: letters, digits, '.', '_' and '-'"}"""),
+            NetworkKind.hostBridge("a Linux bridge on the host (libvirt interface type bridge)"),
+            NetworkKind.platformNetwork("a libvirt virtual network (libvirt interface type network)"),
             NetworkKind.observed(DIRECT, "a macvtap connection to a host device (observed only)", "device", "mode"),
             NetworkKind.observed(USER, "QEMU user-mode networking (observed only)"),
             NetworkKind.observed(OTHER, "any other connection, by its interface type (observed only)", "type"));
