@@ -20,14 +20,14 @@ median() {
 # use it as every later run of the user does. Prints the first run's output.
 bench_train_launcher() {
   local out
-  rm -rf "$ROOT/reconciler/target/class-data"
+  rm -rf "$ROOT/dist/target/class-data"
   out=$(eval "$1")
   eval "$1" >/dev/null
   for _ in $(seq 1 180); do
-    ls "$ROOT"/reconciler/target/class-data/*.aot "$ROOT"/reconciler/target/class-data/*.jsa >/dev/null 2>&1 && break
+    ls "$ROOT"/dist/target/class-data/*.aot "$ROOT"/dist/target/class-data/*.jsa >/dev/null 2>&1 && break
     sleep 1
   done
-  ls "$ROOT/reconciler/target/class-data" >&2
+  ls "$ROOT/dist/target/class-data" >&2
   echo "$out"
 }
 

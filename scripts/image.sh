@@ -16,8 +16,8 @@ mvn=(mvn -B -ntp -q "$@")
 
 echo "== nicsync's jars"
 "${mvn[@]}" -pl deploy -am package -DskipTests
-lib=reconciler/target/lib
-jars=(reconciler/target/nicsync.jar "$lib"/*.jar)
+lib=dist/target/lib
+jars=("$lib"/*.jar)
 
 root=deploy/target/image-root
 rm -rf "$root"

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -15,11 +16,17 @@ import java.util.concurrent.TimeUnit;
 record Launcher(Process process, Path log) {
 
     static Launcher start(Path output, String... args) {
+        return start(Map.of(), output, args);
+    }
+
+    /** As {@link #start(Path, String...)}, with {@code env} added to the process's environment. */
+    static Launcher start(Map<String, String> env, Path output, String... args) {
         List<String> command = new ArrayList<>(List.of(Project.root().resolve("bin/nicsync").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
         // The build under test is the one Maven just made; the launcher must not rebuild it.
         pb.environment().put("NICSYNC_NO_BUILD", "1");
+        pb.environment().putAll(env);
         try {
             return new Launcher(pb.start(), output);
         } catch (IOException e) {
@@ -30,6 +37,11 @@ record Launcher(Process process, Path log) {
     /** Runs to the end (at most two minutes) and returns exit code and output. */
     static Cli run(Path output, String... args) {
         return start(output, args).await();
+    }
+
+    /** As {@link #run(Path, String...)}, with {@code env} added to the process's environment. */
+    static Cli run(Map<String, String> env, Path output, String... args) {
+        return start(env, output, args).await();
     }
 
     Cli await() {

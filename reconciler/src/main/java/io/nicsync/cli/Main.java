@@ -19,7 +19,7 @@ public final class Main implements Runnable {
     /** The subcommands, in the order the usage help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, PlanCommand.class,
             ApplyCommand.class, RecoverCommand.class, ReconcileCommand.class, ServeCommand.class, ImportCommand.class,
-            CommandLine.HelpCommand.class);
+            PluginsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

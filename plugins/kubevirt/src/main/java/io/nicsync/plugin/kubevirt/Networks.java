@@ -56,7 +56,7 @@ final class Networks {
     static final List<NetworkKind> KINDS = List.of(
             MULTUS_KIND,
             NetworkKind.empty(POD, "the pod network, written pod: {}"),
-            NetworkKind.observed(OTHER, "any other network source, by its kind (observed only)", "type"));
+            NetworkKind.observed(OTHER, "any other network source, by its kind", "type"));
 
     private Networks() {
     }

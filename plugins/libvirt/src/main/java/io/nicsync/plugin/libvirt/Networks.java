@@ -18,9 +18,9 @@ final class Networks {
     static final List<NetworkKind> KINDS = List.of(
             NetworkKind.hostBridge("a Linux bridge on the host (libvirt interface type bridge)"),
             NetworkKind.platformNetwork("a libvirt virtual network (libvirt interface type network)"),
-            NetworkKind.observed(DIRECT, "a macvtap connection to a host device (observed only)", "device", "mode"),
-            NetworkKind.observed(USER, "QEMU user-mode networking (observed only)"),
-            NetworkKind.observed(OTHER, "any other connection, by its interface type (observed only)", "type"));
+            NetworkKind.observed(DIRECT, "a macvtap connection to a host device", "device", "mode"),
+            NetworkKind.observed(USER, "QEMU user-mode networking"),
+            NetworkKind.observed(OTHER, "any other connection, by its interface type", "type"));
 
     private Networks() {
     }
