@@ -3,13 +3,14 @@ package io.nicsync.plugin.kubevirt;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.Capabilities.HotplugMode;
-import io.nicsync.spi.HotplugCapacity;
+import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
+import io.nicsync.spi.Slots;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.UnpersistNic;
@@ -39,7 +40,7 @@ final class Preflight {
     List<String> check(List<Step> steps) throws TargetException {
         List<String> problems = new ArrayList<>();
         Map<VmRef, ObservedVm> vms = new LinkedHashMap<>();
-        Map<VmRef, Integer> adds = new LinkedHashMap<>();
+        Map<VmRef, List<Step>> byVm = new LinkedHashMap<>();
         Set<String> patchNamespaces = new LinkedHashSet<>();
         Set<String> migrateNamespaces = new LinkedHashSet<>();
         Set<String> restartNamespaces = new LinkedHashSet<>();
@@ -52,10 +53,10 @@ final class Preflight {
                 continue;
             }
             patchNamespaces.add(ref.namespace());
+            byVm.computeIfAbsent(ref, r -> new ArrayList<>()).add(step);
             switch (step) {
                 case AddNic add -> {
                     network(subject, ref, add.spec().network(), problems);
-                    adds.merge(ref, 1, Integer::sum);
                     gates(subject, vm, problems);
                 }
                 case PersistNic persist -> {
@@ -84,7 +85,7 @@ final class Preflight {
                 }
             }
         }
-        capacity(vms, adds, problems);
+        capacity(vms, byVm, problems);
         permissions(patchNamespaces, migrateNamespaces, problems);
         for (String ns : restartNamespaces) {
             ask("update", "subresources.kubevirt.io", "virtualmachines", "restart", ns, problems, "");
@@ -135,20 +136,19 @@ final class Preflight {
         }
     }
 
-    private void capacity(Map<VmRef, ObservedVm> vms, Map<VmRef, Integer> adds, List<String> problems) {
+    /** Adds in place against the free placeholder slots, counted as the planner counts them ({@link Slots}). */
+    private void capacity(Map<VmRef, ObservedVm> vms, Map<VmRef, List<Step>> byVm, List<String> problems) {
         if (capabilities.hotplugMode() != HotplugMode.IN_PLACE) {
             return;
         }
-        adds.forEach((ref, wanted) -> {
+        byVm.forEach((ref, steps) -> {
             ObservedVm vm = vms.get(ref);
             if (vm == null || !vm.running()) {
                 return;
             }
-            HotplugCapacity capacity = PlaceholderCapacity.of(capabilities.cluster().version(), vm.vmi());
-            if (capacity.freeSlots() < wanted) {
-                problems.add(Failures.subject(ref.namespace(), ref.name(), null) + ": " + wanted + " NICs to plug, "
-                        + capacity.freeSlots() + " free slots (" + capacity.detail() + ")");
-            }
+            LiveVm live = LiveVmReader.read(ref.target(), vm, capabilities.cluster().version());
+            Slots.check(live, steps).ifPresent(problem -> problems.add(
+                    Failures.subject(ref.namespace(), ref.name(), null) + ": " + problem));
         });
     }
 

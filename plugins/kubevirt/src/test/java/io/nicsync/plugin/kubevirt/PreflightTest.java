@@ -54,7 +54,7 @@ class PreflightTest {
                     .anySatisfy(p -> assertThat(p).contains("HotplugNICs"))
                     .anySatisfy(p -> assertThat(p).contains("nic blue: link state needs KubeVirt v1.5"))
                     .anySatisfy(p -> assertThat(p).contains("prod/db-01: no such VirtualMachine"))
-                    .anySatisfy(p -> assertThat(p).contains("3 NICs to plug, 2 free slots"));
+                    .anySatisfy(p -> assertThat(p).contains("3 NIC(s) to hotplug but room for only 2"));
         }
     }
 

@@ -1,16 +1,15 @@
 package io.nicsync.plugin.libvirt;
 
 import io.nicsync.spi.AddNic;
-import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
+import io.nicsync.spi.Slots;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -65,32 +64,9 @@ final class Preflight {
         return problems;
     }
 
-    /**
-     * Hotplugs against free capacity. Unplugs of plugged NICs run first in a plan and give their slot back,
-     * so they count as room.
-     */
+    /** Hotplugs against free capacity, counted as the planner counts it ({@link Slots}). */
     private static Optional<String> capacity(String vm, LiveVm live, List<Step> steps) {
-        long adds = steps.stream().filter(s -> s instanceof AddNic).count();
-        if (adds == 0) {
-            return Optional.empty();
-        }
-        if (!live.power().live()) {
-            return Optional.of(vm + ": " + adds + " NIC(s) to hotplug but the domain is not running");
-        }
-        if (!live.capacity().supported()) {
-            return Optional.of(vm + ": cannot hotplug: " + live.capacity().detail());
-        }
-        long freed = steps.stream()
-                .filter(s -> s instanceof UnplugNic u && live.nics().stream()
-                        .anyMatch(n -> n.plugged() && matches(n, u)))
-                .count();
-        long room = live.capacity().freeSlots() + freed;
-        if (adds > room) {
-            return Optional.of(vm + ": " + adds + " NIC(s) to hotplug but room for only " + room
-                    + " (" + live.capacity().detail() + (freed > 0 ? ", plus " + freed + " freed by unplugs" : "")
-                    + ")");
-        }
-        return Optional.empty();
+        return Slots.check(live, steps).map(problem -> vm + ": " + problem);
     }
 
     /**
@@ -127,11 +103,6 @@ final class Preflight {
         return definition.bootOrderHolder(spec.bootOrder(), spec)
                 .map(holder -> "bootOrder " + spec.bootOrder() + " is already used by " + holder + " in the "
                         + which + " definition");
-    }
-
-    private static boolean matches(LiveNic n, UnplugNic u) {
-        return u.spec().name() != null ? u.spec().name().equals(n.name())
-                : u.spec().mac() != null && u.spec().mac().equals(n.mac());
     }
 
     private static Optional<NetworkRef> target(Step s) {

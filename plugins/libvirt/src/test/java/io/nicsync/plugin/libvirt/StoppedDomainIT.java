@@ -56,7 +56,7 @@ class StoppedDomainIT {
                     .isInstanceOf(TargetException.class)
                     .hasMessage(guest.name() + "/hot: the domain is not running, so hotplug is not possible");
             assertThat(target.preflight(List.of(new AddNic(guest.ref(), spec, "test"))))
-                    .containsExactly(guest.name() + ": 1 NIC(s) to hotplug but the domain is not running");
+                    .containsExactly(guest.name() + ": 1 NIC(s) to hotplug but the VM is not running");
         }
     }
 }
