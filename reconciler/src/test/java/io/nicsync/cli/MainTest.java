@@ -14,7 +14,7 @@ import picocli.CommandLine.Model.CommandSpec;
 
 class MainTest {
     private static final List<String> ALL =
-            List.of("validate", "plan", "apply", "recover", "reconcile", "serve", "import", "help");
+            List.of("validate", "plan", "apply", "recover", "reconcile", "serve", "import", "plugins", "schema", "help");
 
     @Test
     void aNamedCommandIsTheOnlyOneBuilt() {
