@@ -57,7 +57,10 @@ final class EarlyTargets implements AutoCloseable {
         return start(snapshot, validator, plugins, overrides, selection, target -> true, listing);
     }
 
-    /** As {@link #start(Snapshot, Validator, Plugins, TargetOverrides, Selection, Observation.Listing)}, on the targets {@code owned} accepts. */
+    /**
+     * As {@link #start(Snapshot, Validator, Plugins, TargetOverrides, Selection, Observation.Listing)}, on the targets
+     * {@code owned} accepts.
+     */
     static EarlyTargets start(Snapshot snapshot, Validator validator, Plugins plugins,
             TargetOverrides overrides, Selection selection, Predicate<String> owned, Observation.Listing listing) {
         long vmFiles = snapshot.files().stream().filter(f -> f.path().endsWith(".yaml") || f.path().endsWith(".yml"))
@@ -71,12 +74,13 @@ final class EarlyTargets implements AutoCloseable {
         }
         List<TargetConfig> targets;
         try {
-            targets = OpenTargets.chosen(config.get().targets(), plugins, overrides, selection.targets());
+            targets = OpenTargets.chosen(config.get().targets(), plugins, overrides, name -> owned.test(name)
+                    && (selection.targets().isEmpty() || selection.targets().contains(name)));
         } catch (TargetException e) {
             return none(); // the same check fails again when the targets are opened, and is reported then
         }
         Map<String, Early> byName = new LinkedHashMap<>();
-        for (TargetConfig target : targets.stream().filter(t -> owned.test(t.name())).toList()) {
+        for (TargetConfig target : targets) {
             CompletableFuture<Target> opened = new CompletableFuture<>();
             CompletableFuture<List<LiveVm>> listed = CompletableFuture.supplyAsync(() -> {
                 try {
