@@ -3,8 +3,9 @@ package io.nicsync.cli;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.LockTimeoutException;
 import io.nicsync.loop.InvalidDesiredStateException;
-import io.nicsync.loop.MissingVmsException;
+import io.nicsync.loop.RunFailure;
 import io.nicsync.plan.StalePlanException;
+import io.nicsync.platforms.UnknownKindException;
 import io.nicsync.source.SourceException;
 import io.nicsync.spi.TargetException;
 import java.io.PrintWriter;
@@ -17,11 +18,9 @@ import picocli.CommandLine;
  * anything else is a bug, and its class name helps the report.
  */
 final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
-    private static final Set<Class<? extends Exception>> EXPECTED = Set.of(SourceException.class,
-            TargetException.class, InvalidDesiredStateException.class, MissingVmsException.class,
-            StalePlanException.class, LockTimeoutException.class, UserError.class,
-            io.nicsync.loop.PreflightFailedException.class, io.nicsync.loop.UnknownPlanSourceException.class,
-            io.nicsync.platforms.UnknownKindException.class);
+    private static final Set<Class<? extends Exception>> EXPECTED = Set.of(RunFailure.class, SourceException.class,
+            TargetException.class, StalePlanException.class, LockTimeoutException.class, UserError.class,
+            UnknownKindException.class, io.nicsync.importer.ImportException.class);
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {

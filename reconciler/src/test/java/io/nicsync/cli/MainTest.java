@@ -70,4 +70,16 @@ class MainTest {
                 .isEqualTo(ExitCode.ERROR.code());
         assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: nicsync plan");
     }
+
+    /** A run's failure is said in the user's words, not as the class that carried it. */
+    @Test
+    void aFailedRunSaysWhyWithoutAClassName(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        String nowhere = dir.resolve("no-such-repository").toString();
+        assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plan", "--repo", nowhere))
+                .isEqualTo(ExitCode.ERROR.code());
+        assertThat(err.toString()).startsWith("nicsync: error: ").contains("no-such-repository")
+                .doesNotContain("Git:", "RunFailure", "Exception");
+    }
 }
