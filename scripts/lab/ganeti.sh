@@ -40,6 +40,7 @@ BR0=gnt-br0
 BR1=gnt-br1
 INSTANCE=${NICSYNC_GANETI_INSTANCE:-test1.$DOMAIN}
 RAPI_USER=nicsync
+RAPI_READ_USER=nicsync-read
 RAPI_PORT=5080
 RAPI_CERT_CN=ganeti.example.com # what Ganeti 3.0 puts into every certificate it generates
 FORWARD_PORT=${NICSYNC_GANETI_FORWARD_PORT:-15080} # 0 = no forwarder on the host's loopback
@@ -307,18 +308,24 @@ remove_leftovers() {
 
 # ---------------------------------------------------------------------------------------------------- RAPI
 rapi_password() { cat "$STATE/rapi-password"; }
-ensure_rapi_user() {
-  [ -s "$STATE/rapi-password" ] || { (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$STATE/rapi-password"); }
-  local ha1 line users=/var/lib/ganeti/rapi/users
-  ha1=$(printf '%s' "$RAPI_USER:Ganeti Remote API:$(rapi_password)" | md5sum | cut -d' ' -f1)
-  line="$RAPI_USER {HA1}$ha1 write"
+# One line of the RAPI users file: USER {HA1}md5("USER:Ganeti Remote API:PASSWORD") [write].
+ensure_rapi_line() { # USER PASSWORD-FILE OPTIONS
+  local user=$1 file=$2 options=$3 ha1 line users=/var/lib/ganeti/rapi/users
+  [ -s "$file" ] || { (umask 077; head -c 18 /dev/urandom | base64 | tr -d '/+=' >"$file"); }
+  ha1=$(printf '%s' "$user:Ganeti Remote API:$(cat "$file")" | md5sum | cut -d' ' -f1)
+  line="$user {HA1}$ha1${options:+ $options}"
   if ! grep -qxF "$line" "$users" 2>/dev/null; then
-    log "writing RAPI user $RAPI_USER to $users"
+    log "writing RAPI user $user to $users"
     mkdir -p "$(dirname "$users")"
-    { grep -v "^$RAPI_USER " "$users" 2>/dev/null || true; echo "$line"; } >"$users.tmp"
+    { grep -v "^$user " "$users" 2>/dev/null || true; echo "$line"; } >"$users.tmp"
     chown gnt-rapi:gnt-masterd "$users.tmp"; chmod 640 "$users.tmp"
     mv "$users.tmp" "$users" # ganeti-rapi notices the change through inotify
   fi
+}
+ensure_rapi_user() {
+  ensure_rapi_line "$RAPI_USER" "$STATE/rapi-password" write
+  # a user who may read everything (the query resource asks for "read") and change nothing
+  ensure_rapi_line "$RAPI_READ_USER" "$STATE/rapi-password-read" read
   # The CA for clients: the certificate part of rapi.pem (which also holds the private key).
   openssl x509 -in /var/lib/ganeti/rapi.pem -out "$STATE/rapi-ca.pem.tmp"
   cmp -s "$STATE/rapi-ca.pem.tmp" "$STATE/rapi-ca.pem" && rm -f "$STATE/rapi-ca.pem.tmp" || mv "$STATE/rapi-ca.pem.tmp" "$STATE/rapi-ca.pem"
@@ -388,6 +395,8 @@ NICSYNC_GANETI_RAPI_CERT_HOSTNAME=$RAPI_CERT_CN
 NICSYNC_GANETI_RAPI_CA=$STATE/rapi-ca.pem
 NICSYNC_GANETI_RAPI_USER=$RAPI_USER
 NICSYNC_GANETI_RAPI_PASSWORD_FILE=$STATE/rapi-password
+NICSYNC_GANETI_RAPI_READ_USER=$RAPI_READ_USER
+NICSYNC_GANETI_RAPI_READ_PASSWORD_FILE=$STATE/rapi-password-read
 NICSYNC_GANETI_CLUSTER=$CLUSTER
 NICSYNC_GANETI_NODE=$(node_name)
 NICSYNC_GANETI_INSTANCE=$INSTANCE

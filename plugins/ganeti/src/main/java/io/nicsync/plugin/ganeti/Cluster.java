@@ -44,8 +44,12 @@ final class Cluster {
         return query(null);
     }
 
+    /**
+     * The instance of exactly this name. Ganeti's own lookups expand a unique short name ({@code web1} for
+     * {@code web1.example.org}); nicsync does not, so that one desired VM never stands for two names.
+     */
     Optional<Instance> instance(String name) throws TargetException {
-        return query(name).stream().findFirst();
+        return query(name).stream().filter(i -> name.equals(i.name())).findFirst();
     }
 
     private List<Instance> query(String name) throws TargetException {
@@ -59,6 +63,11 @@ final class Cluster {
         try {
             answer = rapi.put("/2/query/instance", body);
         } catch (RapiException e) {
+            // a filter on a name Ganeti does not know fails the whole query: HTTP 500, ('Instance name X not
+            // found', 'unknown_entity')
+            if (name != null && e.status() == 500 && String.valueOf(e.getMessage()).contains("unknown_entity")) {
+                return List.of();
+            }
             throw Failures.of(name == null ? "target " + target : name, e);
         }
         List<Instance> out = new ArrayList<>();

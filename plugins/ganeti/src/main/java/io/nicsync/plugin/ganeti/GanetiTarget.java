@@ -56,7 +56,8 @@ final class GanetiTarget implements Target {
     @Override
     public LiveVm observe(VmRef vm) throws TargetException {
         return observing.one(vm.name()).map(Observer.Observed::vm).orElseThrow(() -> new TargetException(
-                Reason.NOT_FOUND, vm.name() + ": no such instance on target " + name));
+                Reason.NOT_FOUND, vm.name() + ": no such instance on target " + name
+                        + " (instances go by their full Ganeti name, such as web1.example.org)"));
     }
 
     /** Reads the networks and node groups again first: they are what a preflight checks steps against. */
