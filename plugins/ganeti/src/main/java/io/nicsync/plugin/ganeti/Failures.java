@@ -8,6 +8,9 @@ import io.nicsync.spi.TargetException.Reason;
  * the VM (and NIC) it concerns. Ganeti's error codes ({@code errors.ECODE_*}) say what kind of problem it was.
  */
 final class Failures {
+    /** What Ganeti's KVM hypervisor says when no PCI slot is left, to a hot-add or to a start. */
+    static final String NO_SLOT = "All slots occupied";
+
     private Failures() {
     }
 
@@ -34,6 +37,9 @@ final class Failures {
     }
 
     static Reason reason(JobResult.Error error) {
+        if (error != null && error.message() != null && error.message().contains(NO_SLOT)) {
+            return Reason.NO_CAPACITY;
+        }
         if (error == null || error.code() == null) {
             return Reason.REFUSED;
         }

@@ -21,7 +21,6 @@ final class Hotplugs {
     private static final String NO_RUNTIME_RECORD = "Cannot find runtime info";
     /** Ganeti's words when the guest did not eject the device within its five one-second checks. */
     private static final String STILL_THERE = "should have been removed but is still there";
-    private static final String NO_SLOT = "All slots occupied";
 
     private final Cluster cluster;
     private final Ledgers ledgers;
@@ -212,7 +211,7 @@ final class Hotplugs {
     private static TargetException hotplugFailed(OnInstance on, JobResult job, String after) {
         String why = job.warningText().isEmpty() ? "Ganeti did not hotplug it (no hotplug:done in job " + job.id()
                 + ")" : job.warningText();
-        Reason reason = why.contains(NO_SLOT) ? Reason.NO_CAPACITY : Reason.REFUSED;
+        Reason reason = why.contains(Failures.NO_SLOT) ? Reason.NO_CAPACITY : Reason.REFUSED;
         return new TargetException(reason, on.where() + ": Ganeti could not hotplug the NIC (job " + job.id()
                 + " ended success with hotplug:failed): " + why + "; " + after);
     }

@@ -11,8 +11,9 @@ import java.util.Set;
  *   <li>QEMU's bus {@code pci.0} has 32 slots; the first {@code kvm_pci_reservations} (default 12) are left to
  *       QEMU's own devices; every NIC and every disk that is not SCSI takes one more (at start Ganeti gives each an
  *       address; a hot-add takes the first free one, a hot-remove frees it);</li>
- *   <li>an instance has at most 8 NICs in its configuration, and its node group's instance policy may allow
- *       fewer.</li>
+ *   <li>an instance has at most 8 NICs in its configuration, its node group's instance policy may allow fewer,
+ *       and it cannot start with more than its free slots take: at start Ganeti gives every configured NIC and
+ *       disk a slot and refuses to run it otherwise ("All slots occupied").</li>
  * </ul>
  *
  * Hotplug needs the KVM hypervisor, a running instance, ACPI (the guest's PCI hotplug events) and the i440fx bus:
@@ -47,17 +48,27 @@ final class PciSlots {
             return HotplugCapacity.unsupported("nic_type " + Models.NOT_HOTPLUGGABLE
                     + " is an ISA card, which Ganeti does not hotplug");
         }
-        int reserved = instance.pciReservations() == null ? DEFAULT_RESERVATIONS : instance.pciReservations();
+        int reserved = reservations(instance);
         int disks = pciDisks(instance);
         int pciFree = Math.max(0, SLOTS - reserved - vmNics - disks);
-        int configFree = Math.max(0, maxNics - instance.nics().size());
+        int most = Math.min(maxNics, bootable(instance));
+        int configFree = Math.max(0, most - instance.nics().size());
         String detail = pciFree + " of " + SLOTS + " PCI slots free (" + reserved + " kept by kvm_pci_reservations, "
                 + vmNics + " NIC(s), " + disks + " disk(s)); the configuration takes " + configFree + " more NIC(s)"
-                + " (at most " + maxNics + ")";
+                + " (at most " + most + ")";
         return HotplugCapacity.slots(Math.min(pciFree, configFree), detail);
     }
 
-    private static int pciDisks(Instance instance) {
+    /** The most NICs the instance can start with: the slots neither reserved nor taken by its disks. */
+    static int bootable(Instance instance) {
+        return Math.max(0, SLOTS - reservations(instance) - pciDisks(instance));
+    }
+
+    static int reservations(Instance instance) {
+        return instance.pciReservations() == null ? DEFAULT_RESERVATIONS : instance.pciReservations();
+    }
+
+    static int pciDisks(Instance instance) {
         if ("diskless".equals(instance.diskTemplate()) || SCSI.contains(instance.diskType())) {
             return 0;
         }

@@ -153,7 +153,8 @@ final class Preflight {
     /**
      * Ganeti refuses more than 8 NICs, and a count outside the node group's policy. Its 3.0.2 checks the policy
      * only after it has hotplugged a new NIC, so a hot-add it then refuses would leave the device in the VM: this
-     * check keeps nicsync from ever sending one.
+     * check keeps nicsync from ever sending one. And an instance whose configured NICs do not fit its free PCI
+     * slots does not start any more: a change waiting for a restart must fit them.
      */
     private static Optional<String> nicCount(Observer.Observed o, List<Step> steps, ClusterFacts facts) {
         int count = o.instance().nics().size();
@@ -172,6 +173,13 @@ final class Preflight {
         }
         if (count > ClusterFacts.MAX_NICS) {
             return Optional.of("the steps leave " + count + " NICs; Ganeti allows at most " + ClusterFacts.MAX_NICS);
+        }
+        Instance instance = o.instance();
+        if (instance.isKvm() && count > PciSlots.bootable(instance)) {
+            return Optional.of("the steps leave " + count + " NICs in the configuration, but the instance cannot"
+                    + " start with more than " + PciSlots.bootable(instance) + ": QEMU's " + PciSlots.SLOTS
+                    + " PCI slots less " + PciSlots.reservations(instance) + " kept by kvm_pci_reservations and "
+                    + PciSlots.pciDisks(instance) + " for disks (Ganeti would refuse to start it: All slots occupied)");
         }
         var policy = facts.groups().get(o.instance().group());
         if (policy != null && !policy.allows(count)) {

@@ -26,7 +26,11 @@ final class Restarter {
                         on.deadline(), on.where())
                 : cluster.startup(on.name(), on.deadline(), on.where());
         if (!job.succeeded()) {
-            throw Failures.of(on.where(), job);
+            TargetException failed = Failures.of(on.where(), job);
+            // a hard reboot stops the VM before it starts it again: say where that left it
+            String state = cluster.instance(on.name()).map(i -> i.status() + (Boolean.TRUE.equals(i.operState())
+                    ? ", running" : ", not running")).orElse("gone");
+            throw new TargetException(failed.reason(), failed.getMessage() + "; the instance is now " + state, failed);
         }
         ledgers.forget(on.name(), on.ledger().entries(), on.repairDeadline(), on.where());
     }

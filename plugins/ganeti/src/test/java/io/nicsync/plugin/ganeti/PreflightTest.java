@@ -69,8 +69,12 @@ class PreflightTest {
 
         assertThat(problems).containsExactly(
                 "rec2.ganeti.test: 1 NIC(s) to hotplug but room for only 0 (0 of 32 PCI slots free (31 kept by"
-                        + " kvm_pci_reservations, 1 NIC(s), 0 disk(s)); the configuration takes 7 more NIC(s) (at"
-                        + " most 8))",
+                        + " kvm_pci_reservations, 1 NIC(s), 0 disk(s)); the configuration takes 0 more NIC(s) (at"
+                        + " most 1))",
+                // nor would it take the NIC at a restart: it could not start with two
+                "rec2.ganeti.test: the steps leave 2 NICs in the configuration, but the instance cannot start with"
+                        + " more than 1: QEMU's 32 PCI slots less 31 kept by kvm_pci_reservations and 0 for disks"
+                        + " (Ganeti would refuse to start it: All slots occupied)",
                 "gone.ganeti.test: no such instance on target gnt",
                 // five hot-adds fit (four free, one freed by the unplug), but not a sixth NIC in the configuration
                 "rec4.ganeti.test: the steps leave 9 NICs; Ganeti allows at most 8");
