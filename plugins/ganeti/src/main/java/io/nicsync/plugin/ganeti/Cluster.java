@@ -108,6 +108,33 @@ final class Cluster {
                 + "&dry-run=1", null, deadline, what);
     }
 
+    /**
+     * The jobs not finished yet that work on {@code instance}: queued, waiting for locks, running or being
+     * canceled.
+     */
+    List<Long> unfinishedJobsOf(String instance) throws TargetException {
+        ObjectNode body = Json.object();
+        body.putArray("fields").add("id").add("ops");
+        ArrayNode or = body.putArray("qfilter").add("|");
+        for (String status : List.of("queued", "waiting", "running", "canceling")) {
+            or.addArray().add("=").add("status").add(status);
+        }
+        List<Long> out = new ArrayList<>();
+        try {
+            for (JsonNode row : rapi.put("/2/query/job", body).path("data")) {
+                for (JsonNode op : row.path(1).path(1)) {
+                    if (instance.equals(op.path("instance_name").asText())) {
+                        out.add(row.path(0).path(1).asLong());
+                        break;
+                    }
+                }
+            }
+        } catch (RapiException e) {
+            throw Failures.of(instance + ": the job list", e);
+        }
+        return out;
+    }
+
     /** Jobs with an id above {@code after}, with their opcodes: what happened to instances since. */
     JsonNode jobsAfter(long after) throws TargetException {
         ObjectNode body = Json.object();

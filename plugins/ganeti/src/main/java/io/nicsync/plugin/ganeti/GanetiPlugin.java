@@ -83,7 +83,7 @@ public final class GanetiPlugin implements TargetPlugin {
         Clock clock = Clock.systemUTC();
         Cluster cluster = new Cluster(client, new Jobs(client, clock, Sleeper.REAL), config.name());
         try {
-            return new GanetiTarget(config.name(), cluster, client, clock);
+            return new GanetiTarget(config.name(), cluster, client, clock, Sleeper.REAL);
         } catch (TargetException e) {
             client.close();
             throw new TargetException(e.reason(), "target " + config.name() + " (" + settings.rapi() + "): "

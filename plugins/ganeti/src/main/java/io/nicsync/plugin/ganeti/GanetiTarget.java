@@ -22,13 +22,14 @@ final class GanetiTarget implements Target {
     private final Preflight preflight;
     private volatile ClusterFacts facts;
 
-    GanetiTarget(String name, Cluster cluster, AutoCloseable connection, Clock clock) throws TargetException {
+    GanetiTarget(String name, Cluster cluster, AutoCloseable connection, Clock clock, Sleeper sleeper)
+            throws TargetException {
         this.name = name;
         this.cluster = cluster;
         this.connection = connection;
         this.facts = cluster.facts();
         this.capabilities = new GanetiCapabilities(() -> facts);
-        this.observing = new Observing(cluster, () -> facts, capabilities);
+        this.observing = new Observing(cluster, () -> facts, capabilities, clock, sleeper);
         this.executor = new StepExecutor(observing, cluster, clock);
         this.preflight = new Preflight(observing, cluster, clock);
     }

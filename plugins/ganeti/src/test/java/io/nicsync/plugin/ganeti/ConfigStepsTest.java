@@ -53,7 +53,6 @@ class ConfigStepsTest {
         String later = Fixtures.instance("instance-four-nics").nics().get(3).uuid();
         var tagged = Fixtures.withTags("instance-four-nics", List.of("nicsync:vm-lacks:48:" + later));
         FakeRapi rapi = new FakeRapi().instances(tagged)
-                .answer("PUT", "/2/query/job", Json.object().set("data", Json.array()))
                 .jobs("PUT", MODIFY, "job-remove-no-runtime-record", "job-add-hotplug-done")
                 .jobs("DELETE", TAGS, "job-reboot-hard");
         GanetiTarget target = Targets.over(rapi, time);
@@ -88,7 +87,6 @@ class ConfigStepsTest {
         String later = Fixtures.instance("instance-four-nics").nics().get(3).uuid();
         FakeRapi rapi = new FakeRapi()
                 .instances(Fixtures.withTags("instance-four-nics", List.of("nicsync:vm-lacks:48:" + later)))
-                .answer("PUT", "/2/query/job", Json.object().set("data", Json.array()))
                 .jobs("POST", "/2/instances/rec1\\.ganeti\\.test/reboot\\?type=hard", "job-reboot-hard")
                 .jobs("DELETE", TAGS, "job-reboot-hard");
 
@@ -104,7 +102,7 @@ class ConfigStepsTest {
         String later = Fixtures.instance("instance-four-nics").nics().get(3).uuid();
         FakeRapi rapi = new FakeRapi()
                 .instances(Fixtures.withTags("instance-four-nics", List.of("nicsync:vm-lacks:48:" + later)))
-                .answer("PUT", "/2/query/job", Fixtures.json("jobs-rec1"))
+                .jobHistory(Fixtures.json("jobs-rec1"))
                 .jobs("DELETE", TAGS, "job-reboot-hard")
                 .jobs("PUT", MODIFY, "job-add-hotplug-done");
         GanetiTarget target = Targets.over(rapi, time);

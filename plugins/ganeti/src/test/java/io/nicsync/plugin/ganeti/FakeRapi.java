@@ -28,6 +28,22 @@ final class FakeRapi implements Rapi {
     private final List<Route> routes = new ArrayList<>();
     private final List<Request> requests = new ArrayList<>();
     private long nextJob = 1000;
+    private JsonNode jobHistory = Json.object().set("data", Json.array());
+
+    /**
+     * The job queue: no job of another client is unfinished (the query for queued, waiting or running jobs is a
+     * filter of alternatives), and the finished ones are those of {@link #jobHistory}.
+     */
+    FakeRapi() {
+        on("PUT", "/2/query/job", r -> r.body().path("qfilter").path(0).asText().equals("|")
+                ? Json.object().set("data", Json.array()) : jobHistory);
+    }
+
+    /** The jobs the queue answers with for jobs after an id. */
+    FakeRapi jobHistory(JsonNode answer) {
+        this.jobHistory = answer;
+        return this;
+    }
 
     /** Answers requests matching {@code method} and {@code pathPattern} with these, one each, the last one again. */
     FakeRapi on(String method, String pathPattern, List<Function<Request, JsonNode>> answers) {

@@ -16,7 +16,7 @@ final class Targets {
 
     static GanetiTarget over(FakeRapi rapi, FakeTime time) throws TargetException {
         rapi.facts();
-        return new GanetiTarget("gnt", new Cluster(rapi, new Jobs(rapi, time, time), "gnt"), () -> { }, time);
+        return new GanetiTarget("gnt", new Cluster(rapi, new Jobs(rapi, time, time), "gnt"), () -> { }, time, time);
     }
 
     static NicSpec bridged(String name, String bridge) {
