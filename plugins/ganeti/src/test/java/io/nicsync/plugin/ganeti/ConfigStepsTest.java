@@ -70,6 +70,31 @@ class ConfigStepsTest {
     }
 
     @Test
+    void aConfigurationOnlyChangeOfAPluggedNicRecordsTheDeviceAsTheVmStillHasIt() throws Exception {
+        FakeRapi rapi = new FakeRapi().instances(Fixtures.json("instance-four-nics"))
+                .jobs("PUT", MODIFY, "job-modify-link-done")
+                .jobs("PUT", TAGS, "job-reboot-hard");
+        ConfigNic extra = Fixtures.instance("instance-four-nics").nics().get(1);
+
+        Targets.over(rapi, time).execute(new PersistNic(REC1, bridged("extra", "gnt-br1"),
+                bridged("extra", "gnt-br0"), "test"), TIMEOUT);
+
+        assertThat(rapi.writes().get(0).body().toString()).isEqualTo("{\"nics\":[[\"modify\",\"" + extra.uuid()
+                + "\",{\"mode\":\"bridged\",\"link\":\"gnt-br1\",\"vlan\":\"\"}]],\"hotplug\":false}");
+        assertThat(rapi.writes().get(1).path()).endsWith("tag=nicsync%3Avm-has%3A1000%3Ab37b5b57%3Aaa0000ae025c%3Aextra"
+                + "%3Abridge%2Fgnt-br0");
+    }
+
+    @Test
+    void aPersistOfWhatTheConfigurationHasChangesNothing() throws Exception {
+        FakeRapi rapi = new FakeRapi().instances(Fixtures.json("instance-four-nics"));
+
+        Targets.over(rapi, time).execute(new PersistNic(REC1, bridged("extra", "gnt-br0"), null, "test"), TIMEOUT);
+
+        assertThat(rapi.writes()).isEmpty();
+    }
+
+    @Test
     void anUnpersistOnARunningInstanceRecordsTheDeviceTheVmKeeps() throws Exception {
         FakeRapi rapi = new FakeRapi().instances(Fixtures.json("instance-four-nics"))
                 .jobs("PUT", MODIFY, "job-remove-hotplug-done")
