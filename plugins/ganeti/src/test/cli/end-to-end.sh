@@ -14,6 +14,13 @@ STATE=${NICSYNC_GANETI_STATE:-/var/lib/nicsync-ganeti}
 . "$STATE/rapi.env"
 WORK=$(mktemp -d)
 export NICSYNC_STATE_DIR=$WORK/state
+# The plugin is one jar: where the distribution does not bundle it yet, bin/nicsync takes it from a plugins
+# directory, as it takes any third-party plugin.
+if ! grep -q nicsync-plugin-ganeti "$ROOT/reconciler/pom.xml"; then
+  (cd "$ROOT" && . scripts/lib/jdk.sh && mvn -q -B -pl plugins/ganeti -am package -DskipTests >/dev/null 2>&1)
+  mkdir -p "$WORK/plugins.d" && cp "$ROOT"/plugins/ganeti/target/nicsync-plugin-ganeti-*.jar "$WORK/plugins.d/"
+  export NICSYNC_PLUGINS=$WORK/plugins.d
+fi
 REPO=$WORK/repo
 INSTANCES=(it-e2e-web.ganeti.test it-e2e-noacpi.ganeti.test it-e2e-noos.ganeti.test it-e2e-off.ganeti.test)
 
