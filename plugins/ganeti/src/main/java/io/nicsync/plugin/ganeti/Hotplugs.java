@@ -57,8 +57,8 @@ final class Hotplugs {
         JobResult removed = cluster.modify(on.name(), NicRequests.remove(nic.uuid(), true), on.deadline(), on.where());
         requireSuccess(on, removed);
         if (!removed.hotplugDone() && !removed.warningText().contains(NO_RUNTIME_RECORD)) {
-            throw new TargetException(Reason.NOT_RELEASED, on.where() + ": to plug the configured NIC, Ganeti had to"
-                    + " remove it first, and could not take it out of the VM: " + removed.warningText());
+            // the VM had the device after all, and its guest did not let it go
+            keepWhatTheVmHas(on, nic, removed);
         }
         MacAddress mac = spec.mac() != null ? spec.mac() : nic.mac();
         JobResult added = cluster.modify(on.name(), NicRequests.add(spec, mac, true), on.deadline(), on.where());

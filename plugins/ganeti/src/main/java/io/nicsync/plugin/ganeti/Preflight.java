@@ -2,6 +2,7 @@ package io.nicsync.plugin.ganeti;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nicsync.spi.AddNic;
+import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
@@ -144,7 +145,7 @@ final class Preflight {
             }
         } else if (to.is(Networks.BRIDGE)) {
             dryRuns.putIfAbsent("bridge " + to.name(), NicRequests.add(
-                    new NicSpec(null, null, to, null, null, io.nicsync.spi.LinkState.UP, null), null, false));
+                    new NicSpec(null, null, to, null, null, LinkState.UP, null), null, false));
         } else {
             problems.add(where + ": nicsync puts NICs only on bridges and Ganeti networks, not on " + to);
         }
