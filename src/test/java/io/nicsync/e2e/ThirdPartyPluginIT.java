@@ -106,7 +106,7 @@ class ThirdPartyPluginIT {
     @Test
     void itsKeysAreValidatedWithPositionsAndSuggestions() throws Exception {
         GitRepos git = GitRepos.create(Files.createDirectories(dir.resolve("typos")));
-        git.write("nicsync.yaml", config(state) + "    context: prod-admin\n");
+        git.write("nicsync.yaml", config(state));
         git.write("toys/toy-01.yaml", vm("""
                     - name: eth0
                       network: {segment: 5000}
@@ -123,11 +123,16 @@ class ThirdPartyPluginIT {
         Cli typos = nicsync("validate", "--repo", git.url());
         assertThat(typos.exitCode()).isEqualTo(1);
         assertThat(typos.out()).contains(
-                "nicsync.yaml:7:5: error: setting \"context\" is not a Toy setting (toy targets have: stateFile, slots)",
                 "toys/toy-01.yaml:9:26: error: spec.nics[0].network.segment must be at most 4094",
                 "toys/toy-01.yaml:11:17: error: unknown key \"segmnt\" in spec.nics[1].network: did you mean \"segment\"?",
-                "toys/toy-02.yaml:10:14: error: model \"virtio\" is not available on target \"toys\" (toy has: toynet)",
-                "4 errors");
+                "toys/toy-02.yaml:10:14: error: spec.nics[0].model must be one of: toynet (got \"virtio\") on target"
+                        + " \"toys\" (toy)",
+                "3 errors");
+
+        git.write("nicsync.yaml", config(state) + "    context: prod-admin\n");
+        git.commitAndPush("a setting of another kind of target");
+        assertThat(nicsync("validate", "--repo", git.url()).out()).contains("nicsync.yaml:7:5: error: unknown key"
+                + " \"context\" in targets[0] (allowed: name, kind, stateFile, slots)");
 
         git.write("nicsync.yaml", config(state).replace("stateFile:", "statefile:"));
         git.commitAndPush("a misspelt setting");

@@ -23,10 +23,10 @@ import java.util.Set;
 
 /**
  * The JSON Schemas (draft 2020-12) of the desired state and of plan files, composed from a base in this module and
- * what the plugins declare: the network kinds under a NIC's {@code network}, the models a NIC may name, the target
- * settings (every plugin's keys allowed on a target, each kind's values checked by an {@code if kind ... then} of
- * its own; which keys a kind has is the validator's rule, so that a misspelt key is told from another kind's), and
- * in plan files every network kind's attributes and every step's action. The validator checks documents with these, and the repository's
+ * what the plugins declare: the network kinds under a NIC's {@code network}, the models editors suggest, each target
+ * kind's settings (one {@code if kind ... then} per plugin, closed to every other key, so that a misspelt setting
+ * or another kind's is reported with the keys this kind has), and in plan files every network kind's attributes and
+ * every step's action. The validator checks documents with these, and the repository's
  * {@code schemas/} holds them as composed from the bundled plugins, for editors ({@code nicsync schema}).
  */
 public final class PublishedSchemas {
@@ -64,19 +64,14 @@ public final class PublishedSchemas {
             kinds.set(key, property);
         });
         network.put("description", "exactly one of: " + String.join(", ", plugins.declarableNetworkKinds().keySet()));
+        // The models of every plugin are the editors' suggestions; which ones a NIC may have depends on its target's
+        // plugin, a rule of the validator's (so that its message lists that plugin's models only).
         ObjectNode model = (ObjectNode) defs.get("nic").get("properties").get("model");
         Set<String> models = new LinkedHashSet<>();
-        boolean open = false;
-        for (TargetPlugin plugin : plugins.all()) {
-            models.addAll(plugin.models().known());
-            open |= plugin.models().open();
-        }
-        if (open || models.isEmpty()) {
-            model.put("type", "string").put("minLength", 1);
-        } else {
-            ArrayNode values = model.putArray("enum");
-            models.forEach(values::add);
-        }
+        plugins.all().forEach(p -> models.addAll(p.models().known()));
+        model.put("type", "string").put("minLength", 1);
+        ArrayNode examples = model.putArray("examples");
+        models.forEach(examples::add);
         return schema;
     }
 
@@ -86,24 +81,23 @@ public final class PublishedSchemas {
         ObjectNode target = (ObjectNode) schema.get("$defs").get("target");
         ((ObjectNode) target.get("properties").get("kind")).put("x-expected", "a plugin kind such as "
                 + String.join(" or ", plugins.kinds()));
-        ObjectNode keys = (ObjectNode) target.get("properties");
         ArrayNode byKind = (ArrayNode) target.get("allOf");
         for (TargetPlugin plugin : plugins.all()) {
             ObjectNode when = byKind.addObject();
             ObjectNode condition = when.putObject("if");
             condition.putObject("properties").putObject("kind").put("const", plugin.kind());
             condition.putArray("required").add("kind");
-            ObjectNode values = when.putObject("then").putObject("properties");
+            ObjectNode then = when.putObject("then");
+            ObjectNode keys = then.putObject("properties");
+            keys.put("name", true);
+            keys.put("kind", true);
             for (TargetSetting setting : plugin.settings()) {
-                String description = plugin.kind() + ": " + setting.description();
-                ObjectNode key = keys.has(setting.name()) ? (ObjectNode) keys.get(setting.name())
-                        : keys.putObject(setting.name());
-                key.put("description", key.has("description")
-                        ? key.get("description").textValue() + "; " + description : description);
-                values.putObject(setting.name()).setAll(parse(setting.schema()));
+                ObjectNode key = keys.putObject(setting.name());
+                key.put("description", plugin.kind() + ": " + setting.description());
+                key.setAll(parse(setting.schema()));
             }
+            then.put("additionalProperties", false);
         }
-        target.put("additionalProperties", false);
         return schema;
     }
 

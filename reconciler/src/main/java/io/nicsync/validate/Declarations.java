@@ -8,9 +8,11 @@ import java.util.Optional;
 
 /**
  * What the semantic rules look at: the configuration (null when missing or invalid, and then rules that
- * need targets stay silent rather than report every VM), its document, and every VM that passed its schema.
+ * need targets stay silent rather than report every VM), its document, every VM that passed its schema, and the
+ * {@code VmNics} documents that did not (for the few checks that read a document as written).
  */
-record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, Plugins plugins) {
+record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, List<YamlDocument> unbound,
+        Plugins plugins) {
 
     Optional<TargetConfig> target(String name) {
         return config == null ? Optional.empty() : config.target(name);
@@ -18,6 +20,11 @@ record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, P
 
     /** The plugin of a VM's target; empty when the target or its kind is unknown. */
     Optional<TargetPlugin> pluginOf(Declared vm) {
-        return target(vm.vm().ref().target()).flatMap(t -> plugins.get(t.kind()));
+        return pluginOf(vm.vm().ref().target());
+    }
+
+    /** The plugin of the target named {@code target}; empty when the target or its kind is unknown. */
+    Optional<TargetPlugin> pluginOf(String target) {
+        return target(target).flatMap(t -> plugins.get(t.kind()));
     }
 }

@@ -1,11 +1,14 @@
 package io.nicsync.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.Vocabulary;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -13,6 +16,10 @@ import java.util.function.Function;
  * KubeVirt), and a {@code model} and {@code binding} it accepts. A key the platform does not have at all is an
  * error too: a libvirt NIC would silently ignore a binding, and whoever wrote one expects an effect that never
  * comes.
+ *
+ * <p>A model is checked in every {@code VmNics} document, also one that failed its schema, so that it is reported
+ * with the document's other problems; where the target's plugin is not known (the target or its kind is unknown,
+ * or {@code nicsync.yaml} does not validate), against every installed plugin's models.
  */
 final class NicVocabulary implements Rule {
 
@@ -20,42 +27,90 @@ final class NicVocabulary implements Rule {
     public void check(Declarations d, Diagnostics out) {
         for (Declared vm : d.vms()) {
             Optional<TargetPlugin> plugin = d.pluginOf(vm);
-            if (plugin.isEmpty()) {
-                continue;
-            }
-            List<String> kinds = Plugins.declarableKeys(plugin.get());
             List<DesiredNic> nics = vm.vm().nics();
             for (int i = 0; i < nics.size(); i++) {
+                model(d, vm.doc(), i, nics.get(i).model(), plugin, vm.vm().ref().target(), out);
+                if (plugin.isEmpty()) {
+                    continue;
+                }
                 String kind = nics.get(i).network().kind();
+                List<String> kinds = Plugins.declarableKeys(plugin.get());
                 if (!kinds.contains(kind)) {
                     out.errorAtKey(vm.doc(), Declared.nic(i) + "/network/" + kind, "network kind \"" + kind
                             + "\" is not available on target \"" + vm.vm().ref().target() + "\" ("
                             + plugin.get().kind() + " has: " + String.join(", ", kinds) + ")");
                 }
-                check(d, vm, i, "model", DesiredNic::model, TargetPlugin::models, plugin.get(), out);
-                check(d, vm, i, "binding", DesiredNic::binding, TargetPlugin::bindings, plugin.get(), out);
+                binding(d, vm, i, plugin.get(), out);
+            }
+        }
+        for (YamlDocument doc : d.unbound()) {
+            String target = doc.root().path("metadata").path("target").asText(null);
+            JsonNode nics = doc.root().path("spec").path("nics");
+            for (int i = 0; i < nics.size(); i++) {
+                JsonNode model = nics.get(i).path("model");
+                if (model.isTextual()) {
+                    model(d, doc, i, model.textValue(), target == null ? Optional.empty() : d.pluginOf(target),
+                            target, out);
+                }
             }
         }
     }
 
-    private static void check(Declarations d, Declared vm, int nic, String key, Function<DesiredNic, String> field,
-            Function<TargetPlugin, Vocabulary> vocabulary, TargetPlugin plugin, Diagnostics out) {
-        String value = field.apply(vm.vm().nics().get(nic));
-        if (value == null) {
+    private static void model(Declarations d, YamlDocument doc, int nic, String model, Optional<TargetPlugin> plugin,
+            String target, Diagnostics out) {
+        if (model == null) {
             return;
         }
-        String at = Declared.nic(nic) + "/" + key;
-        Vocabulary accepted = vocabulary.apply(plugin);
-        if (!accepted.exists()) {
-            List<String> having = d.plugins().all().stream().filter(p -> vocabulary.apply(p).exists())
-                    .map(TargetPlugin::platform).toList();
-            out.error(vm.doc(), at, key + (having.isEmpty() ? " is not a " + plugin.platform() + " setting"
-                    : " is a " + String.join(" and ", having) + " setting") + "; " + plugin.platform()
-                    + " NICs have none, remove it");
-        } else if (!accepted.accepts(value)) {
-            String hint = Suggestions.closest(value, accepted.known()).map(s -> ": did you mean \"" + s + "\"?").orElse("");
-            out.error(vm.doc(), at, key + " \"" + value + "\" is not available on target \"" + vm.vm().ref().target()
-                    + "\"" + hint + " (" + plugin.kind() + " has: " + String.join(", ", accepted.known()) + ")");
+        String at = Declared.nic(nic) + "/model";
+        if (plugin.isPresent()) {
+            Vocabulary models = plugin.get().models();
+            if (!models.exists()) {
+                out.error(doc, at, none("model", plugin.get(), d.plugins(), TargetPlugin::models));
+            } else if (!models.accepts(model)) {
+                out.error(doc, at, oneOf(at, models.known(), model) + " on target \"" + target + "\" ("
+                        + plugin.get().kind() + ")");
+            }
+            return;
         }
+        Set<String> known = new LinkedHashSet<>();
+        for (TargetPlugin any : d.plugins().all()) {
+            if (any.models().open()) {
+                return;
+            }
+            known.addAll(any.models().known());
+        }
+        if (!known.contains(model)) {
+            out.error(doc, at, oneOf(at, List.copyOf(known), model));
+        }
+    }
+
+    private static void binding(Declarations d, Declared vm, int nic, TargetPlugin plugin, Diagnostics out) {
+        String binding = vm.vm().nics().get(nic).binding();
+        if (binding == null) {
+            return;
+        }
+        String at = Declared.nic(nic) + "/binding";
+        Vocabulary bindings = plugin.bindings();
+        if (!bindings.exists()) {
+            out.error(vm.doc(), at, none("binding", plugin, d.plugins(), TargetPlugin::bindings));
+        } else if (!bindings.accepts(binding)) {
+            out.error(vm.doc(), at, oneOf(at, bindings.known(), binding) + " on target \"" + vm.vm().ref().target()
+                    + "\" (" + plugin.kind() + ")");
+        }
+    }
+
+    /** {@code binding is a KubeVirt setting; libvirt NICs have none, remove it}. */
+    private static String none(String key, TargetPlugin plugin, Plugins plugins,
+            Function<TargetPlugin, Vocabulary> vocabulary) {
+        List<String> having = plugins.all().stream().filter(p -> vocabulary.apply(p).exists())
+                .map(TargetPlugin::platform).toList();
+        return key + (having.isEmpty() ? " is not a " + plugin.platform() + " setting"
+                : " is a " + String.join(" and ", having) + " setting") + "; " + plugin.platform()
+                + " NICs have none, remove it";
+    }
+
+    /** As the schema's enum messages read: {@code spec.nics[0].model must be one of: a, b (got "c")}. */
+    private static String oneOf(String at, List<String> known, String value) {
+        return Pointers.human(at) + " must be one of: " + String.join(", ", known) + " (got \"" + value + "\")";
     }
 }

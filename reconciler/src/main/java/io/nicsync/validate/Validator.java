@@ -19,7 +19,6 @@ import java.util.stream.Collectors;
 public final class Validator {
     private static final List<Rule> RULES = List.of(
             new TargetDeclarations(),
-            new TargetSettings(),
             new PolicyValues(),
             new TargetReferences(),
             new UniqueVms(),
@@ -83,7 +82,11 @@ public final class Validator {
         Config config = configDoc.filter(doc -> schemaCheck.check(doc, Kind.CONFIG, out))
                 .map(doc -> ConfigBinder.bind(doc.root()))
                 .orElse(null);
-        Declarations declarations = new Declarations(config, configDoc.orElse(null), vms, plugins);
+        Set<YamlDocument> bound = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        vms.forEach(vm -> bound.add(vm.doc()));
+        List<YamlDocument> unbound = docs.stream().filter(t -> t.kind() == Kind.VM_NICS && !bound.contains(t.doc()))
+                .map(Typed::doc).toList();
+        Declarations declarations = new Declarations(config, configDoc.orElse(null), vms, unbound, plugins);
         RULES.forEach(rule -> rule.check(declarations, out));
         DesiredState state = out.hasErrors() ? null
                 : new DesiredState(config, vms.stream().map(Declared::vm).toList());
