@@ -3,7 +3,7 @@
 # Git repository made by `nicsync import`, then plan, apply, a change deferred to a restart, a failed unplug rolled
 # back, an apply killed mid-way and recovered, and validation of what Ganeti cannot do. Each stage checks what
 # nicsync prints and what Ganeti has. Creates its own it-e2e-* instances and removes them at the end.
-#   plugins/ganeti/src/test/cli/end-to-end.sh        (about six minutes)
+#   plugins/ganeti/src/test/cli/end-to-end.sh        (about six minutes; the end-to-end suite runs it: GanetiEndToEndIT)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../../../.." && pwd)
 LAB=$ROOT/plugins/ganeti/lab/ganeti.sh
@@ -16,7 +16,7 @@ WORK=$(mktemp -d)
 export NICSYNC_STATE_DIR=$WORK/state
 # The plugin is one jar: where the distribution does not bundle it yet, bin/nicsync takes it from a plugins
 # directory, as it takes any third-party plugin.
-if ! grep -q nicsync-plugin-ganeti "$ROOT/reconciler/pom.xml"; then
+if ! grep -q nicsync-plugin-ganeti "$ROOT/dist/pom.xml"; then
   (cd "$ROOT" && . scripts/lib/jdk.sh && mvn -q -B -pl plugins/ganeti -am package -DskipTests >/dev/null 2>&1)
   mkdir -p "$WORK/plugins.d" && cp "$ROOT"/plugins/ganeti/target/nicsync-plugin-ganeti-*.jar "$WORK/plugins.d/"
   export NICSYNC_PLUGINS=$WORK/plugins.d
