@@ -137,7 +137,8 @@ class ImportIT {
 
         Cli unreachable = Cli.run("import", "--target", "lab", "--uri", "qemu+tcp://127.0.0.1:1/system", "--out", out.toString());
         assertThat(unreachable.exitCode()).isEqualTo(1);
-        assertThat(unreachable.err()).startsWith("nicsync: error: target lab (qemu+tcp://127.0.0.1:1/system): ")
+        assertThat(unreachable.err()).startsWith("nicsync: error: target lab: connecting to qemu+tcp://127.0.0.1:1/system: ")
+                .contains("Connection refused")
                 .hasLineCount(1);
         assertThat(out).doesNotExist();
     }

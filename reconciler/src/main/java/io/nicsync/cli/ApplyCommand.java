@@ -84,7 +84,7 @@ final class ApplyCommand implements Callable<Integer> {
         Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
         SourceSpec from = saved == null ? source.spec().withSignatures(signatures.policy()) : planAccess(saved);
         Desired desired = saved == null ? Desired.read(from, plugins) : Desired.ofPlan(saved, from, plugins);
-        Set<String> names = saved == null ? TargetOptions.targetsOf(desired, targets.selection()) : targetsOf(saved);
+        Set<String> names = saved == null ? desired.targetsOf(targets.selection()) : targetsOf(saved);
         try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
                 names)) {
             Plan plan = saved != null ? saved

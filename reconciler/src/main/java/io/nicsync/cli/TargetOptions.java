@@ -6,7 +6,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Option;
 
 /** Which VMs a command touches, and per-run target overrides. */
@@ -39,10 +38,5 @@ final class TargetOptions {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
-    }
-
-    /** The targets a run must open: those of the selected VMs. */
-    static Set<String> targetsOf(io.nicsync.loop.Desired desired, Selection selection) {
-        return desired.targetsOf(selection);
     }
 }

@@ -60,8 +60,13 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
         return new Desired(repo, snapshot, validation.state());
     }
 
-    /** The targets a run on the {@code selection} must open: those of the selected VMs. */
-    public Set<String> targetsOf(Selection selection) {
+    /**
+     * The targets a run on the {@code selection} must open: those of the selected VMs.
+     *
+     * @throws RunFailure.NothingSelected a value of the selection matches no desired VM
+     */
+    public Set<String> targetsOf(Selection selection) throws RunFailure.NothingSelected {
+        selection.check(state);
         Set<String> names = new LinkedHashSet<>();
         state.vms().stream().filter(selection::includes).forEach(vm -> names.add(vm.ref().target()));
         return names;

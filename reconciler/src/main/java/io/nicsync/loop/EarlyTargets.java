@@ -72,6 +72,9 @@ final class EarlyTargets implements AutoCloseable {
         if (config.isEmpty()) {
             return none();
         }
+        if (!config.get().targets().stream().map(TargetConfig::name).toList().containsAll(selection.targets())) {
+            return none(); // a --target typo: refused once validated, before anything is opened
+        }
         List<TargetConfig> targets;
         try {
             targets = OpenTargets.chosen(config.get().targets(), plugins, overrides, name -> owned.test(name)

@@ -23,7 +23,7 @@ public final class OpenTargets implements AutoCloseable {
     }
 
     /**
-     * Opens the targets named in {@code wanted} (all when empty), with the settings {@code overrides} replaces,
+     * Opens the targets named in {@code wanted} (none when empty), with the settings {@code overrides} replaces,
      * such as {@code uri} from {@code --target-uri lab=qemu+ssh://hv1/system}.
      */
     public static OpenTargets open(List<TargetConfig> configs, Plugins plugins,
@@ -32,12 +32,12 @@ public final class OpenTargets implements AutoCloseable {
     }
 
     /**
-     * The targets named in {@code wanted} (all when empty), their settings overridden by {@code overrides}; an
+     * The targets named in {@code wanted} (none when empty), their settings overridden by {@code overrides}; an
      * override of a target {@code configs} does not declare, or of a setting its plugin does not have, is an error.
      */
     static List<TargetConfig> chosen(List<TargetConfig> configs, Plugins plugins, TargetOverrides overrides,
             Set<String> wanted) throws TargetException {
-        return chosen(configs, plugins, overrides, name -> wanted.isEmpty() || wanted.contains(name));
+        return chosen(configs, plugins, overrides, wanted::contains);
     }
 
     /** As {@link #chosen(List, Plugins, TargetOverrides, Set)}, the targets {@code wanted} accepts. */

@@ -177,7 +177,7 @@ public final class PlanSession implements AutoCloseable {
         return desired;
     }
 
-    private Set<String> owned(Desired d, Predicate<String> owned) {
+    private Set<String> owned(Desired d, Predicate<String> owned) throws RunFailure.NothingSelected {
         Set<String> names = new LinkedHashSet<>();
         d.targetsOf(selection).stream().filter(owned).forEach(names::add);
         return names;

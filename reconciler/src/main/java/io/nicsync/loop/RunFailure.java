@@ -6,6 +6,7 @@ import io.nicsync.source.SourceException;
 import io.nicsync.source.UntrustedCommitException;
 import io.nicsync.spi.TargetException;
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Why a run stopped before it changed anything (or why recovering an interrupted one could not go on): one closed
@@ -26,7 +27,8 @@ import java.io.IOException;
  */
 public abstract sealed class RunFailure extends Exception
         permits InvalidDesiredStateException, MissingVmsException, PreflightFailedException, UnknownPlanSourceException,
-                RunFailure.Git, RunFailure.Platform, RunFailure.Locked, RunFailure.Stale, RunFailure.Journal {
+                RunFailure.Git, RunFailure.Platform, RunFailure.Locked, RunFailure.Stale, RunFailure.Journal,
+                RunFailure.NothingSelected {
 
     RunFailure(String message, Throwable cause) {
         super(message, cause);
@@ -73,6 +75,13 @@ public abstract sealed class RunFailure extends Exception
     public static final class Journal extends RunFailure {
         Journal(IOException cause) {
             super("state directory: " + cause.getMessage(), cause);
+        }
+    }
+
+    /** A {@code --target} or {@code --vm} that matches no desired VM: nothing was opened. */
+    public static final class NothingSelected extends RunFailure {
+        NothingSelected(List<String> problems) {
+            super(String.join("\n", problems), null);
         }
     }
 

@@ -161,6 +161,7 @@ public final class Reconciler implements AutoCloseable {
             case UnknownPlanSourceException u -> draft.fail(RunOutcome.ERROR, u.getMessage());
             case RunFailure.Locked l -> draft.fail(RunOutcome.ERROR, l.getMessage());
             case RunFailure.Stale s -> draft.fail(RunOutcome.ERROR, s.getMessage());
+            case RunFailure.NothingSelected n -> draft.fail(RunOutcome.ERROR, n.getMessage());
         }
     }
 

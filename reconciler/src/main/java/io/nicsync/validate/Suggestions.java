@@ -6,13 +6,13 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** "Did you mean" for misspelt keys: the allowed key closest to what was written, if it is close. */
-final class Suggestions {
+public final class Suggestions {
     private static final int MAX_DISTANCE = 2;
 
     private Suggestions() {
     }
 
-    static Optional<String> closest(String written, List<String> allowed) {
+    public static Optional<String> closest(String written, List<String> allowed) {
         String w = written.toLowerCase(Locale.ROOT);
         return allowed.stream()
                 .filter(a -> distance(w, a.toLowerCase(Locale.ROOT)) <= MAX_DISTANCE)

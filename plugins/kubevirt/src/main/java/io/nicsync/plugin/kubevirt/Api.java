@@ -40,6 +40,12 @@ final class Api {
         this.client = client;
     }
 
+    /** The API server, as {@code https://host:port}: where a request that got no answer went. */
+    String server() {
+        java.net.URL url = client.getMasterUrl();
+        return url.getProtocol() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort());
+    }
+
     JsonNode get(ResourceDefinitionContext kind, String namespace, String name) {
         GenericKubernetesResource r =
                 client.genericKubernetesResources(kind).inNamespace(namespace).withName(name).get();

@@ -16,7 +16,25 @@ final class Failures {
         int code = e.getCode();
         String text = e.getStatus() != null && e.getStatus().getMessage() != null ? e.getStatus().getMessage()
                 : e.getMessage();
-        return new TargetException(reason(code), subject + ": " + (code <= 0 ? "" : "HTTP " + code + ": ") + text, e);
+        if (code <= 0) {
+            return new TargetException(reason(code), subject + ": " + cause(e), e);
+        }
+        return new TargetException(reason(code), subject + ": HTTP " + code + ": " + text, e);
+    }
+
+    /**
+     * What went wrong below a request that got no answer: fabric8 says only "An error has occurred." and keeps the
+     * connection's failure (refused, timed out, TLS) as the cause.
+     */
+    static String cause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String text = root.getMessage() == null || root.getMessage().isBlank() ? root.getClass().getSimpleName()
+                : root.getMessage();
+        return root == e ? text : "no answer from the API server: " + text + " (" + root.getClass().getSimpleName()
+                + ")";
     }
 
     /** A code of 0 or below means no HTTP answer at all (connection refused, timeout). */

@@ -27,6 +27,8 @@ import java.util.Optional;
  * ({@code auto}, {@code in-place} or {@code migration}).
  */
 public final class KubevirtPlugin implements TargetPlugin {
+    /** fabric8's retries of a request that got no answer or a 5xx, after 100 and 200 ms. */
+    private static final int RETRIES = 2;
 
     @Override
     public String kind() {
@@ -90,16 +92,35 @@ public final class KubevirtPlugin implements TargetPlugin {
     private static Config kubeconfig(TargetConfig config) throws TargetException {
         String context = config.setting("context").orElse(null);
         Optional<String> setting = config.setting("kubeconfig");
+        Config kubeconfig;
+        String files;
         if (setting.isEmpty()) {
-            return Config.autoConfigure(context);
+            kubeconfig = Config.autoConfigure(context);
+            files = String.join(", ", Config.getKubeconfigFilenames());
+        } else {
+            String path = setting.get();
+            Path file = path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2))
+                    : Path.of(path);
+            if (!Files.isRegularFile(file)) {
+                throw new TargetException(TargetException.Reason.NOT_FOUND,
+                        "target " + config.name() + ": kubeconfig " + path + ": no such file");
+            }
+            kubeconfig = Config.fromKubeconfig(context, file.toFile());
+            files = path;
         }
-        String path = setting.get();
-        Path file = path.startsWith("~/") ? Path.of(System.getProperty("user.home"), path.substring(2)) : Path.of(path);
-        if (!Files.isRegularFile(file)) {
-            throw new TargetException(TargetException.Reason.NOT_FOUND,
-                    "target " + config.name() + ": kubeconfig " + path + ": no such file");
+        // fabric8 falls back to the current context when the named one is missing: that is another cluster
+        if (context != null && kubeconfig.getContexts().stream().noneMatch(c -> context.equals(c.getName()))) {
+            List<String> known = kubeconfig.getContexts().stream().map(c -> c.getName()).toList();
+            throw new TargetException(TargetException.Reason.NOT_FOUND, "target " + config.name() + ": context \""
+                    + context + "\" does not exist in kubeconfig " + (files.isEmpty() ? "(none found)" : files)
+                    + " (contexts: " + (known.isEmpty() ? "none" : String.join(", ", known)) + ")");
         }
-        return Config.fromKubeconfig(context, file.toFile());
+        if (System.getProperty(Config.KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT_SYSTEM_PROPERTY) == null
+                && System.getenv("KUBERNETES_REQUEST_RETRY_BACKOFFLIMIT") == null) {
+            // an endpoint that refuses fails in a fraction of a second, not after ten growing back-offs
+            kubeconfig.setRequestRetryBackoffLimit(RETRIES);
+        }
+        return kubeconfig;
     }
 
     /** Opens a target on a given client (tests pass their cluster's client and clock). */

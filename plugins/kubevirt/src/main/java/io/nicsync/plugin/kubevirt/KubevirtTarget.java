@@ -50,7 +50,7 @@ final class KubevirtTarget implements Target {
     }
 
     private static ClusterInfo readCluster(String name, Api api) throws TargetException {
-        String subject = "target " + name + ": reading the KubeVirt CR";
+        String subject = "target " + name + " (" + api.server() + "): reading the KubeVirt CR";
         List<JsonNode> kubevirts;
         try {
             kubevirts = api.list(Resources.KUBEVIRT);

@@ -3,16 +3,23 @@ package io.nicsync.plugin.kubevirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.sun.net.httpserver.HttpServer;
 import io.nicsync.plugin.kubevirt.sim.Fixtures;
+import io.nicsync.plugin.kubevirt.sim.RequestTap;
 import io.nicsync.plugin.kubevirt.sim.SimCluster;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetException.Reason;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -91,4 +98,60 @@ class KubeconfigTest {
                 .isInstanceOf(TargetException.class)
                 .hasMessageContaining("sometimes");
     }
+
+    @Test
+    void aContextTheKubeconfigDoesNotHaveIsRefusedNotReplacedByTheCurrentOne(@TempDir Path dir) throws Exception {
+        try (SimCluster cluster = SimCluster.start(SimConfig.v1(6));
+                AutoCloseable tap = RequestTap.listen(request -> requests.incrementAndGet())) {
+            // the current context reaches a real cluster: fabric8 alone would fall back to it
+            Path file = Files.writeString(dir.resolve("config"), cluster.kubeconfig("sim-admin"));
+            assertThatThrownBy(() -> new KubevirtPlugin().open(new TargetConfig("prod", "kubevirt",
+                    Map.of("kubeconfig", file.toString(), "context", "prod-admin"))))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessage("target prod: context \"prod-admin\" does not exist in kubeconfig " + file
+                            + " (contexts: sim-admin)")
+                    .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.NOT_FOUND));
+            assertThat(requests).hasValue(0);
+        }
+    }
+
+    @Test
+    void anEndpointThatRefusesNamesTheServerAndTheCause(@TempDir Path dir) throws Exception {
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        Path file = Files.writeString(dir.resolve("config"), kubeconfig("https://127.0.0.1:" + closed));
+        assertThatThrownBy(() -> new KubevirtPlugin().open(new TargetConfig("prod", "kubevirt",
+                Map.of("kubeconfig", file.toString(), "context", "lab-admin"))))
+                .isInstanceOf(TargetException.class)
+                .hasMessageStartingWith("target prod (https://127.0.0.1:" + closed + "): reading the KubeVirt CR: "
+                        + "no answer from the API server: ")
+                .hasMessageContaining("Connection refused")
+                .satisfies(e -> assertThat(((TargetException) e).reason()).isEqualTo(Reason.UNREACHABLE));
+    }
+
+    @Test
+    void aServerThatKeepsFailingIsAskedTwiceMoreNotTenTimes(@TempDir Path dir) throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            requests.incrementAndGet();
+            exchange.sendResponseHeaders(503, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            Path file = Files.writeString(dir.resolve("config"),
+                    kubeconfig("http://127.0.0.1:" + server.getAddress().getPort()));
+            assertThatThrownBy(() -> new KubevirtPlugin().open(new TargetConfig("prod", "kubevirt",
+                    Map.of("kubeconfig", file.toString(), "context", "lab-admin"))))
+                    .isInstanceOf(TargetException.class)
+                    .hasMessageContaining("HTTP 503");
+            assertThat(requests).hasValue(3);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    private final AtomicInteger requests = new AtomicInteger();
 }

@@ -61,7 +61,7 @@ public final class LibvirtPlugin implements TargetPlugin {
             connect = new Connect(uri);
         } catch (LibvirtException e) {
             throw new TargetException(TargetException.Reason.UNREACHABLE,
-                    "target " + config.name() + " (" + uri + "): " + LibvirtFailure.of(e).describe(), e);
+                    "target " + config.name() + ": connecting to " + uri + ": " + LibvirtFailure.of(e).describe(), e);
         }
         HostNetworks networks = new LibvirtHostNetworks(connect, isLocal(uri), Path.of("/sys/class/net"));
         Clock clock = Clock.systemUTC();

@@ -1,0 +1,82 @@
+package io.nicsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.nicsync.e2e.kubevirt.DesiredState;
+import io.nicsync.plugin.kubevirt.sim.RequestTap;
+import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A typo in a selection or a context never reaches a cluster: {@code bin/nicsync} refuses it, naming what exists,
+ * and the simulated API server sees no request at all.
+ */
+class TyposReachNothingIT extends KubevirtScenarioIT {
+    private final List<RequestTap.Request> requests = new CopyOnWriteArrayList<>();
+
+    @BeforeEach
+    void clusterWithWeb01() {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(DesiredState.bridgeNic("red", "red"));
+    }
+
+    @Test
+    void aTargetThatMatchesNothingIsAnErrorNamingTheTargets() throws Exception {
+        for (String command : List.of("plan", "apply")) {
+            Cli run = counted(command, "--target", "sin");
+            assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+            assertThat(run.out()).as(command)
+                    .isEqualTo("nicsync: error: no desired VM matches --target sin (targets: sim; did you mean sim?)\n");
+        }
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aVmThatMatchesNothingIsAnErrorNamingTheVms() throws Exception {
+        Cli run = counted("plan", "--vm", "web-1");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("nicsync: error: no desired VM matches --vm web-1 (VMs: sim/prod/web-01;"
+                + " did you mean web-01?)\n");
+        // one good value and one typo is still a typo
+        Cli mixed = counted("plan", "--vm", "web-01", "--vm", "web-1");
+        assertThat(mixed.exitCode()).as(mixed.toString()).isEqualTo(1);
+        assertThat(mixed.out()).contains("no desired VM matches --vm web-1");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void aContextTheKubeconfigDoesNotHaveIsAnErrorNotTheCurrentContext() throws Exception {
+        // the kubeconfig's current context reaches the cluster: kubectl refuses the missing one, so does nicsync
+        git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()).replace("context: sim-admin",
+                "context: prod-admin"));
+        git.commitAndPush("a context that is not there");
+        Cli run = counted("plan");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).isEqualTo("nicsync: error: target sim: context \"prod-admin\" does not exist in"
+                + " kubeconfig " + kubevirt.kubeconfig() + " (contexts: sim-admin)\n");
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void theSelectionThatMatchesIsPlannedAsBefore() throws Exception {
+        Cli run = counted("plan", "--target", "sim", "--vm", "prod/web-01");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains("red").contains("Plan: 1 to add");
+        assertThat(requests).isNotEmpty();
+    }
+
+    private Cli counted(String command, String... selection) throws Exception {
+        List<String> args = new ArrayList<>(List.of(command, "--repo", git.url()));
+        if (command.equals("apply")) {
+            args.addAll(List.of("--yes", "--state-dir", dir.resolve("state").toString()));
+        }
+        args.addAll(List.of(selection));
+        try (AutoCloseable tap = RequestTap.listen(requests::add)) {
+            return Launcher.run(dir.resolve(command + ".log"), args.toArray(String[]::new));
+        }
+    }
+}
