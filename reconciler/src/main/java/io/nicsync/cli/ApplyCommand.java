@@ -79,10 +79,17 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (output == OutputFormat.JSON && !yes && !dryRun) {
+            throw new UserError("apply -o json asks no question inside its JSON: add --yes to apply, or --dry-run;"
+                    + " nothing was read or changed");
+        }
         Plugins plugins = Plugins.installed();
         PrintWriter out = spec.commandLine().getOut();
         Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
         SourceSpec from = saved == null ? source.spec().withSignatures(signatures.policy()) : planAccess(saved);
+        if (saved == null) {
+            source.warnUncommitted(from, spec.commandLine().getErr());
+        }
         Desired desired = saved == null ? Desired.read(from, plugins) : Desired.ofPlan(saved, from, plugins);
         Set<String> names = saved == null ? desired.targetsOf(targets.selection()) : targetsOf(saved);
         try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, targets.overrides(),
@@ -91,7 +98,7 @@ final class ApplyCommand implements Callable<Integer> {
                     : Observation.observe(desired, targets.selection(), open).plan(Clock.systemUTC());
             if (output == OutputFormat.TEXT) {
                 out.println(SnapshotText.header(desired.snapshot()));
-                new HumanPlanView().render(plan, out);
+                new HumanPlanView(Terminal.colour()).render(plan, out);
                 out.flush();
             }
             if (plan.noChanges()) {
@@ -123,7 +130,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         if (output == OutputFormat.TEXT) {
             out.println("An interrupted earlier run was recovered first; planned again from the recovered VMs:");
-            new HumanPlanView().render(again, out);
+            new HumanPlanView(Terminal.colour()).render(again, out);
             out.flush();
         }
         return again;

@@ -1,5 +1,8 @@
 package io.nicsync.cli;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.LockTimeoutException;
 import io.nicsync.loop.InvalidDesiredStateException;
@@ -8,7 +11,11 @@ import io.nicsync.plan.StalePlanException;
 import io.nicsync.platforms.UnknownKindException;
 import io.nicsync.source.SourceException;
 import io.nicsync.spi.TargetException;
+import io.nicsync.validate.Diagnostic;
 import java.io.PrintWriter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -24,14 +31,41 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception e, CommandLine cli, CommandLine.ParseResult parsed) {
-        PrintWriter err = cli.getErr();
-        if (e instanceof InvalidDesiredStateException invalid) {
-            invalid.diagnostics().forEach(d -> err.println(d.format()));
-        }
         String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
         boolean expected = EXPECTED.stream().anyMatch(c -> c.isInstance(e));
-        err.println("nicsync: error: " + (expected ? message : e.getClass().getSimpleName() + ": " + message));
+        String shown = expected ? message : e.getClass().getSimpleName() + ": " + message;
+        List<Diagnostic> diagnostics = e instanceof InvalidDesiredStateException invalid ? invalid.diagnostics()
+                : List.of();
+        if (jsonOutput(parsed)) {
+            // whoever asked for JSON reads standard output: the error is a JSON document there too
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("error", shown);
+            if (!diagnostics.isEmpty()) {
+                doc.put("diagnostics", diagnostics.stream().map(ValidateCommand::json).toList());
+            }
+            PrintWriter out = cli.getOut();
+            try {
+                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+            } catch (JsonProcessingException impossible) {
+                throw new IllegalStateException(impossible);
+            }
+            out.flush();
+            return ExitCode.ERROR.code();
+        }
+        PrintWriter err = cli.getErr();
+        diagnostics.forEach(d -> err.println(d.format()));
+        err.println("nicsync: error: " + shown);
         err.flush();
         return ExitCode.ERROR.code();
+    }
+
+    /** Whether the command that failed was asked for {@code -o json}. */
+    private static boolean jsonOutput(CommandLine.ParseResult parsed) {
+        CommandLine.ParseResult command = parsed;
+        while (command.subcommand() != null) {
+            command = command.subcommand();
+        }
+        return command.hasMatchedOption("--output")
+                && command.matchedOptionValue("--output", OutputFormat.TEXT) == OutputFormat.JSON;
     }
 }

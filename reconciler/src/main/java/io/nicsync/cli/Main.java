@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 public final class Main implements Runnable {
     /** The subcommands, in the order the usage help lists them. */
     private static final List<Class<?>> COMMANDS = List.of(ValidateCommand.class, PlanCommand.class,
-            ApplyCommand.class, RecoverCommand.class, ReconcileCommand.class, ServeCommand.class, ImportCommand.class,
-            PluginsCommand.class, SchemaCommand.class, CommandLine.HelpCommand.class);
+            ShowCommand.class, ApplyCommand.class, RecoverCommand.class, ReconcileCommand.class, ServeCommand.class, ImportCommand.class,
+            PluginsCommand.class, SchemaCommand.class, CompletionCommand.class, CommandLine.HelpCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -54,7 +54,8 @@ public final class Main implements Runnable {
     public static CommandLine commandLine(String... args) {
         String first = args.length > 0 ? args[0] : "";
         List<Class<?>> named = COMMANDS.stream()
-                .filter(c -> !first.equals("help") && c.getAnnotation(Command.class).name().equals(first)).toList();
+                .filter(c -> !first.equals("help") && !first.equals("completion")
+                        && c.getAnnotation(Command.class).name().equals(first)).toList();
         CommandLine cli = new CommandLine(new Main());
         for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
             cli.addSubcommand(command);
@@ -63,9 +64,14 @@ public final class Main implements Runnable {
         cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorHandler());
         // Exit 2 means "changes" (plan --detailed-exitcode); a usage error is an error like any other.
-        CommandLine.IParameterExceptionHandler usage = cli.getParameterExceptionHandler();
+        // What was wrong and where help is, as git and kubectl say it, instead of the whole usage text.
         cli.setParameterExceptionHandler((e, given) -> {
-            usage.handleParseException(e, given);
+            CommandLine failed = e.getCommandLine();
+            PrintWriter err = failed.getErr();
+            err.println("nicsync: error: " + e.getMessage());
+            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
+            err.flush();
             return ExitCode.ERROR.code();
         });
         return cli;

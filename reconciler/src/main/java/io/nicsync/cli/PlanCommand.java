@@ -8,6 +8,7 @@ import io.nicsync.plan.JsonPlanView;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
 import io.nicsync.platforms.Plugins;
+import io.nicsync.source.SourceSpec;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ final class PlanCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
-    @Option(names = "--out", paramLabel = "FILE", description = "Also save the plan, for nicsync apply FILE.")
+    @Option(names = {"--out", "-out"}, paramLabel = "FILE",
+            description = "Also save the plan, for nicsync apply FILE (-out=FILE as Terraform spells it works too).")
     Path out;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
@@ -48,7 +50,9 @@ final class PlanCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Plugins plugins = Plugins.installed();
-        Planned planned = Planned.of(source.spec().withSignatures(signatures.policy()), plugins, targets.overrides(),
+        SourceSpec from = source.spec().withSignatures(signatures.policy());
+        source.warnUncommitted(from, spec.commandLine().getErr());
+        Planned planned = Planned.of(from, plugins, targets.overrides(),
                 targets.selection(), Clock.systemUTC());
         Desired desired = planned.desired();
         Plan plan = planned.plan();
@@ -60,7 +64,7 @@ final class PlanCommand implements Callable<Integer> {
             new JsonPlanView().render(plan, stdout);
         } else {
             stdout.println(SnapshotText.header(desired.snapshot()));
-            new HumanPlanView().render(plan, stdout);
+            new HumanPlanView(Terminal.colour()).render(plan, stdout);
             if (out != null) {
                 stdout.println("Saved the plan to " + out + ": apply it with nicsync apply " + out);
             }

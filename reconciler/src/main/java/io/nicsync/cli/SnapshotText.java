@@ -1,6 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.source.Snapshot;
+import io.nicsync.source.WorkingTree;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -10,6 +11,10 @@ final class SnapshotText {
     }
 
     static String header(Snapshot s) {
+        if (s.ref().equals(WorkingTree.REF)) {
+            return "Desired state: the working tree as it is on disk, uncommitted changes included (at commit "
+                    + s.commitId().substring(0, 12) + (s.path().isEmpty() ? "" : ", path " + s.path()) + ")";
+        }
         return "Desired state: commit " + s.commitId().substring(0, 12) + " by " + s.author()
                 + " (ref " + s.ref() + (s.path().isEmpty() ? "" : ", path " + s.path()) + ")";
     }

@@ -1,19 +1,26 @@
 package io.nicsync.cli;
 
 import io.nicsync.source.Credentials;
+import io.nicsync.source.SourceException;
 import io.nicsync.source.SourceSpec;
+import io.nicsync.source.WorkingTree;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Where the desired state comes from: the options every reading command shares. */
 final class SourceOptions {
+    private static final int SHOWN = 5;
 
     @picocli.CommandLine.Spec(picocli.CommandLine.Spec.Target.MIXEE)
     picocli.CommandLine.Model.CommandSpec mixee;
 
     @Option(names = "--repo", paramLabel = "R",
             description = "Git repository: a local working tree or bare repository, or a file://, https://, ssh:// "
-                    + "or user@host:path URL.")
+                    + "or user@host:path URL (default: the working tree you stand in, at the nearest directory "
+                    + "up from here holding nicsync.yaml, else here).")
     String repo;
 
     @Option(names = "--ref", paramLabel = "REF",
@@ -45,10 +52,47 @@ final class SourceOptions {
     }
 
     SourceSpec spec() {
-        if (repo == null) {
-            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), "Missing required option: '--repo=R'");
+        return specFor(repo != null ? repo : whereYouStand());
+    }
+
+    /**
+     * Without {@code --repo}, as {@code terraform validate} works where you are: the nearest directory from here up
+     * to the working tree's root that holds {@code nicsync.yaml}, else this directory (its repository and the
+     * path within it).
+     */
+    private String whereYouStand() {
+        Path here = Path.of("").toAbsolutePath();
+        for (Path dir = here; dir != null; dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("nicsync.yaml"))) {
+                return dir.toString();
+            }
+            if (Files.exists(dir.resolve(".git"))) {
+                return here.toString();
+            }
         }
-        return specFor(repo);
+        throw new picocli.CommandLine.ParameterException(mixee.commandLine(),
+                "no --repo given, and " + here + " is not inside a Git working tree");
+    }
+
+    /**
+     * Warns on {@code err} of uncommitted changes to the desired-state files: nicsync reads commits, so they are
+     * not part of what it does. Quiet for remote repositories; a working tree that cannot be read is not an error
+     * here (reading the commit says why, if it matters).
+     */
+    void warnUncommitted(SourceSpec spec, PrintWriter err) {
+        List<String> changes;
+        try {
+            changes = WorkingTree.changes(spec);
+        } catch (SourceException | RuntimeException e) {
+            return;
+        }
+        if (!changes.isEmpty()) {
+            err.println("nicsync: warning: " + changes.size() + " uncommitted change(s) to desired-state files are"
+                    + " not part of this run (nicsync reads commits): " + String.join(", ", changes.stream()
+                    .limit(SHOWN).toList()) + (changes.size() > SHOWN ? " and " + (changes.size() - SHOWN) + " more"
+                    : "") + "; commit them, or check them as they are with nicsync validate --working-tree");
+            err.flush();
+        }
     }
 
     /** These options for a repository named elsewhere: a saved plan names its own. */

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.source.GitSource;
+import io.nicsync.source.SourceSpec;
+import io.nicsync.source.WorkingTree;
 import io.nicsync.source.Snapshot;
 import io.nicsync.validate.Diagnostic;
 import io.nicsync.validate.Validation;
@@ -31,12 +33,23 @@ final class ValidateCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
     OutputFormat output = OutputFormat.TEXT;
 
+    @Option(names = "--working-tree", description = "Check the files as they are on disk, uncommitted changes "
+            + "included (for pre-commit hooks and editors), instead of the commit.")
+    boolean workingTree;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() throws Exception {
-        Snapshot snapshot = GitSource.read(source.spec());
+        SourceSpec from = source.spec();
+        Snapshot snapshot;
+        if (workingTree) {
+            snapshot = WorkingTree.read(from);
+        } else {
+            source.warnUncommitted(from, spec.commandLine().getErr());
+            snapshot = GitSource.read(from);
+        }
         Validation validation = new Validator(Plugins.installed()).validate(snapshot.files(), snapshot.path());
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
@@ -71,7 +84,8 @@ final class ValidateCommand implements Callable<Integer> {
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
     }
 
-    private static Map<String, Object> json(Diagnostic d) {
+    /** A diagnostic as the JSON outputs show it. */
+    static Map<String, Object> json(Diagnostic d) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("file", d.file());
         m.put("line", d.line());

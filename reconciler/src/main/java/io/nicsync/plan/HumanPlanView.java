@@ -21,6 +21,19 @@ import java.util.Locale;
  */
 public final class HumanPlanView implements PlanView {
     private static final int FINGERPRINT_SHOWN = 12;
+    private static final String RESET = "\u001b[0m";
+
+    private final boolean colour;
+
+    /** Plain text, for files, pipes and logs. */
+    public HumanPlanView() {
+        this(false);
+    }
+
+    /** @param colour whether each step's symbol is coloured (ANSI), for a terminal */
+    public HumanPlanView(boolean colour) {
+        this.colour = colour;
+    }
 
     @Override
     public void render(Plan plan, PrintWriter out) {
@@ -32,7 +45,7 @@ public final class HumanPlanView implements PlanView {
             }
             out.println("# " + vm.vm() + " (" + vm.power().name().toLowerCase(Locale.ROOT) + ", fingerprint "
                     + shortened(vm.fingerprint().value()) + ")");
-            steps.forEach(s -> out.println("  " + StepText.line(s)));
+            steps.forEach(s -> out.println("  " + coloured(StepText.line(s))));
             notes.forEach(n -> out.println("  " + n.level().name().toLowerCase(Locale.ROOT) + ": " + n.text()));
             out.println();
         }
@@ -56,6 +69,22 @@ public final class HumanPlanView implements PlanView {
         }
         return "Plan: " + add + " to add, " + unplug + " to unplug, " + change + " to change, " + restart
                 + " need restart.";
+    }
+
+    /** The line with its leading symbol coloured as Terraform colours its own: + green, - red, ~ yellow. */
+    private String coloured(String line) {
+        if (!colour) {
+            return line;
+        }
+        String code = switch (line.charAt(0)) {
+            case '+' -> "\u001b[32m";
+            case '-' -> "\u001b[31m";
+            case '~' -> "\u001b[33m";
+            case '>' -> "\u001b[36m";
+            case '!' -> "\u001b[1;35m";
+            default -> null;
+        };
+        return code == null ? line : code + line.charAt(0) + RESET + line.substring(1);
     }
 
     private static String shortened(String fingerprint) {

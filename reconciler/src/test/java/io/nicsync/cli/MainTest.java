@@ -14,7 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 class MainTest {
     private static final List<String> ALL =
-            List.of("validate", "plan", "apply", "recover", "reconcile", "serve", "import", "plugins", "schema", "help");
+            List.of("validate", "plan", "show", "apply", "recover", "reconcile", "serve", "import", "plugins", "schema",
+                    "completion", "help");
 
     @Test
     void aNamedCommandIsTheOnlyOneBuilt() {
@@ -43,7 +44,7 @@ class MainTest {
         assertThat(out.toString()).contains("Usage: nicsync apply", "--dry-run");
 
         assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plna")).isEqualTo(ExitCode.ERROR.code());
-        assertThat(err.toString()).contains("Unmatched argument", "plan");
+        assertThat(err.toString()).contains("Unmatched argument", "Did you mean", "plan", "Try 'nicsync --help'");
     }
 
     /** picocli formats help texts with String.format; one it cannot format is printed raw, after a warning. */
@@ -68,7 +69,8 @@ class MainTest {
         // a usage error exits with the error code, not picocli's default 2 (plan's "changes")
         assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), "plan", "--no-such-option"))
                 .isEqualTo(ExitCode.ERROR.code());
-        assertThat(err.toString()).contains("Unknown option: '--no-such-option'", "Usage: nicsync plan");
+        assertThat(err.toString()).isEqualTo("nicsync: error: Unknown option: '--no-such-option'\n"
+                + "Try 'nicsync plan --help' for more information.\n");
     }
 
     /** A run's failure is said in the user's words, not as the class that carried it. */

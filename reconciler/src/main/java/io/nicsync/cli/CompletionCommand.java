@@ -1,0 +1,33 @@
+package io.nicsync.cli;
+
+import io.nicsync.apply.ExitCode;
+import java.util.concurrent.Callable;
+import picocli.AutoComplete;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nicsync completion bash|zsh}: a completion script for the shell, generated from the commands. */
+@Command(name = "completion", mixinStandardHelpOptions = true,
+        description = "Prints a completion script of commands and options for bash or zsh.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  source <(nicsync completion bash)                       # this shell",
+                "  nicsync completion bash > /etc/bash_completion.d/nicsync  # every bash",
+                "  nicsync completion zsh > \"${fpath[1]}/_nicsync\"           # zsh"})
+final class CompletionCommand implements Callable<Integer> {
+    enum Shell { BASH, ZSH }
+
+    @Parameters(paramLabel = "SHELL", description = "bash or zsh (picocli's script serves both).")
+    Shell shell;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        // picocli's script runs under zsh through bashcompinit, which it loads itself
+        spec.commandLine().getOut().print(AutoComplete.bash("nicsync", spec.root().commandLine()));
+        spec.commandLine().getOut().flush();
+        return ExitCode.OK.code();
+    }
+}
