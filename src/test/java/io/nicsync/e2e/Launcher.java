@@ -21,9 +21,17 @@ record Launcher(Process process, Path log) {
 
     /** As {@link #start(Path, String...)}, with {@code env} added to the process's environment. */
     static Launcher start(Map<String, String> env, Path output, String... args) {
+        return start(null, env, output, args);
+    }
+
+    /** As {@link #start(Map, Path, String...)}, run in the directory {@code cwd} (null: this process's). */
+    static Launcher start(Path cwd, Map<String, String> env, Path output, String... args) {
         List<String> command = new ArrayList<>(List.of(Project.root().resolve("bin/nicsync").toString()));
         command.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        if (cwd != null) {
+            pb.directory(cwd.toFile());
+        }
         // The build under test is the one Maven just made; the launcher must not rebuild it.
         pb.environment().put("NICSYNC_NO_BUILD", "1");
         pb.environment().putAll(env);

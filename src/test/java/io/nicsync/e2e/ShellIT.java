@@ -1,0 +1,157 @@
+package io.nicsync.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.nicsync.e2e.kubevirt.DesiredState;
+import io.nicsync.plugin.kubevirt.sim.RequestTap;
+import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** {@code bin/nicsync} in a shell, as Terraform and kubectl users expect it to behave. */
+class ShellIT extends KubevirtScenarioIT {
+    private static final String ESC = "\u001b[";
+
+    @BeforeEach
+    void clusterWithAChange() {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        push(DesiredState.bridgeNic("red", "red"));
+    }
+
+    @Test
+    void aPlanSavedAsTerraformSpellsItIsShownWithoutConnectingToAnything() throws Exception {
+        Path equals = dir.resolve("equals.plan");
+        Path spaced = dir.resolve("spaced.plan");
+        assertThat(run("plan", "--repo", git.url(), "-out=" + equals).exitCode()).isZero();
+        assertThat(run("plan", "--repo", git.url(), "-out", spaced.toString()).exitCode()).isZero();
+        assertThat(equals).exists();
+        assertThat(spaced).exists();
+
+        kubevirt.close(); // nothing to connect to any more: show must not need it
+        kubevirt = null;
+        List<RequestTap.Request> requests = new CopyOnWriteArrayList<>();
+        try (AutoCloseable tap = RequestTap.listen(requests::add)) {
+            Cli text = run("show", equals.toString());
+            assertThat(text.exitCode()).as(text.toString()).isZero();
+            assertThat(text.out()).startsWith("Saved plan of ").contains("+ add red (multus prod/red")
+                    .contains("Plan: 1 to add, 0 to unplug, 0 to change, 0 need restart.");
+            Cli json = run("show", "-o", "json", spaced.toString());
+            assertThat(json.exitCode()).as(json.toString()).isZero();
+            JsonNode doc = new ObjectMapper().readTree(json.out());
+            assertThat(doc.path("steps")).hasSize(1);
+            assertThat(doc.path("steps").get(0).path("action").asText()).isEqualTo("add");
+            assertThat(doc.path("steps").get(0).path("spec").path("name").asText()).isEqualTo("red");
+        }
+        assertThat(requests).isEmpty();
+        Cli missing = run("show", dir.resolve("nope.plan").toString());
+        assertThat(missing.exitCode()).isEqualTo(1);
+        assertThat(missing.out()).isEqualTo("nicsync: error: " + dir.resolve("nope.plan") + ": no such plan file\n");
+    }
+
+    @Test
+    void withJsonOutputErrorsAreJsonAndApplyAsksNoQuestion() throws Exception {
+        Cli plan = run("plan", "-o", "json", "--repo", git.url(), "--target", "sin");
+        assertThat(plan.exitCode()).isEqualTo(1);
+        assertThat(new ObjectMapper().readTree(plan.out()).path("error").asText())
+                .isEqualTo("no desired VM matches --target sin (targets: sim; did you mean sim?)");
+
+        git.write("prod/broken.yaml", "kind: VmNics\n");
+        git.commitAndPush("a broken file");
+        JsonNode invalid = new ObjectMapper().readTree(run("plan", "-o", "json", "--repo", git.url()).out());
+        assertThat(invalid.path("error").asText()).contains("is not valid");
+        assertThat(invalid.path("diagnostics")).isNotEmpty()
+                .allSatisfy(d -> assertThat(d.path("file").asText()).isEqualTo("prod/broken.yaml"));
+
+        List<RequestTap.Request> requests = new CopyOnWriteArrayList<>();
+        try (AutoCloseable tap = RequestTap.listen(requests::add)) {
+            Cli apply = run("apply", "-o", "json", "--repo", git.url(), "--state-dir", dir.resolve("s").toString());
+            assertThat(apply.exitCode()).isEqualTo(1);
+            assertThat(new ObjectMapper().readTree(apply.out()).path("error").asText())
+                    .startsWith("apply -o json asks no question inside its JSON: add --yes");
+        }
+        assertThat(requests).isEmpty();
+    }
+
+    @Test
+    void stepSymbolsAreColouredOnATerminalOnly() throws Exception {
+        String onTerminal = onTerminal(Map.of(), "plan", "--repo", git.url());
+        assertThat(onTerminal).contains(ESC + "32m+" + ESC + "0m add red");
+        assertThat(onTerminal(Map.of("NO_COLOR", "1"), "plan", "--repo", git.url())).contains("+ add red")
+                .doesNotContain(ESC);
+        assertThat(onTerminal(Map.of("TERM", "dumb"), "plan", "--repo", git.url())).contains("+ add red")
+                .doesNotContain(ESC);
+        assertThat(run("plan", "--repo", git.url()).out()).contains("+ add red").doesNotContain(ESC);
+    }
+
+    @Test
+    void withoutRepoTheWorkingTreeYouStandInIsReadAndUncommittedChangesAreSaid() throws Exception {
+        Path prod = git.work.resolve("prod");
+        Cli clean = Launcher.start(prod, Map.of(), dir.resolve("clean.log"), "validate").await();
+        assertThat(clean.exitCode()).as(clean.toString()).isZero();
+        assertThat(clean.out()).contains("1 VM(s) on 1 target(s)").doesNotContain("nicsync: warning");
+
+        git.write("prod/web-01.yaml", "apiVersion: nicsync.io/v1alpha1\nkind: VmNics\nmetadata: {name: x}\n");
+        Cli edited = Launcher.start(prod, Map.of(), dir.resolve("edited.log"), "validate").await();
+        assertThat(edited.exitCode()).as(edited.toString()).isZero();
+        assertThat(edited.out()).contains("nicsync: warning: 1 uncommitted change(s) to desired-state files are not"
+                + " part of this run (nicsync reads commits): prod/web-01.yaml (modified)")
+                .contains("nicsync validate --working-tree");
+
+        Cli asOnDisk = Launcher.start(prod, Map.of(), dir.resolve("disk.log"), "validate", "--working-tree").await();
+        assertThat(asOnDisk.exitCode()).as(asOnDisk.toString()).isEqualTo(1);
+        assertThat(asOnDisk.out()).contains("Desired state: the working tree as it is on disk")
+                .contains("prod/web-01.yaml:3:11: error: metadata is missing required key \"target\"");
+    }
+
+    @Test
+    void theCompletionScriptCompletesCommandsAndOptions() throws Exception {
+        Path script = dir.resolve("nicsync.bash");
+        Cli completion = run("completion", "bash");
+        assertThat(completion.exitCode()).isZero();
+        Files.writeString(script, completion.out());
+        assertThat(complete(script, "nicsync", "pl")).contains("plan", "plugins").doesNotContain("apply");
+        assertThat(complete(script, "nicsync", "plan", "--ta")).contains("--target", "--target-uri");
+    }
+
+    private Cli run(String... args) {
+        return Launcher.run(dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
+    }
+
+    /** What bin/nicsync prints when its standard output is a terminal: run under script(1), which gives it one. */
+    private String onTerminal(Map<String, String> env, String... args) throws Exception {
+        StringBuilder line = new StringBuilder("NICSYNC_NO_BUILD=1 ").append(Project.root().resolve("bin/nicsync"));
+        for (String arg : args) {
+            line.append(" '").append(arg).append("'");
+        }
+        Path out = dir.resolve("terminal-" + System.nanoTime() + ".log");
+        ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null")
+                .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().putAll(env);
+        Process process = pb.start();
+        process.getOutputStream().close();
+        assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        return Files.readString(out);
+    }
+
+    /** The words bash offers after {@code words}, with the script sourced. */
+    private static List<String> complete(Path script, String... words) throws IOException, InterruptedException {
+        String line = String.join(" ", words);
+        String program = "source '" + script + "'; COMP_WORDS=(" + line + "); COMP_CWORD=" + (words.length - 1)
+                + "; COMP_LINE='" + line + "'; COMP_POINT=" + line.length()
+                + "; _complete_nicsync 2>/dev/null; printf '%s\\n' \"${COMPREPLY[@]}\"";
+        Process bash = new ProcessBuilder("bash", "-c", program).redirectErrorStream(true).start();
+        String out = new String(bash.getInputStream().readAllBytes());
+        assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return new ArrayList<>(out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+}
