@@ -12,6 +12,7 @@ import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
 import io.nicsync.plan.Planner;
 import io.nicsync.platforms.Plugins;
+import io.nicsync.schemas.PublishedSchemas;
 import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
@@ -80,13 +81,20 @@ class ImporterTest {
         importAll(LAB, lab);
 
         String yaml = Files.readString(out.resolve("lab/web-01.yaml"));
-        assertThat(yaml).startsWith("# Imported by nicsync import from the running VM")
+        assertThat(yaml).startsWith("# yaml-language-server: $schema=../schemas/vmnics.schema.json\n"
+                + "# Imported by nicsync import from the running VM")
                 .contains("kind: VmNics")
                 .contains("unmanaged: warn # ")
                 .contains("- name: nic0 # the VM has no name for this NIC")
                 .contains("mac: \"52:54:00:00:00:01\"")
                 .contains("persist: false # plugged, but not in the persistent definition");
-        assertThat(Files.readString(out.resolve("nicsync.yaml"))).contains("kind: Config").contains("uri: qemu:///system");
+        assertThat(Files.readString(out.resolve("nicsync.yaml"))).contains("kind: Config").contains("uri: qemu:///system")
+                .startsWith("# yaml-language-server: $schema=schemas/config.schema.json\n");
+        // the schemas the lines name are there, and they are the loaded plugins' own
+        assertThat(out.resolve("schemas/vmnics.schema.json")).content()
+                .isEqualTo(PublishedSchemas.text(PublishedSchemas.vmNics(Plugins.installed())));
+        assertThat(out.resolve("schemas/config.schema.json")).content()
+                .isEqualTo(PublishedSchemas.text(PublishedSchemas.config(Plugins.installed())));
     }
 
     @Test

@@ -35,6 +35,20 @@ class ExamplesTest {
         assertThat(nics(state)).anyMatch(n -> n.network().is("multus"));
     }
 
+    /** Each example names its schema for editors, on its first line, by a path that reaches it. */
+    @Test
+    void examplesNameTheirSchemaForEditors() throws Exception {
+        for (var file : Trees.read(EXAMPLES)) {
+            String first = file.text().lines().findFirst().orElse("");
+            assertThat(first).as(file.path()).startsWith("# yaml-language-server: $schema=");
+            Path schema = EXAMPLES.resolve(file.path()).getParent()
+                    .resolve(first.substring(first.indexOf('=') + 1)).normalize();
+            String expected = file.path().equals("nicsync.yaml") ? "config.schema.json" : "vmnics.schema.json";
+            assertThat(schema).as(file.path()).exists().hasFileName(expected);
+            assertThat(schema.toRealPath()).isEqualTo(Path.of("..", "schemas", expected).toRealPath());
+        }
+    }
+
     private static java.util.List<DesiredNic> nics(DesiredState state) {
         return state.vms().stream().map(DesiredVm::nics).flatMap(java.util.List::stream).toList();
     }

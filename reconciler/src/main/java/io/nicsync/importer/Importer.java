@@ -4,6 +4,7 @@ import io.nicsync.importer.ImportResult.WrittenFile;
 import io.nicsync.loop.Selection;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.UnknownKindException;
+import io.nicsync.schemas.PublishedSchemas;
 import io.nicsync.source.SourceFile;
 import io.nicsync.spi.Capabilities;
 import io.nicsync.spi.LiveVm;
@@ -37,6 +38,9 @@ public final class Importer {
 
     private final Plugins plugins;
 
+    /** Where in the output directory the schemas of the written files go. */
+    public static final String SCHEMAS = "schemas";
+
     public Importer(Plugins plugins) {
         this.plugins = plugins;
     }
@@ -62,6 +66,8 @@ public final class Importer {
         warnings.addAll(validate(request.out(), files));
         warnings.addAll(AfterImport.pendingSteps(vms, capabilities));
         OutputFiles.write(request.out(), files, request.force());
+        // what the files' yaml-language-server lines point at: generated, so always the loaded plugins' own
+        OutputFiles.write(request.out(), schemas(), true);
         return new ImportResult(request.target().name(), request.out(), written(files, vms), warnings);
     }
 
@@ -105,6 +111,25 @@ public final class Importer {
             files.put(ConfigYaml.FILE, ConfigYaml.of(request.target()));
         }
         vms.forEach(vm -> files.put(vm.file(), VmNicsYaml.of(vm, kinds)));
+        files.replaceAll((path, text) -> modeline(path) + text);
+        return files;
+    }
+
+    /**
+     * The first line of a written file: the schema editors (yaml-language-server: VS Code, Neovim, IntelliJ) check
+     * it against as it is typed, relative to the file, in {@link #SCHEMAS} of the output directory.
+     */
+    static String modeline(String path) {
+        String schema = path.equals(ConfigYaml.FILE) ? PublishedSchemas.CONFIG : PublishedSchemas.VM_NICS;
+        String up = "../".repeat((int) path.chars().filter(c -> c == '/').count());
+        return "# yaml-language-server: $schema=" + up + SCHEMAS + "/" + schema + "\n";
+    }
+
+    /** The Config and VmNics schemas of the loaded plugins, by path in the output directory. */
+    private Map<String, String> schemas() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put(SCHEMAS + "/" + PublishedSchemas.CONFIG, PublishedSchemas.text(PublishedSchemas.config(plugins)));
+        files.put(SCHEMAS + "/" + PublishedSchemas.VM_NICS, PublishedSchemas.text(PublishedSchemas.vmNics(plugins)));
         return files;
     }
 
