@@ -3,6 +3,8 @@ package io.nicsync.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import java.io.IOException;
@@ -14,6 +16,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +35,8 @@ class ServeProcessIT extends KubevirtScenarioIT {
         int port = freePort();
         Launcher serve = Launcher.start(dir.resolve("serve.out"), "serve", "--repo", git.url(), "--ref", "main",
                 "--state-dir", dir.resolve("state").toString(), "--cache-dir", dir.resolve("cache").toString(),
-                "--listen", "127.0.0.1:" + port, "--interval", "1h", "--webhook-secret-file", secret.toString());
+                "--listen", "127.0.0.1:" + port, "--interval", "1h", "--webhook-secret-file", secret.toString(),
+                "--log-format", "json");
         URI base = URI.create("http://127.0.0.1:" + port);
         try (HttpClient http = HttpClient.newHttpClient()) {
             Served.await(60, "serve answers /healthz", () -> status(http, base.resolve("/healthz")) == 200);
@@ -42,8 +47,19 @@ class ServeProcessIT extends KubevirtScenarioIT {
 
             assertThat(serve.process().waitFor(40, TimeUnit.SECONDS)).as(serve.output()).isTrue();
             assertThat(serve.process().exitValue()).isEqualTo(143);
-            assertThat(serve.output()).contains("Serving on").contains("Reconcile: applied")
-                    .contains("Stopping: no new runs").contains("Stopped.");
+            // for a cluster's log collector: every line one JSON event with its time and level
+            List<JsonNode> events = new ArrayList<>();
+            for (String line : serve.output().lines().filter(l -> !l.isBlank()).toList()) {
+                JsonNode event = new ObjectMapper().readTree(line);
+                assertThat(event.path("time").asText()).as(line).isNotEmpty();
+                assertThat(event.path("level").asText()).as(line).isIn("info", "warn", "error");
+                events.add(event);
+            }
+            assertThat(events).extracting(e -> e.path("msg").asText())
+                    .anySatisfy(m -> assertThat(m).startsWith("Serving on"))
+                    .anySatisfy(m -> assertThat(m).startsWith("Reconcile: applied"))
+                    .anySatisfy(m -> assertThat(m).startsWith("Stopping: no new runs"))
+                    .anySatisfy(m -> assertThat(m).startsWith("Stopped."));
             assertThatThrownBy(() -> http.send(HttpRequest.newBuilder(base.resolve("/healthz")).build(),
                     HttpResponse.BodyHandlers.ofString())).isInstanceOf(ConnectException.class);
         } finally {

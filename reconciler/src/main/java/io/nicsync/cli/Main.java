@@ -52,6 +52,7 @@ public final class Main implements Runnable {
      * else (help, no command, a mistyped one) all of them.
      */
     public static CommandLine commandLine(String... args) {
+        EventLog.quietLibraries(); // until a command that keeps their warnings says otherwise
         String first = args.length > 0 ? args[0] : "";
         List<Class<?>> named = COMMANDS.stream()
                 .filter(c -> !first.equals("help") && !first.equals("completion")

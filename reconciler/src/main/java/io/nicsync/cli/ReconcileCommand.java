@@ -33,6 +33,9 @@ final class ReconcileCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
+    @Mixin
+    LogOptions logging;
+
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
             description = "text (default): lines as the cycle goes; json: only the run's report at the end.")
     OutputFormat output = OutputFormat.TEXT;
@@ -43,8 +46,9 @@ final class ReconcileCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        CycleLines lines = output == OutputFormat.JSON ? new CycleLines(Silent.WRITER, err) : new CycleLines(out, err);
+        EventLog log = logging.open(spec);
+        CycleLines lines = new CycleLines(output == OutputFormat.JSON ? Silent.WRITER : log.infoWriter(),
+                log.problemWriter());
         try (Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), lines)) {
             RunReport report = reconciler.cycle();

@@ -43,6 +43,9 @@ final class ServeCommand implements Callable<Integer> {
     @Mixin
     SignatureOptions signatures;
 
+    @Mixin
+    LogOptions logging;
+
     @Option(names = "--interval", paramLabel = "D", converter = DurationConverter.class, defaultValue = "2m",
             description = "Time between cycles (default: ${DEFAULT-VALUE}).")
     Duration interval;
@@ -77,8 +80,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
+        EventLog log = logging.open(spec);
+        PrintWriter out = log.infoWriter();
+        PrintWriter err = log.problemWriter();
         if (webhookMaxBytes < 1 || webhookMaxBytes > 64 << 20) {
             throw new UserError("--webhook-max-bytes must be between 1 and " + (64 << 20) + ", not " + webhookMaxBytes);
         }
@@ -113,9 +117,9 @@ final class ServeCommand implements Callable<Integer> {
         if (relay != null) {
             server.relayPushesTo(relay::announce);
         }
-        out.println("Serving on " + server.address().getHostString() + ":" + server.address().getPort() + ": POST /hooks/git, GET /metrics, /healthz, /status"
-                + (secret == null ? "; " + "webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
-        out.flush();
+        log.info("Serving on " + server.address().getHostString() + ":" + server.address().getPort()
+                + ": POST /hooks/git, GET /metrics, /healthz, /status" + (secret == null
+                ? "; webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
             try {
                 server.close();

@@ -3,8 +3,7 @@ package io.nicsync.platforms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.networknt.schema.Error;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
+import io.nicsync.schemas.SchemaDialect;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
@@ -133,7 +132,7 @@ public final class TargetOverrides {
         } catch (java.io.IOException e) {
             throw new PluginException("plugin " + plugin.kind() + ", setting " + setting.name() + ": " + e.getMessage());
         }
-        List<Error> errors = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12).getSchema(schema)
+        List<Error> errors = SchemaDialect.registry().getSchema(schema)
                 .validate(JSON.getNodeFactory().textNode(value));
         if (!errors.isEmpty()) {
             List<String> messages = new ArrayList<>();

@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SpecificationVersion;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.schemas.PublishedSchemas;
+import io.nicsync.schemas.SchemaDialect;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +28,7 @@ final class Schemas {
     }
 
     static Schemas compose(Plugins plugins) {
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        SchemaRegistry registry = SchemaDialect.registry();
         Map<Kind, Loaded> byKind = new EnumMap<>(Kind.class);
         for (Kind kind : Kind.values()) {
             JsonNode raw = switch (kind) {
