@@ -9,6 +9,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync completion bash|zsh}: a completion script for the shell, generated from the commands. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
+        header = "Print a bash or zsh completion script.",
         description = "Prints a completion script of commands and options for bash or zsh.",
         footerHeading = "%nExamples:%n",
         footer = {"  source <(nicsync completion bash)                       # this shell",

@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync import}: the desired state of what is live, to bring an existing fleet under Git. */
 @Command(name = "import", mixinStandardHelpOptions = true,
+        header = "Write the NICs of a target's VMs as VmNics files.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nicsync import --kind libvirt --uri qemu:///system --target lab --out desired",
+                "  nicsync import --repo . --target prod --vm web/web-01 --out ."},
         description = {"Writes a VmNics file for each VM of a target, declaring the NICs it has,",
                 "so that a plan right after shows no changes. The target comes from --repo's",
                 "nicsync.yaml, or from --kind and --uri. Writes nothing when anything fails.",
@@ -33,7 +37,7 @@ import picocli.CommandLine.Spec;
 final class ImportCommand implements Callable<Integer> {
 
     /** Optional as a whole: without it, the target is given by --kind and --uri. */
-    @ArgGroup(exclusive = false, heading = "Read the target from a desired-state repository:%n")
+    @ArgGroup(exclusive = false, heading = "%nRead the target from a desired-state repository:%n")
     SourceOptions source;
 
     @Option(names = "--target", required = true, paramLabel = "T",

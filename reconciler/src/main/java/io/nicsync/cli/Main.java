@@ -61,6 +61,7 @@ public final class Main implements Runnable {
         for (Class<?> command : named.isEmpty() ? COMMANDS : named) {
             cli.addSubcommand(command);
         }
+        GroupedOptions.install(cli);
         // after the subcommands: picocli's settings apply to the subcommands a command has when they are made
         cli.setCaseInsensitiveEnumValuesAllowed(true)
                 .setExecutionExceptionHandler(new ErrorHandler());

@@ -26,6 +26,10 @@ import picocli.CommandLine.Spec;
  * included, so it is always the truth of this installation.
  */
 @Command(name = "plugins", mixinStandardHelpOptions = true,
+        header = "List the installed platform plugins and what they declare.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nicsync plugins",
+                "  nicsync plugins -o json"},
         description = {"Lists the installed platform plugins and what each declares: the target settings of",
                 "nicsync.yaml (--target-uri replaces the one marked endpoint), the network kinds a NIC can be",
                 "declared on (and those only ever observed), and the NIC models and bindings. Exit 0."})

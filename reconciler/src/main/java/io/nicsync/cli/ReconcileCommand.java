@@ -11,6 +11,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync reconcile --once}: one cycle, for a CronJob. */
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
+        header = "Run one reconcile cycle, as a CronJob does.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nicsync reconcile --once --repo https://git.example.org/infra/nics.git --ref main",
+                "  nicsync reconcile --once -o json --log-format json"},
         description = "One reconcile cycle, as a CronJob runs it: finish an interrupted earlier run, fetch, validate, "
                 + "plan, apply when there are changes as policy.autoApply and policy.drift say, and keep the result "
                 + "in the state directory (reconcile/last-run.json). Output is lines for a log collector. "

@@ -22,6 +22,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync recover}: finish applies that were interrupted (killed, crashed, power lost). */
 @Command(name = "recover", mixinStandardHelpOptions = true,
+        header = "Roll back or complete applies that were interrupted.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nicsync recover",
+                "  nicsync recover --complete --state-dir /var/lib/nicsync"},
         description = "Finds applies whose journal has no end (the process was killed or the machine went down) and "
                 + "rolls back every step they may have made, newest first (or, with --complete, carries out the rest "
                 + "of their plan). The next apply does the same by itself. Exit codes as apply.")

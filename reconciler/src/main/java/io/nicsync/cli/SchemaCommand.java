@@ -19,6 +19,10 @@ import picocli.CommandLine.Spec;
  * for editors, and to write the repository's {@code schemas/} ({@code nicsync schema --write schemas}).
  */
 @Command(name = "schema", mixinStandardHelpOptions = true,
+        header = "Print or write the JSON Schemas of nicsync's documents.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nicsync schema config",
+                "  nicsync schema --write schemas              # for editors: see the README"},
         description = {"Prints the JSON Schema (draft 2020-12) of VmNics documents (vmnics), of nicsync.yaml",
                 "(config) or of plan files (plan), as the installed plugins compose it; with --write, writes all",
                 "three into a directory. Point an editor's YAML support at them. Exit 0, or 1 on error."})

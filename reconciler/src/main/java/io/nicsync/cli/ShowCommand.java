@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync show PLANFILE}: a saved plan, for review, connecting to nothing. */
 @Command(name = "show", mixinStandardHelpOptions = true,
+        header = "Show a saved plan without connecting to anything.",
         description = "Shows a plan saved by plan --out, as plan showed it, without reading the repository or "
                 + "connecting to any target.",
         footerHeading = "%nExamples:%n",

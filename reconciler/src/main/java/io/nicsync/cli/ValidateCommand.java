@@ -23,6 +23,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code nicsync validate}: every problem in a desired-state repository, with file, line and column. */
 @Command(name = "validate", mixinStandardHelpOptions = true,
+        header = "Check the desired state; report every problem at once.",
+        footerHeading = "%nExamples:%n",
+        footer = {"  nicsync validate                             # the repository you stand in",
+                "  nicsync validate --working-tree             # as on disk, before a commit (pre-commit hook)",
+                "  nicsync validate --repo https://git.example.org/infra/nics.git -o json"},
         description = "Checks a desired-state repository and reports every problem at once, each as "
                 + "FILE:LINE:COL: error: MESSAGE. Exit code 0 when valid, 1 when not.")
 final class ValidateCommand implements Callable<Integer> {

@@ -62,6 +62,34 @@ class MainTest {
                 .as(text).doesNotThrowAnyException());
     }
 
+    /** Each command: a summary that fits its line of the command list, examples, and every option listed once. */
+    @Test
+    void everyHelpHasASummaryExamplesAndEachOptionOnceUnderAHeading() {
+        CommandLine cli = Main.commandLine();
+        for (var entry : cli.getSubcommands().entrySet()) {
+            if (entry.getKey().equals("help")) {
+                continue;
+            }
+            CommandSpec spec = entry.getValue().getCommandSpec();
+            assertThat(spec.usageMessage().header()).as(entry.getKey()).singleElement()
+                    .satisfies(h -> assertThat(h.length()).as(h).isLessThanOrEqualTo(64));
+            String help = entry.getValue().getUsageMessage();
+            assertThat(help).as(entry.getKey()).contains("\nExamples:\n");
+            assertThat(help.substring(help.indexOf("\nExamples:\n"))).as(entry.getKey())
+                    .contains("nicsync " + entry.getKey() + " ");
+            for (var option : spec.options()) {
+                long times = help.lines().filter(l -> l.matches("^ {2,6}(-[a-zA-Z]+, )*" + java.util.regex.Pattern.quote(
+                        option.longestName()) + "([=, ].*)?$")).count();
+                assertThat(times).as("%s %s listed once", entry.getKey(), option.longestName()).isEqualTo(1);
+            }
+        }
+        String apply = cli.getSubcommands().get("apply").getUsageMessage();
+        assertThat(apply).contains("\nOptions:\n", "\nDesired state (Git):\n", "\nTargets and VMs:\n",
+                "\nApplying:\n", "\nCommit signatures:\n");
+        assertThat(apply.indexOf("Targets and VMs:")).isLessThan(apply.indexOf("      --target=T "));
+        assertThat(apply.indexOf("      --target=T ")).isLessThan(apply.indexOf("Applying:"));
+    }
+
     @Test
     void aCommandRunsWithTheSettingsOfTheWhole() {
         StringWriter out = new StringWriter();
