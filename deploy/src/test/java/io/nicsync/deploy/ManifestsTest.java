@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.PersistentVolumeClaim;
@@ -188,8 +189,46 @@ class ManifestsTest {
         String kustomization = Files.readString(Manifests.DIR.resolve("kustomization.yaml"));
         for (String file : Manifests.FILES) {
             assertThat(kustomization.contains("  - " + file + "\n")).as(file)
-                    .isEqualTo(!file.equals("cronjob.yaml"));
+                    .isEqualTo(!file.equals("cronjob.yaml") && !file.equals("secret.yaml"));
         }
+    }
+
+    /**
+     * kubectl apply -k must never overwrite Secrets created before it (kubectl create secret): the kustomization
+     * leaves them out, and a pod still starts where one a setup does not need is missing.
+     */
+    @Test
+    void theSecretsAreLeftToTheUserAndOptionalWhereASetupNeedsNone() {
+        for (PodSpec pod : pods()) {
+            Volume git = pod.getVolumes().stream().filter(v -> v.getSecret() != null).findFirst().orElseThrow();
+            assertThat(git.getSecret().getSecretName()).isEqualTo("nicsync-git");
+            assertThat(git.getSecret().getOptional()).isTrue();
+        }
+        EnvVar webhook = container(deployment.getSpec().getTemplate().getSpec()).getEnv().stream()
+                .filter(e -> e.getName().equals("NICSYNC_WEBHOOK_SECRET")).findFirst().orElseThrow();
+        assertThat(webhook.getValueFrom().getSecretKeyRef().getOptional()).isTrue();
+    }
+
+    /** The ServiceMonitor scrapes the Service's named metrics port, in the namespace of the manifests. */
+    @Test
+    void theServiceMonitorScrapesTheServesMetrics() {
+        GenericKubernetesResource monitor = (GenericKubernetesResource) Manifests.file("servicemonitor.yaml").get(0);
+        assertThat(monitor.getApiVersion()).isEqualTo("monitoring.coreos.com/v1");
+        assertThat(monitor.getKind()).isEqualTo("ServiceMonitor");
+        assertThat(monitor.getMetadata().getNamespace()).isEqualTo(NAMESPACE);
+        Service service = Manifests.one(Service.class);
+        Map<String, Object> spec = monitor.get("spec");
+        Map<String, String> selector = monitor.get("spec", "selector", "matchLabels");
+        assertThat(service.getMetadata().getLabels()).containsAllEntriesOf(selector);
+        assertThat(service.getSpec().getSelector()).containsAllEntriesOf(selector);
+        List<String> namespaces = monitor.get("spec", "namespaceSelector", "matchNames");
+        assertThat(namespaces).containsExactly(NAMESPACE);
+        List<Map<String, Object>> endpoints = monitor.get("spec", "endpoints");
+        assertThat(endpoints).singleElement().satisfies(e -> {
+            assertThat(e.get("path")).isEqualTo("/metrics");
+            assertThat(service.getSpec().getPorts()).extracting(p -> p.getName()).contains((String) e.get("port"));
+        });
+        assertThat(spec).containsOnlyKeys("selector", "namespaceSelector", "endpoints");
     }
 
     private List<PodSpec> pods() {
