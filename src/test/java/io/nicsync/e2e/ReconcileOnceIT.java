@@ -46,7 +46,10 @@ class ReconcileOnceIT extends KubevirtScenarioIT {
 
         Cli second = reconcile();
         assertThat(second.exitCode()).as(second.toString()).isZero();
-        assertThat(second.out()).startsWith("Reconcile: no changes at commit " + commit.substring(0, 12));
+        // one event line: its time, its level, what happened
+        assertThat(second.out()).hasLineCount(1)
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\S+Z INFO  Reconcile: no changes at commit " + commit.substring(0, 12)
+                        + ".*\n");
         // The run that applied left its note on the commit, pushed to the repository; the one that found nothing
         // to do added none.
         assertThat(GitRepos.git(git.bare, "notes", "--ref=nicsync", "show", commit))

@@ -56,7 +56,7 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
         Plugins plugins = Plugins.installed();
         SourceSpec source = new SourceSpec(git.url(), "main", null, dir.resolve("cache"), null);
         Desired desired = Desired.read(source, plugins);
-        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, TargetOverrides.NONE, Set.of("lab"))) {
+        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, TargetOverrides.NONE, Set.of("sim"))) {
             Plan plan = io.nicsync.loop.Observation.observe(desired, io.nicsync.loop.Selection.ALL, open)
                     .plan(Clock.systemUTC());
             int add = plan.steps().indexOf(plan.steps().stream().filter(s -> s instanceof AddNic).findFirst().orElseThrow());

@@ -123,6 +123,43 @@ class ShellIT extends KubevirtScenarioIT {
         assertThat(complete(script, "nicsync", "plan", "--ta")).contains("--target", "--target-uri");
     }
 
+    @Test
+    void importWritesFilesThatNameTheirSchemaForEditors() throws Exception {
+        Path out = dir.resolve("imported");
+        Cli imported = run("import", "--kind", "kubevirt", "--target", "sim", "--uri", "sim-admin", "--setting",
+                "kubeconfig=" + kubevirt.kubeconfig(), "--out", out.toString());
+        assertThat(imported.exitCode()).as(imported.toString()).isZero();
+        assertThat(Files.readString(out.resolve("nicsync.yaml")))
+                .startsWith("# yaml-language-server: $schema=schemas/config.schema.json\n");
+        assertThat(Files.readString(out.resolve("sim/prod/web-01.yaml")))
+                .startsWith("# yaml-language-server: $schema=../../schemas/vmnics.schema.json\n");
+        Cli schema = run("schema", "vmnics");
+        assertThat(out.resolve("schemas/vmnics.schema.json")).content().isEqualTo(schema.out());
+    }
+
+    @Test
+    void aMisspeltTargetHidesNoOtherProblemAndHelpHasHeadingsAndExamples() {
+        git.write("prod/db.yaml", """
+                apiVersion: nicsync.io/v1alpha1
+                kind: VmNics
+                metadata: {name: db-01, namespace: prod, target: simm}
+                spec:
+                  nics:
+                    - name: red
+                      network: {bridge: br0}
+                """);
+        git.commitAndPush("a misspelt target");
+        Cli validate = run("validate", "--repo", git.url());
+        assertThat(validate.exitCode()).isEqualTo(1);
+        assertThat(validate.out()).contains("prod/db.yaml:3:50: error: unknown target \"simm\": did you mean \"sim\"?"
+                        + " (known: sim); its NICs were checked as kubevirt NICs, the kind of every declared target")
+                .contains("prod/db.yaml:7:17: error: network kind \"bridge\" is not available on target \"simm\"");
+
+        Cli help = run("plan", "--help");
+        assertThat(help.out()).contains("\nOptions:\n", "\nDesired state (Git):\n", "\nTargets and VMs:\n",
+                "\nExamples:\n  nicsync plan");
+    }
+
     private Cli run(String... args) {
         return Launcher.run(dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
     }

@@ -62,6 +62,23 @@ class TyposReachNothingIT extends KubevirtScenarioIT {
     }
 
     @Test
+    void anEndpointThatRefusesIsNamedWithItsCauseAtOnce() throws Exception {
+        int closed;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closed = socket.getLocalPort();
+        }
+        java.nio.file.Path refused = dir.resolve("refused-kubeconfig");
+        java.nio.file.Files.writeString(refused, java.nio.file.Files.readString(kubevirt.kubeconfig())
+                .replaceAll("server: \"[^\"]+\"", "server: \"https://127.0.0.1:" + closed + "\""));
+        git.write("nicsync.yaml", DesiredState.config(refused));
+        git.commitAndPush("a cluster that is down");
+        Cli run = counted("plan");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).startsWith("nicsync: error: target sim (https://127.0.0.1:" + closed + "): reading the"
+                + " KubeVirt CR: no answer from the API server: ").contains("Connection refused");
+    }
+
+    @Test
     void theSelectionThatMatchesIsPlannedAsBefore() throws Exception {
         Cli run = counted("plan", "--target", "sim", "--vm", "prod/web-01");
         assertThat(run.exitCode()).as(run.toString()).isZero();
