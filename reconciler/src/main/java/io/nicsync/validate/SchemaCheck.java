@@ -29,10 +29,16 @@ final class SchemaCheck {
         return ok;
     }
 
-    /** apiVersion and kind have their own messages ({@link KindCheck}). */
+    /**
+     * The document's apiVersion and kind have their own messages ({@link KindCheck}); a {@code kind} deeper in the
+     * document (a target's) is the schema's to report.
+     */
     private static boolean saidByKindCheck(SchemaProblem problem, Error error) {
-        return problem.pointer().equals("/apiVersion") || problem.pointer().equals("/kind")
-                || ("required".equals(error.getKeyword())
-                        && ("apiVersion".equals(error.getProperty()) || "kind".equals(error.getProperty())));
+        String pointer = problem.pointer();
+        if (pointer.equals("/apiVersion") || pointer.equals("/kind")) {
+            return true;
+        }
+        return "required".equals(error.getKeyword()) && pointer.isEmpty()
+                && ("apiVersion".equals(error.getProperty()) || "kind".equals(error.getProperty()));
     }
 }
