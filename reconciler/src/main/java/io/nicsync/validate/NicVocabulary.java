@@ -46,7 +46,8 @@ final class NicVocabulary implements Rule {
         for (YamlDocument doc : d.unbound()) {
             String target = doc.root().path("metadata").path("target").asText(null);
             JsonNode nics = doc.root().path("spec").path("nics");
-            for (int i = 0; i < nics.size(); i++) {
+            // a document that failed its schema may hold anything here: only a list has NICs to look at
+            for (int i = 0; nics.isArray() && i < nics.size(); i++) {
                 JsonNode model = nics.get(i).path("model");
                 if (model.isTextual()) {
                     model(d, doc, i, model.textValue(), target == null ? Optional.empty() : d.pluginOf(target),
