@@ -90,7 +90,7 @@ final class DeclarativeSteps implements StepRunner {
             throw new TargetException(Reason.CONFLICT, subject + ": being unplugged (state: absent); KubeVirt "
                     + "deletes the entry once the guest has released it, add it again after that");
         }
-        List<String> restart = NicRules.restartChanges(iface, nic);
+        List<String> restart = NicRules.restartChanges(vm, iface, nic);
         if (!restart.isEmpty()) {
             throw NicRules.restartRequired(subject, restart);
         }
