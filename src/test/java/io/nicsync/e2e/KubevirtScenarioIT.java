@@ -2,8 +2,10 @@ package io.nicsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.e2e.kubevirt.SimulatedKubevirt;
+import io.nicsync.plugin.kubevirt.sim.Fixtures;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
@@ -23,7 +25,12 @@ abstract class KubevirtScenarioIT {
 
     /** Starts the cluster; the scenario seeds it, then calls {@link SimulatedKubevirt#connect}. */
     SimulatedKubevirt cluster(SimConfig config) {
-        kubevirt = SimulatedKubevirt.start(config);
+        return cluster(config, Fixtures.web01());
+    }
+
+    /** As {@link #cluster(SimConfig)}, with {@code web01} as web-01 (such as {@link Fixtures#web01WithoutMacs}). */
+    SimulatedKubevirt cluster(SimConfig config, ObjectNode web01) {
+        kubevirt = SimulatedKubevirt.start(config, web01);
         return kubevirt;
     }
 

@@ -2,6 +2,7 @@ package io.nicsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import org.junit.jupiter.api.Test;
 
@@ -9,12 +10,7 @@ import org.junit.jupiter.api.Test;
 class KubevirtUnplugAndLinkIT extends KubevirtScenarioIT {
 
     private static String blue(String setting) {
-        return """
-                - name: blue
-                  network: {multus: blue}
-                  binding: bridge
-                  %s
-                """.formatted(setting);
+        return DesiredState.bridgeNic("blue", "blue", setting);
     }
 
     @Test

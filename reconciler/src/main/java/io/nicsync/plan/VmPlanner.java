@@ -70,7 +70,7 @@ final class VmPlanner {
 
     static Result plan(PlanInput input) {
         var planner = new VmPlanner(input);
-        var changes = Diff.diff(input.desired(), input.live());
+        var changes = planner.supported(Diff.diff(input.desired(), input.live()));
         planner.slots = Slots.of(planner.live);
         planner.remarks(changes);
         planner.removals(changes);
@@ -83,6 +83,34 @@ final class VmPlanner {
         planner.restart();
         planner.stoppedNote();
         return new Result(List.copyOf(planner.steps), List.copyOf(planner.notes));
+    }
+
+    /**
+     * The changes less those towards a configuration the target cannot hold at all, neither live nor after a
+     * restart ({@link Capabilities#unsupported}): a plan holds only steps the target can carry out, so such a
+     * NIC gets no step and the plan says why, before anything changes.
+     */
+    private List<NicChange> supported(List<NicChange> changes) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (NicChange change : changes) {
+            wanted(change).flatMap(w -> caps.unsupported(live, w))
+                    .ifPresent(why -> refused.putIfAbsent(change.nic(), why));
+        }
+        refused.forEach((nic, why) -> notes.add(PlanNote.warning(vm, nic, nic + " cannot have its desired"
+                + " configuration on this target: " + why + "; nothing is planned for " + nic)));
+        return changes.stream().filter(c -> wanted(c).isEmpty() || !refused.containsKey(c.nic())).toList();
+    }
+
+    /** The configuration a change moves its NIC to; empty for removals and remarks. */
+    private static Optional<NicSpec> wanted(NicChange change) {
+        return switch (change) {
+            case Missing m -> Optional.of(m.spec());
+            case NetworkChange n -> Optional.of(n.wanted());
+            case LinkChange l -> Optional.of(l.current().withLink(l.to()));
+            case FixedChange f -> Optional.of(f.wanted());
+            case PersistentDrift p -> Optional.of(p.wanted());
+            default -> Optional.empty();
+        };
     }
 
     private void remarks(List<NicChange> changes) {

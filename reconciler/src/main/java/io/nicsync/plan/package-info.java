@@ -23,6 +23,9 @@
  *
  * <p>Rules, each decided here once:
  * <ul>
+ *   <li><b>Only what the target can do.</b> A NIC whose desired configuration the target cannot hold at all,
+ *       live or after a restart ({@link io.nicsync.spi.Capabilities#unsupported}, such as a link state on a
+ *       KubeVirt release without one), gets no step; a warning gives the target's reason, release included.
  *   <li><b>Order</b> lives in {@code StepOrder} alone: per VM, unplug (live, then persistent), repoint, add,
  *       migrate, link changes, persist, restart; a dependency pass puts a NIC's carrier-down before its
  *       unplug, staged entries before their migration, and a NIC's live steps before its persistent ones.

@@ -1,10 +1,12 @@
 package io.nicsync.testing;
 
 import io.nicsync.spi.Capabilities;
+import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -12,6 +14,7 @@ import java.util.Set;
  *
  * @param hotplugBindings the bindings that can be hotplugged; empty for any (a platform without bindings)
  * @param pinned NICs (by label) the platform refuses to unplug, such as KubeVirt's pod network
+ * @param noLinkDown why no NIC can be down on this platform at all (a release without link state), null when one can
  */
 public record FakeCapabilities(
         HotplugMode hotplugMode,
@@ -19,7 +22,8 @@ public record FakeCapabilities(
         boolean setLinkLive,
         boolean separatePersistentDefinition,
         Set<String> hotplugBindings,
-        Set<String> pinned) implements Capabilities {
+        Set<String> pinned,
+        String noLinkDown) implements Capabilities {
 
     public FakeCapabilities {
         hotplugBindings = hotplugBindings == null ? Set.of() : Set.copyOf(hotplugBindings);
@@ -29,16 +33,17 @@ public record FakeCapabilities(
 
     /** libvirt: plugs in place, repoints and sets links live, keeps a separate persistent definition. */
     public static FakeCapabilities libvirt() {
-        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of());
+        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of(), null);
     }
 
     /** KubeVirt: one template for both definitions, bridge and sriov hotplug, no live NAD change. */
     public static FakeCapabilities kubevirt(HotplugMode mode) {
-        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of());
+        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of(), null);
     }
 
     public FakeCapabilities withRepointLive(boolean can) {
-        return new FakeCapabilities(hotplugMode, can, setLinkLive, separatePersistentDefinition, hotplugBindings, pinned);
+        return new FakeCapabilities(hotplugMode, can, setLinkLive, separatePersistentDefinition, hotplugBindings, pinned,
+                noLinkDown);
     }
 
     @Override
@@ -60,5 +65,10 @@ public record FakeCapabilities(
     @Override
     public boolean canSetLinkLive(NicSpec current) {
         return setLinkLive;
+    }
+
+    @Override
+    public Optional<String> unsupported(LiveVm vm, NicSpec wanted) {
+        return wanted.link() == LinkState.DOWN ? Optional.ofNullable(noLinkDown) : Optional.empty();
     }
 }

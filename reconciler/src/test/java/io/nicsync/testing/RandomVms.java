@@ -145,7 +145,7 @@ public final class RandomVms {
         return Combinators.combine(Arbitraries.of(HotplugMode.class), Arbitraries.of(true, false),
                         Arbitraries.of(true, false), Arbitraries.of(true, false))
                 .as((mode, repoint, link, separate) -> new FakeCapabilities(mode, repoint, link, separate, Set.of(),
-                        Set.of()));
+                        Set.of(), null));
     }
 
     static MacAddress namedMac(int i) {

@@ -46,4 +46,9 @@ public final class DesiredState {
                   binding: bridge
                 """.formatted(name, nad);
     }
+
+    /** As {@link #bridgeNic(String, String)}, with one more {@code setting} such as {@code link: down}. */
+    public static String bridgeNic(String name, String nad, String setting) {
+        return bridgeNic(name, nad) + "  " + setting + "\n";
+    }
 }

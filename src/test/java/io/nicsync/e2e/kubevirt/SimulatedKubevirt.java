@@ -44,11 +44,16 @@ public final class SimulatedKubevirt implements AutoCloseable {
 
     /** A cluster of the given release with the NADs and web-01, stopped. */
     public static SimulatedKubevirt start(SimConfig config) {
+        return start(config, Fixtures.web01());
+    }
+
+    /** A cluster of the given release with the NADs and {@code web01}, a version of web-01, stopped. */
+    public static SimulatedKubevirt start(SimConfig config, ObjectNode web01) {
         SimulatedKubevirt kubevirt = new SimulatedKubevirt(config);
         for (String nad : List.of("blue", "red", "green")) {
             kubevirt.sim().createNad(NAMESPACE, nad);
         }
-        kubevirt.sim().createVm(Fixtures.web01());
+        kubevirt.sim().createVm(web01);
         return kubevirt;
     }
 

@@ -1,9 +1,12 @@
 package io.nicsync.spi;
 
+import java.util.Optional;
+
 /**
  * What a target can change live. The planner asks these questions; anything a target cannot do live
- * becomes a persistent-only change with a {@link RestartRequired} step. The defaults describe a platform
- * that can do nothing live beyond plugging into free capacity.
+ * becomes a persistent-only change with a {@link RestartRequired} step, unless {@link #unsupported} says the
+ * target cannot hold the configuration at all. The defaults describe a platform that can do nothing live
+ * beyond plugging into free capacity.
  */
 public interface Capabilities {
 
@@ -37,6 +40,16 @@ public interface Capabilities {
     /** Whether the carrier of a plugged NIC can be changed live. */
     default boolean canSetLinkLive(NicSpec current) {
         return false;
+    }
+
+    /**
+     * Why a NIC of {@code vm} cannot have the configuration {@code wanted} at all: neither live nor in the
+     * persistent definition, so not after a restart either (a release without link state). Empty when it can.
+     * The reason names what is missing, such as the release needed and the one the target runs. The planner
+     * plans no step for such a NIC and puts the reason in the plan instead.
+     */
+    default Optional<String> unsupported(LiveVm vm, NicSpec wanted) {
+        return Optional.empty();
     }
 
     /**

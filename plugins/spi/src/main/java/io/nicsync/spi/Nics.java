@@ -24,6 +24,16 @@ public final class Nics {
         return nic.mac() == null ? Optional.empty() : vm.nicByMac(nic.mac());
     }
 
+    /**
+     * The persistent configuration of {@code nic} as steps compare it, null when it has none. A persistent entry
+     * that names no MAC (a KubeVirt template as upstream writes it) keeps the MAC the NIC has: that MAC asked for
+     * again is no change, so the entry has it, as the diff reads the entry.
+     */
+    public static NicSpec persistent(LiveNic nic) {
+        NicSpec entry = nic.persistent();
+        return entry == null || entry.mac() != null || nic.mac() == null ? entry : entry.withMac(nic.mac());
+    }
+
     /** Whether {@code actual} has everything {@code wanted} asks for; false when there is no {@code actual}. */
     public static boolean satisfies(NicSpec actual, NicSpec wanted) {
         return actual != null && differences(actual, wanted).isEmpty();

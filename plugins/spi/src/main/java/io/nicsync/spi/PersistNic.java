@@ -30,7 +30,7 @@ public record PersistNic(VmRef vm, NicSpec spec, NicSpec previous, String reason
 
     @Override
     public boolean verifiedBy(LiveVm live) {
-        return Nics.find(live, spec).map(LiveNic::persistent).filter(p -> Nics.satisfies(p, spec)).isPresent();
+        return Nics.find(live, spec).map(Nics::persistent).filter(p -> Nics.satisfies(p, spec)).isPresent();
     }
 
     @Override

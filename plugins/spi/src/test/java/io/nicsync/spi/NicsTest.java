@@ -31,6 +31,15 @@ class NicsTest {
     }
 
     @Test
+    void aPersistentEntryNamingNoMacKeepsTheMacTheNicHas() {
+        NicSpec unpinned = UPLINK.withMac(null);
+        assertThat(Nics.persistent(new LiveNic("uplink", MAC, UPLINK, unpinned, null))).isEqualTo(UPLINK);
+        NicSpec other = UPLINK.withMac(MacAddress.parse("52:54:00:00:00:07"));
+        assertThat(Nics.persistent(new LiveNic("uplink", MAC, UPLINK, other, null))).isEqualTo(other);
+        assertThat(Nics.persistent(new LiveNic("uplink", MAC, UPLINK, null, null))).isNull();
+    }
+
+    @Test
     void aStepsNicIsFoundByNameElseByMac() {
         LiveNic named = new LiveNic("uplink", MAC, UPLINK, null, null);
         LiveNic unnamed = new LiveNic(null, MacAddress.parse("52:54:00:00:00:09"),

@@ -81,7 +81,7 @@ final class DeclarativeSteps implements StepRunner {
         guards.requireLiveChanges(subject, vm);
         JsonNode iface = vm.templateInterface(nic.name());
         if (nic.link() == LinkState.DOWN) {
-            guards.requireLinkState(subject);
+            guards.requireLinkState(subject, KubevirtCapabilities.binding(nic));
         }
         if (iface == null) {
             return new TemplatePatch(vm).addNic(nic);
@@ -90,7 +90,7 @@ final class DeclarativeSteps implements StepRunner {
             throw new TargetException(Reason.CONFLICT, subject + ": being unplugged (state: absent); KubeVirt "
                     + "deletes the entry once the guest has released it, add it again after that");
         }
-        List<String> restart = NicRules.restartChanges(iface, nic);
+        List<String> restart = NicRules.restartChanges(vm, iface, nic);
         if (!restart.isEmpty()) {
             throw NicRules.restartRequired(subject, restart);
         }
@@ -148,18 +148,13 @@ final class DeclarativeSteps implements StepRunner {
 
     private void link(VmRef vm, String nic, LinkState to, Duration timeout) throws TargetException {
         String subject = subject(vm, nic);
-        guards.requireLinkState(subject);
         ObservedVm after = patcher.apply(vm.namespace(), vm.name(), nic, o -> {
             JsonNode iface = o.templateInterface(nic);
+            guards.requireLinkState(subject, iface == null ? null : Interfaces.binding(iface));
             if (iface == null || Interfaces.absent(iface)) {
                 throw new TargetException(Reason.NOT_FOUND, subject + ": not in the VM template");
             }
             guards.requireLiveChanges(subject, o);
-            String binding = Interfaces.binding(iface);
-            if ("sriov".equals(binding) || String.valueOf(binding).startsWith("passt")) {
-                throw new TargetException(Reason.UNSUPPORTED, subject + ": KubeVirt cannot set the link of a "
-                        + binding + " interface");
-            }
             return new TemplatePatch(o).state(nic, to == LinkState.DOWN ? "down" : null);
         });
         if (after.running()) {

@@ -1,16 +1,19 @@
 package io.nicsync.plugin.kubevirt;
 
 import io.nicsync.spi.Capabilities;
+import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
+import java.util.Optional;
 
 /**
  * What a KubeVirt cluster can change on a running VM, by release: hotplug of bridge (and, by migration,
  * SR-IOV) interfaces on multus networks; unplug of bridge interfaces only; link state from v1.5 (not
  * SR-IOV or passt); a live NAD change from v1.8 (by migration). The VM template is both the persistent
- * definition and the source of live changes, so persisting is not a separate step.
+ * definition and the source of live changes, so persisting is not a separate step. A link state KubeVirt
+ * cannot set live it cannot hold in the template either: such a NIC is {@link #unsupported}.
  */
 final class KubevirtCapabilities implements Capabilities {
     private final ClusterInfo cluster;
@@ -60,8 +63,33 @@ final class KubevirtCapabilities implements Capabilities {
 
     @Override
     public boolean canSetLinkLive(NicSpec current) {
-        String binding = binding(current);
-        return cluster.version().atLeast(5) && !binding.equals("sriov") && !binding.startsWith("passt");
+        return linkStateRefusal(binding(current)).isEmpty();
+    }
+
+    @Override
+    public Optional<String> unsupported(LiveVm vm, NicSpec wanted) {
+        return unsupported(wanted);
+    }
+
+    /** Why no VM of this cluster can have a NIC configured as {@code wanted}; empty when it can. */
+    Optional<String> unsupported(NicSpec wanted) {
+        return wanted.link() == LinkState.DOWN ? linkStateRefusal(binding(wanted)) : Optional.empty();
+    }
+
+    /**
+     * Why an interface with {@code binding} cannot have a link state ({@code state: up|down}) on this cluster,
+     * live or in the template; empty when it can.
+     */
+    Optional<String> linkStateRefusal(String binding) {
+        binding = binding == null ? "bridge" : binding;
+        if (!cluster.version().atLeast(5)) {
+            return Optional.of("link state (state: up|down) needs KubeVirt v1.5, the cluster runs "
+                    + cluster.version());
+        }
+        if (binding.equals("sriov") || binding.startsWith("passt")) {
+            return Optional.of("KubeVirt cannot set the link of a " + binding + " interface");
+        }
+        return Optional.empty();
     }
 
     @Override

@@ -4,6 +4,7 @@ import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.HotplugCapacity;
 import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
+import java.util.Optional;
 
 /**
  * What the cluster's release and configuration allow on a running VM, checked before a template write:
@@ -47,10 +48,11 @@ final class LiveChangeGuards {
         }
     }
 
-    void requireLinkState(String subject) throws TargetException {
-        if (!capabilities.cluster().version().atLeast(5)) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": link state (state: up|down) needs KubeVirt "
-                    + "v1.5, the cluster runs " + capabilities.cluster().version());
+    /** An interface with {@code binding} can have a link state here: the release has it, the binding takes it. */
+    void requireLinkState(String subject, String binding) throws TargetException {
+        Optional<String> refusal = capabilities.linkStateRefusal(binding);
+        if (refusal.isPresent()) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": " + refusal.get());
         }
     }
 

@@ -1,12 +1,12 @@
 package io.nicsync.plugin.kubevirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * KubeVirt's limits on NIC changes, checked before anything is written so that a change KubeVirt would only
@@ -42,10 +42,11 @@ final class NicRules {
     }
 
     /**
-     * The parts of {@code wanted} that differ from the template entry and reach the guest only through a
-     * restart (binding, model, MAC); empty when none.
+     * The parts of {@code wanted} that differ from the template entry {@code iface} of {@code vm} and reach the
+     * guest only through a restart (binding, model, MAC); empty when none. A template without a MAC keeps the
+     * one the VM has ({@link ObservedVm#templateMac}): that MAC asked for again is no change.
      */
-    static List<String> restartChanges(JsonNode iface, NicSpec wanted) {
+    static List<String> restartChanges(ObservedVm vm, JsonNode iface, NicSpec wanted) {
         List<String> changes = new ArrayList<>();
         String binding = Interfaces.binding(iface);
         if (!KubevirtCapabilities.binding(wanted).equals(binding)) {
@@ -55,9 +56,9 @@ final class NicRules {
         if (wanted.model() != null && !wanted.model().equals(model)) {
             changes.add("model " + model + " -> " + wanted.model());
         }
-        String mac = iface.path("macAddress").asText(null);
-        if (wanted.mac() != null && !Objects.equals(Interfaces.mac(mac), wanted.mac())) {
-            changes.add("MAC " + mac + " -> " + wanted.mac());
+        MacAddress mac = vm.templateMac(iface.path("name").asText());
+        if (wanted.mac() != null && !wanted.mac().equals(mac)) {
+            changes.add("MAC " + (mac == null ? "(none)" : mac) + " -> " + wanted.mac());
         }
         return changes;
     }

@@ -1,6 +1,7 @@
 package io.nicsync.plugin.kubevirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.nicsync.spi.MacAddress;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,20 @@ record ObservedVm(JsonNode vm, JsonNode vmi, JsonNode pod) {
     /** The VMI's {@code status.interfaces} entry of a NIC. */
     JsonNode statusInterface(String nic) {
         return vmi == null ? null : Interfaces.named(vmi.path("status").path("interfaces"), nic).orElse(null);
+    }
+
+    /**
+     * The MAC a NIC keeps with its template entry, to compare like with like: its {@code macAddress}, or where the
+     * template names none (the common case upstream: KubeVirt or the pod network chooses it) the MAC the running
+     * VM has for the NIC, as {@link io.nicsync.spi.Nics#persistent} reads it. Null when neither says.
+     */
+    MacAddress templateMac(String nic) {
+        JsonNode iface = templateInterface(nic);
+        MacAddress pinned = iface == null ? null : Interfaces.mac(iface.path("macAddress").asText(null));
+        if (pinned != null || !attached(nic)) {
+            return pinned;
+        }
+        return Interfaces.mac(statusInterface(nic).path("mac").asText(null));
     }
 
     /** Plugged into the guest: virt-handler reports the interface from the domain. */

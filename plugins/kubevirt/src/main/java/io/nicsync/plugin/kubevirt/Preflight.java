@@ -6,6 +6,7 @@ import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PersistNic;
 import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.RestartRequired;
@@ -58,11 +59,13 @@ final class Preflight {
                 case AddNic add -> {
                     network(subject, ref, add.spec().network(), problems);
                     gates(subject, vm, problems);
+                    supported(subject, add.spec(), problems);
                 }
                 case PersistNic persist -> {
                     // a running VM's template change is refused like a hotplug (gate, rollout strategy)
                     network(subject, ref, persist.spec().network(), problems);
                     gates(subject, vm, problems);
+                    supported(subject, persist.spec(), problems);
                 }
                 case UnpersistNic unpersist -> gates(subject, vm, problems);
                 case RepointNic repoint -> {
@@ -73,14 +76,14 @@ final class Preflight {
                     migrateNamespaces.add(ref.namespace());
                 }
                 case UnplugNic unplug -> gates(subject, vm, problems);
-                case SetLink link -> {
-                    if (!cluster.version().atLeast(5)) {
-                        problems.add(subject + ": link state needs KubeVirt v1.5, the cluster runs "
-                                + cluster.version());
-                    }
-                }
+                case SetLink link -> capabilities.linkStateRefusal(link.spec().binding())
+                        .ifPresent(why -> problems.add(subject + ": " + why));
                 case Migrate migrate -> migrateNamespaces.add(ref.namespace());
-                case RestartRequired restart -> restartNamespaces.add(ref.namespace());
+                case RestartRequired restart -> {
+                    restartNamespaces.add(ref.namespace());
+                    restart.pending().forEach(nic -> supported(
+                            Failures.subject(ref.namespace(), ref.name(), nic.name()), nic, problems));
+                }
                 default -> {
                 }
             }
@@ -119,6 +122,11 @@ final class Preflight {
         } catch (KubernetesClientException e) {
             problems.add(Failures.of(subject + ": NetworkAttachmentDefinition " + nad, e).getMessage());
         }
+    }
+
+    /** A configuration the cluster cannot hold at all, in a plan made elsewhere or before an upgrade. */
+    private void supported(String subject, NicSpec nic, List<String> problems) {
+        capabilities.unsupported(nic).ifPresent(why -> problems.add(subject + ": " + why));
     }
 
     private void gates(String subject, ObservedVm vm, List<String> problems) {

@@ -1,5 +1,6 @@
 package io.nicsync.plugin.kubevirt;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nicsync.plugin.kubevirt.sim.Fixtures;
 import io.nicsync.plugin.kubevirt.sim.SimCluster;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
@@ -28,11 +29,15 @@ final class Lab implements AutoCloseable {
     final Target target;
 
     private Lab(SimConfig config, boolean running, HotplugSetting hotplug) throws TargetException {
+        this(config, running, hotplug, Fixtures.web01());
+    }
+
+    private Lab(SimConfig config, boolean running, HotplugSetting hotplug, ObjectNode web01) throws TargetException {
         cluster = SimCluster.start(config);
         sim = cluster.sim();
         sim.createNad("prod", "blue");
         sim.createNad("prod", "red");
-        sim.createVm(Fixtures.web01());
+        sim.createVm(web01);
         if (running) {
             sim.start("prod", "web-01");
         }
@@ -46,6 +51,11 @@ final class Lab implements AutoCloseable {
 
     static Lab running(SimConfig config, HotplugSetting hotplug) throws TargetException {
         return new Lab(config, true, hotplug);
+    }
+
+    /** web-01 running, its template naming no MAC ({@link Fixtures#web01WithoutMacs}). */
+    static Lab runningWithoutMacs(SimConfig config) throws TargetException {
+        return new Lab(config, true, HotplugSetting.AUTO, Fixtures.web01WithoutMacs());
     }
 
     static Lab stopped(SimConfig config) throws TargetException {

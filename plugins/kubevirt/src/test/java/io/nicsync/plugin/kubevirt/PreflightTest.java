@@ -52,7 +52,7 @@ class PreflightTest {
             assertThat(problems)
                     .anySatisfy(p -> assertThat(p).contains("nic pink: NetworkAttachmentDefinition prod/pink"))
                     .anySatisfy(p -> assertThat(p).contains("HotplugNICs"))
-                    .anySatisfy(p -> assertThat(p).contains("nic blue: link state needs KubeVirt v1.5"))
+                    .anySatisfy(p -> assertThat(p).contains("nic blue: link state (state: up|down) needs KubeVirt v1.5"))
                     .anySatisfy(p -> assertThat(p).contains("prod/db-01: no such VirtualMachine"))
                     .anySatisfy(p -> assertThat(p).contains("3 NIC(s) to hotplug but room for only 2"));
         }

@@ -28,4 +28,15 @@ public final class Fixtures {
     public static ObjectNode web01() {
         return object("vms/web-01.json");
     }
+
+    /**
+     * {@link #web01} as upstream manifests write a VM: no {@code macAddress} on any interface, so the running VM
+     * gets the MAC KubeVirt chooses.
+     */
+    public static ObjectNode web01WithoutMacs() {
+        ObjectNode vm = web01();
+        vm.at("/spec/template/spec/domain/devices/interfaces")
+                .forEach(iface -> ((ObjectNode) iface).remove("macAddress"));
+        return vm;
+    }
 }
