@@ -50,7 +50,8 @@ class PlanSessionIT {
 
     @BeforeEach
     void fleet() {
-        kubevirt = SimulatedKubevirt.start(SimConfig.v1(4));
+        // v1.5: the first release with link state, which the change below needs
+        kubevirt = SimulatedKubevirt.start(SimConfig.v1(5));
         for (int i = 2; i <= VMS; i++) {
             ObjectNode vm = Fixtures.web01();
             ((ObjectNode) vm.get("metadata")).put("name", name(i));
