@@ -151,7 +151,7 @@ final class VmPlanner {
             unplugged = current.withLink(LinkState.DOWN);
         }
         live(new UnplugNic(vm, unplugged, reason));
-        slots.release(); // the slot it leaves can take an add of this plan: unplugs run before adds
+        slots.release(nic.get()); // the slot it leaves can take an add of this plan: unplugs run before adds
         return true;
     }
 

@@ -18,10 +18,24 @@ public final class Nics {
 
     /** A step's NIC among the observed ones: by name when it has one, else by MAC. */
     public static Optional<LiveNic> find(LiveVm vm, NicSpec nic) {
-        if (nic.name() != null) {
-            return vm.nic(nic.name());
+        return vm.nics().stream().filter(l -> identifies(nic, l.name(), l.mac())).findFirst();
+    }
+
+    /**
+     * Whether a NIC with this name and MAC, as a platform records it, is the NIC {@code wanted} means: by name when
+     * {@code wanted} has one, else by MAC. Plugins ask this of their own records, so that a step finds on the
+     * platform the NIC {@link #find} finds among observed ones.
+     */
+    public static boolean identifies(NicSpec wanted, String name, MacAddress mac) {
+        return identifies(wanted.name(), wanted.mac(), name, mac);
+    }
+
+    /** {@link #identifies(NicSpec, String, MacAddress)} for a NIC wanted by this name, else this MAC. */
+    public static boolean identifies(String wantedName, MacAddress wantedMac, String name, MacAddress mac) {
+        if (wantedName != null) {
+            return wantedName.equals(name);
         }
-        return nic.mac() == null ? Optional.empty() : vm.nicByMac(nic.mac());
+        return wantedMac != null && wantedMac.equals(mac);
     }
 
     /**

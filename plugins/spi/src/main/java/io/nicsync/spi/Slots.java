@@ -31,9 +31,9 @@ public final class Slots {
         return free;
     }
 
-    /** An unplug of a plugged NIC: its slot can take a later add. */
-    public void release() {
-        if (capacity.supported()) {
+    /** An unplug of {@code nic}: when it is plugged, its slot can take a later add; otherwise nothing is freed. */
+    public void release(LiveNic nic) {
+        if (capacity.supported() && nic.plugged()) {
             free++;
             freed++;
         }
@@ -70,8 +70,8 @@ public final class Slots {
         }
         Slots slots = of(vm);
         for (Step step : steps) {
-            if (step instanceof UnplugNic u && Nics.find(vm, u.spec()).filter(LiveNic::plugged).isPresent()) {
-                slots.release();
+            if (step instanceof UnplugNic u) {
+                Nics.find(vm, u.spec()).ifPresent(slots::release);
             }
         }
         int room = slots.free();

@@ -89,18 +89,35 @@ class NicsTest {
         Slots slots = Slots.of(vm);
         assertThat(slots.take()).isTrue();
         assertThat(slots.take()).isFalse();
-        slots.release();
+        slots.release(plugged);
         assertThat(slots.free()).isEqualTo(1);
         assertThat(slots.detail()).isEqualTo("1 free PCI slot, plus 1 freed by unplugs");
+
+        LiveNic configuredOnly = new LiveNic("cold", MAC, null, plugged.live(), null);
+        slots.release(configuredOnly);
+        assertThat(slots.free()).as("a NIC that is not plugged frees no slot").isEqualTo(1);
 
         LiveVm none = running(HotplugCapacity.unsupported("no ACPI"));
         assertThat(Slots.check(none, List.of(new AddNic(VM, a, "r")))).contains("cannot hotplug: no ACPI");
         Slots unsupported = Slots.of(none);
-        unsupported.release();
+        unsupported.release(plugged);
         assertThat(unsupported.free()).isZero();
     }
 
     private static LiveVm running(HotplugCapacity capacity, LiveNic... nics) {
         return new LiveVm(VM, PowerState.RUNNING, "pc", List.of(nics), capacity, new Fingerprint("f"));
+    }
+
+    @Test
+    void aPlatformRecordIsTheNicAStepMeansByNameElseByMac() {
+        NicSpec named = new NicSpec("uplink", MAC, UPLINK.network(), null, null, LinkState.UP, null);
+        NicSpec unnamed = new NicSpec(null, MAC, UPLINK.network(), null, null, LinkState.UP, null);
+        MacAddress other = MacAddress.parse("52:54:00:00:00:99");
+
+        assertThat(Nics.identifies(named, "uplink", other)).as("the name decides when there is one").isTrue();
+        assertThat(Nics.identifies(named, "other", MAC)).isFalse();
+        assertThat(Nics.identifies(unnamed, "whatever", MAC)).isTrue();
+        assertThat(Nics.identifies(unnamed, null, other)).isFalse();
+        assertThat(Nics.identifies(null, null, null, MAC)).as("nothing to identify by").isFalse();
     }
 }

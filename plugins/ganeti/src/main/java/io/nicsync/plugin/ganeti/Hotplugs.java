@@ -3,6 +3,7 @@ package io.nicsync.plugin.ganeti;
 import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
 import java.util.List;
@@ -98,7 +99,7 @@ final class Hotplugs {
         on.requireHotplug("an unplug");
         Optional<ConfigNic> configured = on.configured(spec);
         if (configured.isEmpty()) {
-            if (on.observed().vm().nics().stream().anyMatch(n -> n.plugged() && matches(n.name(), n.mac(), spec))) {
+            if (on.observed().vm().nics().stream().anyMatch(n -> n.plugged() && Nics.identifies(spec, n.name(), n.mac()))) {
                 throw new TargetException(Reason.UNSUPPORTED, on.where() + ": the running VM still has this device,"
                         + " which Ganeti's configuration no longer holds: only a restart removes it");
             }
@@ -220,10 +221,6 @@ final class Hotplugs {
         return new TargetException(Reason.UNSUPPORTED, on.where() + ": Ganeti's runtime record of this device is"
                 + " from before an unplug the guest did not acknowledge; Ganeti cannot hotplug it until the instance"
                 + " restarts (hard reboot)");
-    }
-
-    private static boolean matches(String name, MacAddress mac, NicSpec spec) {
-        return spec.name() != null ? spec.name().equals(name) : spec.mac() != null && spec.mac().equals(mac);
     }
 
     static String shortUuid(String uuid) {

@@ -2,6 +2,7 @@ package io.nicsync.plugin.ganeti;
 
 import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
 import java.time.Instant;
@@ -32,10 +33,7 @@ record OnInstance(Observer.Observed observed, String where, Instant deadline) {
     }
 
     static Optional<ConfigNic> find(Instance instance, String name, MacAddress mac) {
-        if (name != null) {
-            return instance.nics().stream().filter(n -> name.equals(n.name())).findFirst();
-        }
-        return mac == null ? Optional.empty() : instance.nics().stream().filter(n -> mac.equals(n.mac())).findFirst();
+        return instance.nics().stream().filter(n -> Nics.identifies(name, mac, n.name(), n.mac())).findFirst();
     }
 
     /** The NIC is plugged as far as nicsync knows: configured, and not recorded as missing from the VM. */

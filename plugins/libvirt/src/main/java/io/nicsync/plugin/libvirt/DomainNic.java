@@ -2,6 +2,7 @@ package io.nicsync.plugin.libvirt;
 
 import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import org.w3c.dom.Element;
 
 /**
@@ -15,9 +16,6 @@ record DomainNic(String name, MacAddress mac, NicSpec spec, String pciAddress, E
 
     /** Whether this entry is the NIC a step means: by name when the step has one, else by MAC. */
     boolean matches(NicSpec wanted) {
-        if (wanted.name() != null) {
-            return wanted.name().equals(name);
-        }
-        return wanted.mac() != null && wanted.mac().equals(mac);
+        return Nics.identifies(wanted, name, mac);
     }
 }
