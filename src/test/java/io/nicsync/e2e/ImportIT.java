@@ -135,7 +135,13 @@ class ImportIT {
         assertThat(unknown.exitCode()).isEqualTo(1);
         assertThat(unknown.err()).isEqualTo("nicsync: error: unknown VM(s) on the target: no-such-guest; nothing written\n");
 
-        Cli unreachable = Cli.run("import", "--target", "lab", "--uri", "qemu+tcp://127.0.0.1:1/system", "--out", out.toString());
+        Cli kindless = Cli.run("import", "--target", "lab", "--uri", LabGuests.URI, "--out", out.toString());
+        assertThat(kindless.exitCode()).isEqualTo(1);
+        assertThat(kindless.err()).startsWith("nicsync: error: without --repo, --kind names the target's kind: one of ")
+                .contains("libvirt", "kubevirt", "ganeti");
+
+        Cli unreachable = Cli.run("import", "--kind", "libvirt", "--target", "lab", "--uri",
+                "qemu+tcp://127.0.0.1:1/system", "--out", out.toString());
         assertThat(unreachable.exitCode()).isEqualTo(1);
         assertThat(unreachable.err()).startsWith("nicsync: error: target lab: connecting to qemu+tcp://127.0.0.1:1/system: ")
                 .contains("Connection refused")

@@ -54,7 +54,8 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Overwrite files that exist already.")
     boolean force;
 
-    @Option(names = "--kind", paramLabel = "K", description = "Without --repo: the target's kind (default: libvirt).")
+    @Option(names = "--kind", paramLabel = "K", description = "Without --repo: the target's kind (`nicsync plugins` lists them; needed when several"
+                    + " are installed).")
     String kind;
 
     @Option(names = "--uri", paramLabel = "U",
@@ -98,7 +99,7 @@ final class ImportCommand implements Callable<Integer> {
     private TargetConfig target(Plugins plugins) throws Exception {
         TargetConfig base;
         if (source == null) {
-            base = new TargetConfig(target, kind == null ? "libvirt" : kind, Map.of());
+            base = new TargetConfig(target, kind == null ? onlyKind(plugins) : kind, Map.of());
             plugins.require(base.kind());
         } else if (kind != null) {
             throw new ImportException("--kind is for a target given on the command line; with --repo, the"
@@ -113,6 +114,15 @@ final class ImportCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().replace("--target-setting " + target + ".", "--setting "));
         }
+    }
+
+    /** Without --repo and --kind, the kind of the one installed plugin; with several, the user names one. */
+    private static String onlyKind(Plugins plugins) throws UserError {
+        if (plugins.kinds().size() == 1) {
+            return plugins.kinds().iterator().next();
+        }
+        throw new UserError("without --repo, --kind names the target's kind: one of "
+                + String.join(", ", plugins.kinds()));
     }
 
     private static void text(ImportResult result, PrintWriter out) {
