@@ -17,10 +17,11 @@
 # Layout (all addresses live only inside the namespace $NS):
 #   namespace nicsync-ganeti: lo, bridge gnt-br0 (node 192.0.2.10/24, master IP 192.0.2.100 added by Ganeti),
 #   bridge gnt-br1 (no address, a second link to move NICs to). Names resolve through /etc/netns/$NS/hosts.
-#   RAPI: https://ganeti.example.com:5080 inside the namespace, bound to its 127.0.0.1 (Debian's default
-#   RAPI_ARGS "-b 127.0.0.1"); the certificate is self-signed with CN=ganeti.example.com and no SAN.
+#   RAPI: https://ganeti.example.com:5080 inside the namespace, bound to the node's address 192.0.2.10 (RAPI_ARGS
+#   in /etc/default/ganeti; Debian's default binds 127.0.0.1); the certificate is self-signed with
+#   CN=ganeti.example.com and no SAN.
 #   Optional forwarder on the host's loopback: 127.0.0.1:$FORWARD_PORT -> unix socket -> namespace
-#   127.0.0.1:5080 (same certificate, so a client must expect CN ganeti.example.com).
+#   192.0.2.10:5080 (same certificate, so a client must expect CN ganeti.example.com).
 #   Ganeti networks: labnet (10.99.0.0/24, bridged on gnt-br1, the cluster's MAC prefix) and prefnet
 #   (10.98.0.0/24, bridged on gnt-br0, MAC prefix aa:99:00), connected to the node group "default".
 #   $STATE/rapi.env lists everything a test needs (URL, user, password file, CA file, instance, bridges, networks).
@@ -219,6 +220,24 @@ remove_stale_pidfiles() {
     pid_of "$d" >/dev/null || { log "removing stale pid file $f"; rm -f "$f"; }
   done
 }
+# RAPI listens on the node's address inside the namespace, not on Debian's default 127.0.0.1. A ganeti-rapi started
+# with other arguments (by an earlier lab) is stopped here, and start_daemons starts it again with these.
+RAPI_ARGS_WANTED="-b $NODE_IP --require-authentication"
+ensure_rapi_args() {
+  local f=/etc/default/ganeti pid
+  if ! grep -qxF "RAPI_ARGS=\"$RAPI_ARGS_WANTED\"" "$f" 2>/dev/null; then
+    log "RAPI to listen on $NODE_IP ($f)"
+    if grep -q '^RAPI_ARGS=' "$f" 2>/dev/null; then
+      sed -i "s|^RAPI_ARGS=.*|RAPI_ARGS=\"$RAPI_ARGS_WANTED\"|" "$f"
+    else
+      echo "RAPI_ARGS=\"$RAPI_ARGS_WANTED\"" >>"$f"
+    fi
+  fi
+  pid=$(pid_of ganeti-rapi) || return 0
+  [[ "$(tr '\0' ' ' <"/proc/$pid/cmdline")" == *" -b $NODE_IP "* ]] && return
+  log "restarting ganeti-rapi to listen on $NODE_IP"
+  "$DAEMON_UTIL" stop ganeti-rapi >/dev/null 2>&1 || true
+}
 start_daemons() {
   local d bad=()
   for d in "${DAEMONS[@]}"; do
@@ -335,7 +354,7 @@ rapi() { # METHOD PATH [JSON]
   shift 2
   [ $# -gt 0 ] && args=(-H 'Content-Type: application/json' --data "$1")
   nsx curl -sS --fail-with-body -X "$m" --cacert "$STATE/rapi-ca.pem" \
-    --resolve "$RAPI_CERT_CN:$RAPI_PORT:127.0.0.1" -u "$RAPI_USER:$(rapi_password)" "${args[@]}" \
+    --resolve "$RAPI_CERT_CN:$RAPI_PORT:$NODE_IP" -u "$RAPI_USER:$(rapi_password)" "${args[@]}" \
     "https://$RAPI_CERT_CN:$RAPI_PORT$p"
 }
 wait_for_rapi() {
@@ -356,9 +375,16 @@ fwd_pid() { # pid file -> live socat pid
 }
 start_forwarder() {
   [ "$FORWARD_PORT" = 0 ] && return
+  local ns_pid
+  if ns_pid=$(fwd_pid "$STATE/fwd-ns.pid") \
+      && [[ "$(tr '\0' ' ' <"/proc/$ns_pid/cmdline")" != *" TCP:$NODE_IP:$RAPI_PORT "* ]]; then
+    log "restarting the forwarder in $NS: RAPI moved to $NODE_IP"
+    kill "$ns_pid" 2>/dev/null || true
+    rm -f "$STATE/fwd-ns.pid"
+  fi
   if ! fwd_pid "$STATE/fwd-ns.pid" >/dev/null; then
     rm -f "$FWD_SOCK"
-    setsid ip netns exec "$NS" socat "UNIX-LISTEN:$FWD_SOCK,fork,mode=600" "TCP:127.0.0.1:$RAPI_PORT" \
+    setsid ip netns exec "$NS" socat "UNIX-LISTEN:$FWD_SOCK,fork,mode=600" "TCP:$NODE_IP:$RAPI_PORT" \
       </dev/null >>"$STATE/forwarder.log" 2>&1 &
     echo $! >"$STATE/fwd-ns.pid"
   fi
@@ -389,7 +415,7 @@ write_env() {
 # Written by $0 up. Source it (bash) or read it as key=value.
 NICSYNC_GANETI_NETNS=$NS
 NICSYNC_GANETI_RAPI_URL=https://$RAPI_CERT_CN:$RAPI_PORT
-NICSYNC_GANETI_RAPI_CONNECT=127.0.0.1:$RAPI_PORT
+NICSYNC_GANETI_RAPI_CONNECT=$NODE_IP:$RAPI_PORT
 NICSYNC_GANETI_RAPI_HOST_URL=$([ "$FORWARD_PORT" = 0 ] || echo "https://127.0.0.1:$FORWARD_PORT")
 NICSYNC_GANETI_RAPI_CERT_HOSTNAME=$RAPI_CERT_CN
 NICSYNC_GANETI_RAPI_CA=$STATE/rapi-ca.pem
@@ -450,6 +476,7 @@ up() {
   detect_accel
   create_namespace
   init_cluster
+  ensure_rapi_args
   start_daemons
   wait_for_master
   ensure_master_ip
@@ -532,13 +559,13 @@ status() {
   if ! cluster_exists; then echo "cluster: not initialised"; return 0; fi
   echo "cluster: $(cat /var/lib/ganeti/ssconf_cluster_name), master $(cat /var/lib/ganeti/ssconf_master_node)"
   if ns_exists && [ -s "$STATE/rapi-password" ] && rapi GET /2/info >/dev/null 2>&1; then
-    echo "rapi: https://$RAPI_CERT_CN:$RAPI_PORT in $NS (connect 127.0.0.1:$RAPI_PORT), user $RAPI_USER, password file $STATE/rapi-password, CA $STATE/rapi-ca.pem, version $(rapi GET /2/info | sed -n 's/.*"software_version": "\([^"]*\)".*/\1/p')"
+    echo "rapi: https://$RAPI_CERT_CN:$RAPI_PORT in $NS (connect $NODE_IP:$RAPI_PORT), user $RAPI_USER, password file $STATE/rapi-password, CA $STATE/rapi-ca.pem, version $(rapi GET /2/info | sed -n 's/.*"software_version": "\([^"]*\)".*/\1/p')"
   else
     echo "rapi: not answering"
   fi
   if [ "$FORWARD_PORT" != 0 ]; then
     if fwd_pid "$STATE/fwd-host.pid" >/dev/null && fwd_pid "$STATE/fwd-ns.pid" >/dev/null; then
-      echo "forwarder: 127.0.0.1:$FORWARD_PORT -> $NS 127.0.0.1:$RAPI_PORT (certificate CN $RAPI_CERT_CN)"
+      echo "forwarder: 127.0.0.1:$FORWARD_PORT -> $NS $NODE_IP:$RAPI_PORT (certificate CN $RAPI_CERT_CN)"
     else
       echo "forwarder: stopped"
     fi

@@ -149,7 +149,7 @@ expect recover.log "rolled back"
 run recover-again.log 0 recover
 expect recover-again.log "No interrupted apply to recover."
 
-say "what Ganeti cannot do is refused by validate, each at its line"
+say "what Ganeti cannot do is refused by validate and by plan, each at its line, before any target is read"
 cat >"$REPO/gnt/bad.yaml" <<YAML
 apiVersion: nicsync.io/v1alpha1
 kind: VmNics
@@ -163,4 +163,8 @@ git -C "$REPO" add . && git -C "$REPO" commit -qm bad
 run validate.log 1 validate --repo "$REPO"
 expect validate.log "gnt/bad.yaml:6:51: error: Ganeti NICs have no link state"
 expect validate.log "gnt/bad.yaml:7:54: error: Ganeti keeps one configuration per instance"
+run plan-bad.log 1 plan --repo "$REPO"
+expect plan-bad.log "gnt/bad.yaml:6:51: error: Ganeti NICs have no link state"
+expect plan-bad.log "gnt/bad.yaml:7:54: error: Ganeti keeps one configuration per instance"
+if grep -qE '^[-+~>!] ' "$WORK/plan-bad.log"; then fail "a plan of a state Ganeti cannot have lists steps"; fi
 say "end-to-end: all stages passed"

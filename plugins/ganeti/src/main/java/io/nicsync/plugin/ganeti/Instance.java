@@ -30,7 +30,7 @@ record Instance(String name, String uuid, String status, Boolean operState, Stri
     static final List<String> FIELDS = List.of("name", "uuid", "status", "oper_state", "admin_state", "hypervisor",
             "serial_no", "tags", "pnode.group", "nic.names", "nic.uuids", "nic.macs", "nic.modes", "nic.links",
             "nic.vlans", "nic.networks.names", "nic.ips", "hv/nic_type", "hv/kvm_pci_reservations",
-            "hv/machine_version", "hv/acpi", "hv/disk_type", "disk_template", "disk.count");
+            "hv/machine_version", "hv/acpi", "hv/disk_type", "disk_template", "disk.count", "custom_nicparams");
 
     Instance {
         tags = List.copyOf(tags);
@@ -48,14 +48,14 @@ record Instance(String name, String uuid, String status, Boolean operState, Stri
         List<String> macs = Json.texts(r.value("nic.macs"));
         List<String> modes = Json.texts(r.value("nic.modes"));
         List<String> links = Json.texts(r.value("nic.links"));
-        List<String> vlans = Json.texts(r.value("nic.vlans"));
+        List<String> vlans = vlans(Json.texts(r.value("nic.vlans")), r.value("custom_nicparams"));
         List<String> networks = Json.texts(r.value("nic.networks.names"));
         List<String> ips = Json.texts(r.value("nic.ips"));
         List<ConfigNic> nics = new ArrayList<>();
         for (int i = 0; i < uuids.size(); i++) {
             String mac = at(macs, i);
             nics.add(new ConfigNic(i, uuids.get(i), at(names, i), mac == null ? null : MacAddress.parse(mac),
-                    at(modes, i), at(links, i), Optional.ofNullable(at(vlans, i)).orElse(""), at(networks, i),
+                    at(modes, i), at(links, i), at(vlans, i), at(networks, i),
                     at(ips, i)));
         }
         JsonNode operState = r.value("oper_state");
@@ -81,6 +81,25 @@ record Instance(String name, String uuid, String status, Boolean operState, Stri
 
     boolean isKvm() {
         return "kvm".equals(hypervisor);
+    }
+
+    /**
+     * Each NIC's VLAN, "" for none. Ganeti 3.0.2 answers {@code nic.vlans} with null for every NIC, a VLAN set or not
+     * ({@code gnt-instance list -o nic.vlans} shows it too), while {@code custom_nicparams} holds the VLAN given to the
+     * NIC; the cluster's default VLAN is "" ({@code nicparams} of {@code /2/info}), and a NIC without a VLAN of its own
+     * has that.
+     */
+    private static List<String> vlans(List<String> reported, JsonNode custom) {
+        List<String> out = new ArrayList<>();
+        int count = Math.max(reported.size(), custom == null ? 0 : custom.size());
+        for (int i = 0; i < count; i++) {
+            String vlan = at(reported, i);
+            if (vlan == null || vlan.isEmpty()) {
+                vlan = custom == null ? null : Json.text(custom.path(i).get("vlan"));
+            }
+            out.add(vlan == null ? "" : vlan);
+        }
+        return out;
     }
 
     private static String at(List<String> values, int i) {
