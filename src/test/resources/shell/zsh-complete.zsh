@@ -7,23 +7,22 @@ shift 2
 zmodload zsh/zpty || exit 2
 zpty shell zsh -f -i
 zpty -w shell "$setup"
-wrapper='compadd() { local -a hits; builtin compadd -A hits "$@"; print -rl -- $hits >> '${(q)out}'; builtin compadd "$@"; }'
-zpty -w shell "$wrapper"
-zpty -w shell "print -r -- ready > ${(q)out}.ready"
-# Keys typed while a command runs meet the terminal's own line editing: type only at the prompt.
+zpty -w shell 'compadd() { local -a hits; builtin compadd -A hits "$@"; print -rl -- $hits >> '${(q)out}'; builtin compadd "$@"; }'
+# Keys typed before the line editor reads them would meet the terminal's own line editing: type only once it has
+# started (zle-line-init), and learn that it is done from a key of its own (Ctrl-X d), taken after TAB.
+zpty -w shell 'said() { print -r -- $1 > '${(q)out}'.$1; }; zle-line-init() { said ready; }; finished() { said done; }'
+zpty -w shell 'zle -N zle-line-init; zle -N finished; bindkey "^Xd" finished'
 awaited() {
   for i in {1..600}; do
-    [[ -e $1 ]] && return 0
+    [[ -e $out.$1 ]] && return 0
     sleep 0.1
   done
-  print -u2 "zsh did not get to $1 within a minute"
+  print -u2 "zsh was not $1 within a minute"
   zpty -d shell
   exit 1
 }
-awaited $out.ready
-# TAB completes; then Ctrl-U empties the line and a command says the shell is done: the line editor takes keys in order.
-zpty -w -n shell "$*"$'\t'$'\C-u'
-zpty -w shell "print -r -- done > ${(q)out}.done"
-awaited $out.done
+awaited ready
+zpty -w -n shell "$*"$'\t\C-xd'
+awaited done
 zpty -d shell
 touch $out
