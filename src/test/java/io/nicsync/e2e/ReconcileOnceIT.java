@@ -18,11 +18,15 @@ class ReconcileOnceIT extends KubevirtScenarioIT {
     private static final String RED = DesiredState.bridgeNic("red", "red");
 
     private Cli reconcile(String... more) {
+        return Cli.run(args(more));
+    }
+
+    private String[] args(String... more) {
         String[] args = {"reconcile", "--once", "--repo", git.url(), "--ref", "main",
                 "--state-dir", dir.resolve("state").toString(), "--cache-dir", dir.resolve("cache").toString()};
         String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
-        return Cli.run(all);
+        return all;
     }
 
     private static JsonNode json(Cli cli) throws Exception {
@@ -55,6 +59,29 @@ class ReconcileOnceIT extends KubevirtScenarioIT {
         assertThat(GitRepos.git(git.bare, "notes", "--ref=nicsync", "show", commit))
                 .startsWith("nicsync reconcile: applied, ").contains("/web-01: applied (1 step(s))")
                 .doesNotContain("\n\n");
+    }
+
+    /**
+     * Through bin/nicsync, as a CronJob runs it: every line is an event with its time and level, and a library's own
+     * warning is one of them: jgit's, about a system git configuration it cannot read and goes on without.
+     */
+    @Test
+    void itsLinesAreEventsWithTimeAndLevelAndTheLibrariesWarningsAreAmongThem() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        String commit = push(BLUE + RED);
+        java.nio.file.Path broken = Files.writeString(dir.resolve("gitconfig"), "[core\n");
+
+        Cli run = Launcher.run(java.util.Map.of("GIT_CONFIG_SYSTEM", broken.toString()), dir.resolve("reconcile.log"),
+                args());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(kubevirt.attached("red")).isTrue();
+        assertThat(run.out().lines()).hasSizeGreaterThan(2).allSatisfy(line -> assertThat(line)
+                .matches("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z (INFO |WARN |ERROR) .+"));
+        assertThat(run.out())
+                .containsPattern("Z WARN  \\[org\\.eclipse\\.jgit\\.[\\w.]+\\] .*bad config line 1 in file "
+                        + java.util.regex.Pattern.quote(broken.toString()))
+                .containsPattern("Z INFO  Reconcile: applied at commit " + commit.substring(0, 12));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.nicsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.e2e.kubevirt.DesiredState;
@@ -103,14 +104,83 @@ class ShellIT extends KubevirtScenarioIT {
         git.write("prod/web-01.yaml", "apiVersion: nicsync.io/v1alpha1\nkind: VmNics\nmetadata: {name: x}\n");
         Cli edited = Launcher.start(prod, Map.of(), dir.resolve("edited.log"), "validate").await();
         assertThat(edited.exitCode()).as(edited.toString()).isZero();
-        assertThat(edited.out()).contains("nicsync: warning: 1 uncommitted change(s) to desired-state files are not"
-                + " part of this run (nicsync reads commits): prod/web-01.yaml (modified)")
-                .contains("nicsync validate --working-tree");
+        String warning = "nicsync: warning: 1 uncommitted change(s) to desired-state files are not part of this run"
+                + " (nicsync reads commits): prod/web-01.yaml (modified); commit them, or check them as they are with"
+                + " nicsync validate --working-tree\n";
+        assertThat(edited.out()).contains(warning);
+        // plan and apply read the commit, and say so too
+        Cli plan = Launcher.start(prod, Map.of(), dir.resolve("plan.log"), "plan").await();
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        assertThat(plan.out()).contains(warning).contains("+ add red");
+        Cli dryRun = Launcher.start(prod, Map.of(), dir.resolve("apply.log"), "apply", "--dry-run", "--state-dir",
+                dir.resolve("state").toString()).await();
+        assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
+        assertThat(dryRun.out()).contains(warning).contains("+ add red");
+        assertThat(kubevirt.attached("red")).isFalse();
 
         Cli asOnDisk = Launcher.start(prod, Map.of(), dir.resolve("disk.log"), "validate", "--working-tree").await();
         assertThat(asOnDisk.exitCode()).as(asOnDisk.toString()).isEqualTo(1);
         assertThat(asOnDisk.out()).contains("Desired state: the working tree as it is on disk")
                 .contains("prod/web-01.yaml:3:11: error: metadata is missing required key \"target\"");
+    }
+
+    @Test
+    void standingInASubdirectoryTheRepositoryAndThePathInItAreFound() throws Exception {
+        // a repository that holds more than the desired state: it sits in infra/nics, and you stand in infra/nics/lab
+        git.write("infra/nics/nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()));
+        git.write("infra/nics/lab/web-01.yaml", DesiredState.web01(DesiredState.bridgeNic("green", "green")));
+        git.commitAndPush("the desired state of infra/nics");
+        Path lab = git.work.resolve("infra/nics/lab");
+
+        Cli validate = Launcher.start(lab, Map.of(), dir.resolve("validate.log"), "validate").await();
+        assertThat(validate.exitCode()).as(validate.toString()).isZero();
+        assertThat(validate.out()).contains("(ref HEAD, path infra/nics)").contains("1 VM(s) on 1 target(s)");
+        Cli plan = Launcher.start(lab, Map.of(), dir.resolve("plan.log"), "plan").await();
+        assertThat(plan.exitCode()).as(plan.toString()).isZero();
+        // infra/nics's web-01, not the one of the repository's root (which adds red)
+        assertThat(plan.out()).contains("(ref HEAD, path infra/nics)").contains("+ add green")
+                .doesNotContain("add red");
+    }
+
+    @Test
+    void terraformsOutIsTakenWhereAFileIsWrittenAndRefusedElsewhere() throws Exception {
+        Path imported = dir.resolve("imported");
+        Cli importing = run("import", "--kind", "kubevirt", "--target", "sim", "--uri", "sim-admin", "--setting",
+                "kubeconfig=" + kubevirt.kubeconfig(), "-out=" + imported);
+        assertThat(importing.exitCode()).as(importing.toString()).isZero();
+        assertThat(imported.resolve("sim/prod/web-01.yaml")).exists();
+
+        // every other command with -o refuses it, saying what -o takes: none reads it as -o ut=x.plan
+        String refusal = " writes no file: -out=x.plan is not an option of it (-o takes text or json; nicsync plan"
+                + " --out FILE saves a plan)\n";
+        for (String command : List.of("validate", "show", "apply", "reconcile", "plugins")) {
+            Cli refused = run(command, "-out=x.plan");
+            assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
+            assertThat(refused.out()).as(command).startsWith("nicsync: error: " + command + refusal);
+        }
+        Cli spaced = run("apply", "-out", "x.plan");
+        assertThat(spaced.out()).startsWith("nicsync: error: apply" + refusal);
+    }
+
+    @Test
+    void withJsonOutputUsageErrorsAreJsonToo() throws Exception {
+        Cli unknown = run("plan", "-o", "json", "--repo", git.url(), "--tagret", "sim");
+        assertThat(unknown.exitCode()).as(unknown.toString()).isEqualTo(1);
+        assertThat(onlyJson(unknown).path("error").asText())
+                .startsWith("Unknown options: '--tagret', 'sim' (did you mean --target")
+                .endsWith(". Try 'nicsync plan --help' for more information.");
+
+        Cli missing = run("validate", "--repo", git.url(), "--output=json", "--ref");
+        assertThat(missing.exitCode()).as(missing.toString()).isEqualTo(1);
+        assertThat(onlyJson(missing).path("error").asText())
+                .isEqualTo("Missing required parameter for option '--ref' (REF). Try 'nicsync validate --help' for"
+                        + " more information.");
+
+        Cli refused = run("show", "-ojson", "-out=x.plan");
+        assertThat(onlyJson(refused).path("error").asText()).startsWith("show writes no file: -out=x.plan");
+        // the same mistakes without -o json are lines for a person
+        assertThat(run("validate", "--repo", git.url(), "--ref").out())
+                .startsWith("nicsync: error: Missing required parameter for option '--ref' (REF)\n");
     }
 
     @Test
@@ -121,6 +191,12 @@ class ShellIT extends KubevirtScenarioIT {
         Files.writeString(script, completion.out());
         assertThat(complete(script, "nicsync", "pl")).contains("plan", "plugins").doesNotContain("apply");
         assertThat(complete(script, "nicsync", "plan", "--ta")).contains("--target", "--target-uri");
+
+        // zsh, as its footer and the README say: sourced from ~/.zshrc, the script loads zsh's bash completion itself
+        String zshrc = "source <(NICSYNC_NO_BUILD=1 " + Project.root().resolve("bin/nicsync") + " completion zsh)";
+        assertThat(zshCompletes(zshrc, "nicsync", "pl")).containsExactlyInAnyOrder("plan", "plugins");
+        assertThat(zshCompletes(zshrc, "nicsync", "plan", "--ta"))
+                .containsExactlyInAnyOrder("--target", "--target-uri", "--target-setting");
     }
 
     @Test
@@ -138,7 +214,7 @@ class ShellIT extends KubevirtScenarioIT {
     }
 
     @Test
-    void aMisspeltTargetHidesNoOtherProblemAndHelpHasHeadingsAndExamples() {
+    void aMisspeltTargetHidesNoOtherProblem() {
         git.write("prod/db.yaml", """
                 apiVersion: nicsync.io/v1alpha1
                 kind: VmNics
@@ -147,21 +223,29 @@ class ShellIT extends KubevirtScenarioIT {
                   nics:
                     - name: red
                       network: {bridge: br0}
+                      mac: "52:54:00:00:00:09"
+                    - name: blue
+                      network: {multus: blue}
+                      binding: bridge
+                      mac: "52:54:00:00:00:09"
                 """);
         git.commitAndPush("a misspelt target");
         Cli validate = run("validate", "--repo", git.url());
         assertThat(validate.exitCode()).isEqualTo(1);
         assertThat(validate.out()).contains("prod/db.yaml:3:50: error: unknown target \"simm\": did you mean \"sim\"?"
                         + " (known: sim); its NICs were checked as kubevirt NICs, the kind of every declared target")
-                .contains("prod/db.yaml:7:17: error: network kind \"bridge\" is not available on target \"simm\"");
-
-        Cli help = run("plan", "--help");
-        assertThat(help.out()).contains("\nOptions:\n", "\nDesired state (Git):\n", "\nTargets and VMs:\n",
-                "\nExamples:\n  nicsync plan");
+                .contains("prod/db.yaml:7:17: error: network kind \"bridge\" is not available on target \"simm\"")
+                .contains("prod/db.yaml:12:12: error: MAC 52:54:00:00:00:09 is already used on target \"simm\" by NIC"
+                        + " \"red\"");
     }
 
     private Cli run(String... args) {
         return Launcher.run(dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
+    }
+
+    /** The document a failed run printed, which must be all it printed. */
+    private static JsonNode onlyJson(Cli cli) throws IOException {
+        return new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(cli.out());
     }
 
     /** What bin/nicsync prints when its standard output is a terminal: run under script(1), which gives it one. */
@@ -190,5 +274,22 @@ class ShellIT extends KubevirtScenarioIT {
         String out = new String(bash.getInputStream().readAllBytes());
         assertThat(bash.waitFor(30, TimeUnit.SECONDS)).isTrue();
         return new ArrayList<>(out.lines().map(String::strip).filter(s -> !s.isEmpty()).toList());
+    }
+
+    /**
+     * The words zsh's own completion offers after {@code words}, typed into an interactive zsh that ran
+     * {@code setup} (scripts/test-prereqs.d/zsh.sh installs zsh).
+     */
+    private List<String> zshCompletes(String setup, String... words) throws IOException, InterruptedException {
+        Path offered = dir.resolve("zsh-" + System.nanoTime());
+        List<String> command = new ArrayList<>(List.of("zsh", "-f",
+                Project.root().resolve("src/test/resources/shell/zsh-complete.zsh").toString(), offered.toString(),
+                setup));
+        command.addAll(List.of(words));
+        Process zsh = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("zsh.log").toFile()).start();
+        assertThat(zsh.waitFor(150, TimeUnit.SECONDS)).isTrue();
+        assertThat(zsh.exitValue()).as(Files.readString(dir.resolve("zsh.log"))).isZero();
+        return Files.readAllLines(offered).stream().filter(s -> !s.isBlank()).toList();
     }
 }

@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.RequestTap;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -61,21 +66,48 @@ class TyposReachNothingIT extends KubevirtScenarioIT {
         assertThat(requests).isEmpty();
     }
 
+    /** The target, what was attempted, the cause; and the process has ended (within the launcher's timeout). */
     @Test
     void anEndpointThatRefusesIsNamedWithItsCauseAtOnce() throws Exception {
-        int closed;
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            closed = socket.getLocalPort();
-        }
-        java.nio.file.Path refused = dir.resolve("refused-kubeconfig");
-        java.nio.file.Files.writeString(refused, java.nio.file.Files.readString(kubevirt.kubeconfig())
+        int closed = closedPort();
+        Path refused = dir.resolve("refused-kubeconfig");
+        Files.writeString(refused, Files.readString(kubevirt.kubeconfig())
                 .replaceAll("server: \"[^\"]+\"", "server: \"https://127.0.0.1:" + closed + "\""));
         git.write("nicsync.yaml", DesiredState.config(refused));
         git.commitAndPush("a cluster that is down");
         Cli run = counted("plan");
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).startsWith("nicsync: error: target sim (https://127.0.0.1:" + closed + "): reading the"
-                + " KubeVirt CR: no answer from the API server: ").contains("Connection refused");
+                + " KubeVirt CR: no answer from the API server: ").contains("Connection refused").hasLineCount(1);
+    }
+
+    /** As for KubeVirt, for a libvirt daemon that refuses: libvirt's own client library makes the connection. */
+    @Test
+    void aLibvirtEndpointThatRefusesIsNamedWithItsCauseAtOnce() throws Exception {
+        int closed = closedPort();
+        git.write("nicsync.yaml", """
+                apiVersion: nicsync.io/v1alpha1
+                kind: Config
+                targets:
+                  - name: lab
+                    kind: libvirt
+                    uri: qemu+tcp://127.0.0.1:%d/system
+                """.formatted(closed));
+        git.write("prod/web-01.yaml", """
+                apiVersion: nicsync.io/v1alpha1
+                kind: VmNics
+                metadata: {name: web-01, target: lab}
+                spec:
+                  nics:
+                    - name: uplink
+                      network: {bridge: br0}
+                """);
+        git.commitAndPush("a hypervisor whose libvirtd is down");
+        Cli run = counted("plan");
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.out()).startsWith("nicsync: error: target lab: connecting to qemu+tcp://127.0.0.1:" + closed
+                + "/system: ").contains("unable to connect to server at '127.0.0.1:" + closed + "': Connection refused")
+                .hasLineCount(1);
     }
 
     @Test
@@ -84,6 +116,13 @@ class TyposReachNothingIT extends KubevirtScenarioIT {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).contains("red").contains("Plan: 1 to add");
         assertThat(requests).isNotEmpty();
+    }
+
+    /** A loopback port nothing listens on: one the system just gave out and took back. */
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
     }
 
     private Cli counted(String command, String... selection) throws Exception {

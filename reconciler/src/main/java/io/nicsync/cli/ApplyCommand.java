@@ -46,9 +46,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "apply", mixinStandardHelpOptions = true,
         header = "Carry out a plan, verifying each step; roll back a failed VM.",
         footerHeading = "%nExamples:%n",
-        footer = {"  nicsync apply --dry-run                     # the plan and the preflight checks only",
+        footer = {"  nicsync apply --dry-run   # the plan and the preflight checks only",
                 "  nicsync apply --yes --target lab",
-                "  nicsync apply web.plan                      # a saved plan, checked against the VMs first"},
+                "  nicsync apply web.plan    # a saved plan, checked against the VMs first"},
         description = "Plans from --repo (or takes a saved plan FILE) and carries it out: each VM's steps in order, "
                 + "VMs in parallel, every step verified on the live VM, a failed VM rolled back. Exit 0 all applied; "
                 + "1 error before any change; 3 some VMs failed and were rolled back; 4 some VMs failed and could "

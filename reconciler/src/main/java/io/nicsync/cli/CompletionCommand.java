@@ -10,11 +10,13 @@ import picocli.CommandLine.Spec;
 /** {@code nicsync completion bash|zsh}: a completion script for the shell, generated from the commands. */
 @Command(name = "completion", mixinStandardHelpOptions = true,
         header = "Print a bash or zsh completion script.",
-        description = "Prints a completion script of commands and options for bash or zsh.",
+        description = "Prints a completion script of commands and options. One script serves bash and zsh: zsh runs "
+                + "it through its bash completion emulation (bashcompinit), which the script loads itself. Source it "
+                + "(in ~/.bashrc or ~/.zshrc); it is no zsh completion function, so it does not go into fpath.",
         footerHeading = "%nExamples:%n",
-        footer = {"  source <(nicsync completion bash)                       # this shell",
-                "  nicsync completion bash > /etc/bash_completion.d/nicsync  # every bash",
-                "  nicsync completion zsh > \"${fpath[1]}/_nicsync\"           # zsh"})
+        footer = {"  source <(nicsync completion bash)  # bash: this shell, or in ~/.bashrc",
+                "  nicsync completion bash > /etc/bash_completion.d/nicsync    # every bash",
+                "  source <(nicsync completion zsh)   # zsh: in ~/.zshrc"})
 final class CompletionCommand implements Callable<Integer> {
     enum Shell { BASH, ZSH }
 

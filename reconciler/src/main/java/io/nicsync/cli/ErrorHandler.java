@@ -1,8 +1,5 @@
 package io.nicsync.cli;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.LockTimeoutException;
 import io.nicsync.loop.InvalidDesiredStateException;
@@ -13,9 +10,7 @@ import io.nicsync.source.SourceException;
 import io.nicsync.spi.TargetException;
 import io.nicsync.validate.Diagnostic;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import picocli.CommandLine;
 
@@ -37,19 +32,7 @@ final class ErrorHandler implements CommandLine.IExecutionExceptionHandler {
         List<Diagnostic> diagnostics = e instanceof InvalidDesiredStateException invalid ? invalid.diagnostics()
                 : List.of();
         if (jsonOutput(parsed)) {
-            // whoever asked for JSON reads standard output: the error is a JSON document there too
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("error", shown);
-            if (!diagnostics.isEmpty()) {
-                doc.put("diagnostics", diagnostics.stream().map(ValidateCommand::json).toList());
-            }
-            PrintWriter out = cli.getOut();
-            try {
-                out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
-            } catch (JsonProcessingException impossible) {
-                throw new IllegalStateException(impossible);
-            }
-            out.flush();
+            JsonError.print(cli.getOut(), shown, diagnostics);
             return ExitCode.ERROR.code();
         }
         PrintWriter err = cli.getErr();

@@ -60,7 +60,9 @@ final class EventLog {
                 if (record.getThrown() != null) {
                     message += ": " + record.getThrown();
                 }
-                event(record.getLevel().intValue() >= Level.SEVERE.intValue() ? "error" : "warn", message);
+                // one record, one event: a library's message may quote a command's output, line breaks and all
+                event(record.getLevel().intValue() >= Level.SEVERE.intValue() ? "error" : "warn",
+                        message.strip().replaceAll("\\s*\\R\\s*", " "));
             }
 
             @Override
@@ -73,10 +75,13 @@ final class EventLog {
         });
     }
 
-    /** One event; a message of several lines is an event per line. */
+    /** One event; a message of several lines is an event per line, and a blank line (a plan's spacing) none. */
     synchronized void event(String level, String message) {
         PrintWriter to = level.equals("info") ? out : err;
         for (String line : message.split("\n", -1)) {
+            if (line.isBlank()) {
+                continue;
+            }
             to.println(format == Format.JSON ? json(level, line)
                     : clock.instant() + " " + String.format(Locale.ROOT, "%-5s", level.toUpperCase(Locale.ROOT)) + " "
                             + line);

@@ -30,10 +30,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  nicsync import --kind libvirt --uri qemu:///system --target lab --out desired",
                 "  nicsync import --repo . --target prod --vm web/web-01 --out ."},
-        description = {"Writes a VmNics file for each VM of a target, declaring the NICs it has,",
-                "so that a plan right after shows no changes. The target comes from --repo's",
-                "nicsync.yaml, or from --kind and --uri. Writes nothing when anything fails.",
-                "Exit 0, or 1 on error."})
+        description = "Writes a VmNics file for each VM of a target, declaring the NICs it has, so that a plan "
+                + "right after shows no changes. The target comes from --repo's nicsync.yaml, or from --kind and "
+                + "--uri. Writes nothing when anything fails. Exit 0, or 1 on error.")
 final class ImportCommand implements Callable<Integer> {
 
     /** Optional as a whole: without it, the target is given by --kind and --uri. */
@@ -48,7 +47,8 @@ final class ImportCommand implements Callable<Integer> {
             description = "Only this VM: name or namespace/name (repeatable; default: every VM of the target).")
     List<String> vms = List.of();
 
-    @Option(names = "--out", paramLabel = "DIR", description = "Where to write (default: the current directory).")
+    @Option(names = {"--out", "-out"}, paramLabel = "DIR",
+            description = "Where to write (default: the current directory; -out=DIR as Terraform spells it works too).")
     Path out = Path.of(".");
 
     @Option(names = "--force", description = "Overwrite files that exist already.")

@@ -1,6 +1,5 @@
 package io.nicsync.cli;
 
-import io.nicsync.apply.ExitCode;
 import java.io.PrintWriter;
 import java.util.List;
 import picocli.CommandLine;
@@ -62,20 +61,11 @@ public final class Main implements Runnable {
             cli.addSubcommand(command);
         }
         GroupedOptions.install(cli);
+        TerraformOut.refuseWhereUnknown(cli);
         // after the subcommands: picocli's settings apply to the subcommands a command has when they are made
         cli.setCaseInsensitiveEnumValuesAllowed(true)
-                .setExecutionExceptionHandler(new ErrorHandler());
-        // Exit 2 means "changes" (plan --detailed-exitcode); a usage error is an error like any other.
-        // What was wrong and where help is, as git and kubectl say it, instead of the whole usage text.
-        cli.setParameterExceptionHandler((e, given) -> {
-            CommandLine failed = e.getCommandLine();
-            PrintWriter err = failed.getErr();
-            err.println("nicsync: error: " + e.getMessage());
-            CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
-            err.println("Try '" + failed.getCommandSpec().qualifiedName() + " --help' for more information.");
-            err.flush();
-            return ExitCode.ERROR.code();
-        });
+                .setExecutionExceptionHandler(new ErrorHandler())
+                .setParameterExceptionHandler(new UsageErrors());
         return cli;
     }
 

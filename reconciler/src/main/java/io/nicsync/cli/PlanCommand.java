@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         header = "Show the steps that would bring the VMs to the desired state.",
         footerHeading = "%nExamples:%n",
         footer = {"  nicsync plan",
-                "  nicsync plan --target lab --vm web-01 -out=web.plan   # save it for review and apply",
+                "  nicsync plan --vm web-01 -out=web.plan  # saved for show and apply",
                 "  nicsync plan --detailed-exitcode || [ $? -eq 2 ] && echo changes"},
         description = "Reads the desired state, observes the live VMs and shows the ordered steps that would bring "
                 + "them there. Changes nothing. Exit 0 (with --detailed-exitcode: 0 no changes, 2 changes), 1 on error.")

@@ -30,9 +30,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  nicsync plugins",
                 "  nicsync plugins -o json"},
-        description = {"Lists the installed platform plugins and what each declares: the target settings of",
-                "nicsync.yaml (--target-uri replaces the one marked endpoint), the network kinds a NIC can be",
-                "declared on (and those only ever observed), and the NIC models and bindings. Exit 0."})
+        description = "Lists the installed platform plugins and what each declares: the target settings of "
+                + "nicsync.yaml (--target-uri replaces the one marked endpoint), the network kinds a NIC can be "
+                + "declared on (and those only ever observed), and the NIC models and bindings. Exit 0.")
 final class PluginsCommand implements Callable<Integer> {
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")

@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "reconcile", mixinStandardHelpOptions = true,
         header = "Run one reconcile cycle, as a CronJob does.",
         footerHeading = "%nExamples:%n",
-        footer = {"  nicsync reconcile --once --repo https://git.example.org/infra/nics.git --ref main",
+        footer = {"  nicsync reconcile --once --repo https://git.example.org/nics.git --ref main",
                 "  nicsync reconcile --once -o json --log-format json"},
         description = "One reconcile cycle, as a CronJob runs it: finish an interrupted earlier run, fetch, validate, "
                 + "plan, apply when there are changes as policy.autoApply and policy.drift say, and keep the result "

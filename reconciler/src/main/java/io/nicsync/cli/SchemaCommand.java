@@ -23,9 +23,9 @@ import picocli.CommandLine.Spec;
         footerHeading = "%nExamples:%n",
         footer = {"  nicsync schema config",
                 "  nicsync schema --write schemas              # for editors: see the README"},
-        description = {"Prints the JSON Schema (draft 2020-12) of VmNics documents (vmnics), of nicsync.yaml",
-                "(config) or of plan files (plan), as the installed plugins compose it; with --write, writes all",
-                "three into a directory. Point an editor's YAML support at them. Exit 0, or 1 on error."})
+        description = "Prints the JSON Schema (draft 2020-12) of VmNics documents (vmnics), of nicsync.yaml "
+                + "(config) or of plan files (plan), as the installed plugins compose it; with --write, writes all "
+                + "three into a directory. Point an editor's YAML support at them. Exit 0, or 1 on error.")
 final class SchemaCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "DOCUMENT", description = "vmnics, config or plan (default: vmnics).")

@@ -27,8 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         header = "Reconcile in a loop, on an interval and on git push webhooks.",
         footerHeading = "%nExamples:%n",
-        footer = {"  nicsync serve --repo https://git.example.org/infra/nics.git --ref main --interval 5m",
-                "  nicsync serve --listen 127.0.0.1:8080 --log-format json --webhook-secret-file /run/secrets/webhook"},
+        footer = {"  nicsync serve --repo https://git.example.org/nics.git --interval 5m",
+                "  nicsync serve --log-format json --webhook-secret-file /run/secrets/hook"},
         description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
                 + "(jittered by 10%%), after a failed cycle with exponential backoff, and at once on a git push "
                 + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /status (the last "

@@ -28,7 +28,9 @@ final class SourceOptions {
     String ref;
 
     @Option(names = "--path", paramLabel = "DIR",
-            description = "Subdirectory holding nicsync.yaml and the VM files (default: the repository root).")
+            description = "Subdirectory holding nicsync.yaml and the VM files (default: the directory --repo names "
+                    + "inside its working tree, which without --repo is the nearest one up from here holding "
+                    + "nicsync.yaml; else the repository root).")
     String path;
 
     @Option(names = "--cache-dir", paramLabel = "DIR",

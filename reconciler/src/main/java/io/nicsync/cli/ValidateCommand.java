@@ -25,8 +25,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "validate", mixinStandardHelpOptions = true,
         header = "Check the desired state; report every problem at once.",
         footerHeading = "%nExamples:%n",
-        footer = {"  nicsync validate                             # the repository you stand in",
-                "  nicsync validate --working-tree             # as on disk, before a commit (pre-commit hook)",
+        footer = {"  nicsync validate                # the repository you stand in",
+                "  nicsync validate --working-tree # as on disk: pre-commit hooks, editors",
                 "  nicsync validate --repo https://git.example.org/infra/nics.git -o json"},
         description = "Checks a desired-state repository and reports every problem at once, each as "
                 + "FILE:LINE:COL: error: MESSAGE. Exit code 0 when valid, 1 when not.")

@@ -18,29 +18,9 @@ record Declarations(Config config, YamlDocument configDoc, List<Declared> vms, L
         return config == null ? Optional.empty() : config.target(name);
     }
 
-    /**
-     * The plugin a VM's NICs are checked with: its target's; for a target {@code nicsync.yaml} does not declare,
-     * the one {@link #assumedFor} names, so that a typo in the target hides no other problem of the VM. Empty when
-     * no kind can be assumed, or the kind is unknown.
-     */
-    Optional<TargetPlugin> pluginOf(Declared vm) {
-        String target = vm.vm().ref().target();
-        return target(target).isPresent() ? pluginOf(target) : assumedFor(target).flatMap(t -> plugins.get(t.kind()));
-    }
-
-    /**
-     * The declared target whose kind a VM on the undeclared {@code target} is checked as: the one kind every
-     * declared target has, else the declared target closest in spelling; empty when neither exists.
-     */
-    Optional<TargetConfig> assumedFor(String target) {
-        if (config == null || config.targets().isEmpty() || target(target).isPresent()) {
-            return Optional.empty();
-        }
-        List<TargetConfig> declared = config.targets();
-        if (declared.stream().map(TargetConfig::kind).distinct().count() == 1) {
-            return Optional.of(declared.getFirst());
-        }
-        return Suggestions.closest(target, declared.stream().map(TargetConfig::name).toList()).flatMap(this::target);
+    /** What a VM's NICs are checked as: its target's platform, or for an undeclared target those it may be. */
+    CheckedAs checkedAs(Declared vm) {
+        return CheckedAs.of(vm, this);
     }
 
     /** The plugin of the target named {@code target}; empty when the target or its kind is unknown. */

@@ -5,6 +5,7 @@ import io.nicsync.platforms.Plugins;
 import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.Vocabulary;
+import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -19,17 +20,20 @@ import java.util.function.Function;
  *
  * <p>A model is checked in every {@code VmNics} document, also one that failed its schema, so that it is reported
  * with the document's other problems; where the target's plugin is not known (the target or its kind is unknown,
- * or {@code nicsync.yaml} does not validate), against every installed plugin's models.
+ * or {@code nicsync.yaml} does not validate), against the models of the platforms it may be ({@link CheckedAs}), else
+ * of every installed plugin.
  */
 final class NicVocabulary implements Rule {
 
     @Override
     public void check(Declarations d, Diagnostics out) {
         for (Declared vm : d.vms()) {
-            Optional<TargetPlugin> plugin = d.pluginOf(vm);
+            CheckedAs as = d.checkedAs(vm);
+            Optional<TargetPlugin> plugin = as.single();
+            Collection<TargetPlugin> among = as.plugins().isEmpty() ? d.plugins().all() : as.plugins();
             List<DesiredNic> nics = vm.vm().nics();
             for (int i = 0; i < nics.size(); i++) {
-                model(d, vm.doc(), i, nics.get(i).model(), plugin, vm.vm().ref().target(), out);
+                model(d, vm.doc(), i, nics.get(i).model(), plugin, among, vm.vm().ref().target(), out);
                 if (plugin.isEmpty()) {
                     continue;
                 }
@@ -51,14 +55,15 @@ final class NicVocabulary implements Rule {
                 JsonNode model = nics.get(i).path("model");
                 if (model.isTextual()) {
                     model(d, doc, i, model.textValue(), target == null ? Optional.empty() : d.pluginOf(target),
-                            target, out);
+                            d.plugins().all(), target, out);
                 }
             }
         }
     }
 
+    /** A model {@code plugin} takes; without one, a model one of {@code among} takes. */
     private static void model(Declarations d, YamlDocument doc, int nic, String model, Optional<TargetPlugin> plugin,
-            String target, Diagnostics out) {
+            Collection<TargetPlugin> among, String target, Diagnostics out) {
         if (model == null) {
             return;
         }
@@ -74,7 +79,7 @@ final class NicVocabulary implements Rule {
             return;
         }
         Set<String> known = new LinkedHashSet<>();
-        for (TargetPlugin any : d.plugins().all()) {
+        for (TargetPlugin any : among) {
             if (any.models().open()) {
                 return;
             }
@@ -83,6 +88,12 @@ final class NicVocabulary implements Rule {
         if (!known.contains(model)) {
             out.error(doc, at, oneOf(at, List.copyOf(known), model));
         }
+    }
+
+    /** Whether {@code plugin} has the NIC's network kind and takes its binding: whether it can be its platform. */
+    static boolean takes(TargetPlugin plugin, DesiredNic nic) {
+        return Plugins.declarableKeys(plugin).contains(nic.network().kind())
+                && (nic.binding() == null || plugin.bindings().accepts(nic.binding()));
     }
 
     private static void binding(Declarations d, Declared vm, int nic, TargetPlugin plugin, Diagnostics out) {

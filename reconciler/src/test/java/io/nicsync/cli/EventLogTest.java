@@ -32,7 +32,7 @@ class EventLogTest {
     void everyLineIsAnEventWithItsTimeAndLevel() {
         EventLog log = log(EventLog.Format.TEXT);
         log.info("Serving on 127.0.0.1:8080");
-        log.infoWriter().print("# lab/web-01\n  + add red\n");
+        log.infoWriter().print("# lab/web-01\n  + add red\n\n");
         PrintWriter problems = log.problemWriter();
         problems.println("nicsync: warning: the lease was lost");
         problems.println("lab/web-01.yaml:3:5: error: unknown key");
@@ -76,6 +76,17 @@ class EventLogTest {
                 "2026-12-02T21:12:00.123Z ERROR [org.eclipse.jgit.transport] pack corrupt: "
                         + "java.lang.IllegalStateException: x");
         assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void aLibrarysMessageOfSeveralLinesIsOneEvent() {
+        EventLog log = log(EventLog.Format.TEXT);
+        log.keepLibraryWarnings();
+        // as jgit quotes the output of a git command it ran
+        LoggerFactory.getLogger("org.eclipse.jgit.util.FS").warn("error message 'fatal: bad config line 1\n'\n");
+
+        assertThat(err.toString()).isEqualTo("2026-12-02T21:12:00.123Z WARN  [org.eclipse.jgit.util.FS] error message"
+                + " 'fatal: bad config line 1 '\n");
     }
 
     @Test

@@ -77,7 +77,7 @@ class MainTest {
             assertThat(help).as(entry.getKey()).contains("\nExamples:\n");
             assertThat(help.substring(help.indexOf("\nExamples:\n"))).as(entry.getKey())
                     .contains("nicsync " + entry.getKey() + " ");
-            for (var option : spec.options()) {
+            for (var option : spec.options().stream().filter(o -> !o.hidden()).toList()) {
                 long times = help.lines().filter(l -> l.matches("^ {2,6}(-[a-zA-Z]+, )*" + java.util.regex.Pattern.quote(
                         option.longestName()) + "([=, ].*)?$")).count();
                 assertThat(times).as("%s %s listed once", entry.getKey(), option.longestName()).isEqualTo(1);
@@ -99,6 +99,62 @@ class MainTest {
                 .isEqualTo(ExitCode.ERROR.code());
         assertThat(err.toString()).isEqualTo("nicsync: error: Unknown option: '--no-such-option'\n"
                 + "Try 'nicsync plan --help' for more information.\n");
+    }
+
+    /** Terraform's -out=FILE: --out where a command writes a file, else refused; never -o ut=FILE. */
+    @Test
+    void terraformsOutIsTheOutOfCommandsThatWriteAFileAndRefusedByTheOthers() {
+        CommandLine cli = Main.commandLine();
+        List<String> refusing = new ArrayList<>();
+        for (var entry : cli.getSubcommands().entrySet()) {
+            CommandSpec spec = entry.getValue().getCommandSpec();
+            if (spec.findOption("--out") != null) {
+                assertThat(spec.findOption("-out")).as(entry.getKey()).isSameAs(spec.findOption("--out"));
+            } else if (spec.findOption("-o") != null) {
+                StringWriter out = new StringWriter();
+                StringWriter err = new StringWriter();
+                assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), entry.getKey(), "-out=x"))
+                        .isEqualTo(ExitCode.ERROR.code());
+                assertThat(err.toString()).as(entry.getKey())
+                        .startsWith("nicsync: error: " + entry.getKey() + " writes no file: -out=x is not an option");
+                refusing.add(entry.getKey());
+            }
+        }
+        assertThat(refusing).containsExactlyInAnyOrder("validate", "show", "apply", "reconcile", "plugins");
+    }
+
+    @Test
+    void aUsageErrorIsJsonWhenJsonWasAskedForInAnySpelling() {
+        for (List<String> json : List.of(List.of("-o", "json"), List.of("-oJSON"), List.of("-o=json"),
+                List.of("--output", "json"), List.of("--output=Json"))) {
+            List<String> args = new ArrayList<>(List.of("plan", "--no-such-option"));
+            args.addAll(json);
+            StringWriter out = new StringWriter();
+            StringWriter err = new StringWriter();
+            assertThat(Main.run(new PrintWriter(out), new PrintWriter(err), args.toArray(String[]::new)))
+                    .isEqualTo(ExitCode.ERROR.code());
+            assertThat(out.toString()).as(json.toString()).isEqualTo("""
+                    {
+                      "error" : "Unknown option: '--no-such-option'. Try 'nicsync plan --help' for more information."
+                    }
+                    """);
+            assertThat(err.toString()).isEmpty();
+        }
+        // a command without -o has no JSON to give
+        StringWriter err = new StringWriter();
+        Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "-o", "json");
+        assertThat(err.toString()).startsWith("nicsync: error: Unknown option").contains("'-o'");
+    }
+
+    /** Each example of every help is one line: picocli wraps a longer one, which cannot be copied. */
+    @Test
+    void everyExampleFitsItsLine() {
+        for (var entry : Main.commandLine().getSubcommands().entrySet()) {
+            for (String example : entry.getValue().getCommandSpec().usageMessage().footer()) {
+                assertThat(example.length()).as(example).isLessThanOrEqualTo(80);
+                assertThat(example).as(entry.getKey()).doesNotContain("${");
+            }
+        }
     }
 
     /** A run's failure is said in the user's words, not as the class that carried it. */
