@@ -22,6 +22,8 @@ abstract class KubevirtScenarioIT {
 
     GitRepos git;
     SimulatedKubevirt kubevirt;
+    /** What the next {@link #push} says of restarts ({@code policy.allowRestart}). */
+    boolean allowRestart;
 
     /** Starts the cluster; the scenario seeds it, then calls {@link SimulatedKubevirt#connect}. */
     SimulatedKubevirt cluster(SimConfig config) {
@@ -44,7 +46,7 @@ abstract class KubevirtScenarioIT {
         if (git == null) {
             git = GitRepos.create(dir);
         }
-        git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()) + policyLines);
+        git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig(), allowRestart) + policyLines);
         git.write("prod/web-01.yaml", DesiredState.web01(nics));
         return git.commitAndPush("web-01: NICs");
     }

@@ -102,7 +102,7 @@ public final class Diff {
      * persistent definition must not have the NIC: a leftover entry is removed.
      */
     private static void persistentSide(DesiredNic nic, LiveNic found, List<NicChange> out) {
-        var entry = found == null || !found.persisted() ? null : Specs.identified(found, found.persistent());
+        var entry = found == null || !found.persisted() ? null : Specs.persistentEntry(found);
         if (!nic.persist()) {
             if (entry != null) {
                 out.add(new PersistentLeftover(entry, Removal.LIVE_ONLY));

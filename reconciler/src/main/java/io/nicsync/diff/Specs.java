@@ -1,6 +1,7 @@
 package io.nicsync.diff;
 
 import io.nicsync.spi.LiveNic;
+import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NicSpec;
 
 /** Completing NIC configurations. A null field of a wanted spec means "keep what is there". */
@@ -13,6 +14,18 @@ final class Specs {
         var mac = nic.mac() != null ? nic.mac() : spec.mac();
         return new NicSpec(nic.name(), mac, spec.network(), spec.model(), spec.binding(), spec.link(),
                 spec.bootOrder());
+    }
+
+    /**
+     * The persistent entry of {@code nic} as the diff compares it: named as {@link #identified} names it, with the
+     * MAC the entry names. A named NIC's entry can name another MAC than the running NIC has (a MAC change waiting
+     * for a restart): that entry already holds the change. An entry naming none keeps the NIC's
+     * ({@link io.nicsync.spi.Nics#persistent}); an unnamed NIC is known by the MAC it has.
+     */
+    static NicSpec persistentEntry(LiveNic nic) {
+        NicSpec entry = identified(nic, nic.persistent());
+        MacAddress own = nic.persistent().mac();
+        return nic.name() != null && own != null ? entry.withMac(own) : entry;
     }
 
     /** {@code wanted} with its omitted fields taken from {@code base}, named as {@code identity} names it. */

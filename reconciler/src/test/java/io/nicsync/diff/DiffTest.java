@@ -71,6 +71,16 @@ class DiffTest {
     }
 
     @Test
+    void a_mac_change_written_to_the_persistent_entry_leaves_only_the_plugged_nic_to_change() {
+        var plugged = spec("eth0", MAC_A, BR0, null);
+        var persisted = spec("eth0", MAC_B, BR0, null);
+        var changes = diff(UnmanagedPolicy.IGNORE, List.of(desired("eth0", BR0, MAC_B, true, null)),
+                running(new LiveNic("eth0", MAC_A, plugged, persisted, null)));
+        assertThat(changes).as("the entry already names the MAC asked for").noneMatch(PersistentDrift.class::isInstance)
+                .singleElement().isInstanceOf(NicChange.FixedChange.class);
+    }
+
+    @Test
     void persist_false_removes_the_persistent_entry_and_keeps_the_plugged_nic() {
         var both = spec("tmp", MAC_A, BR0, null);
         var changes = diff(UnmanagedPolicy.IGNORE, List.of(desired("tmp", BR0, null, false, null)),

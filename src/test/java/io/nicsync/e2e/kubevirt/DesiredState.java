@@ -12,6 +12,11 @@ public final class DesiredState {
      * not allowed.
      */
     public static String config(Path kubeconfig) {
+        return config(kubeconfig, false);
+    }
+
+    /** As {@link #config(Path)}, restarts allowed or not. */
+    public static String config(Path kubeconfig, boolean allowRestart) {
         return """
                 apiVersion: nicsync.io/v1alpha1
                 kind: Config
@@ -22,8 +27,8 @@ public final class DesiredState {
                     context: %s
                 policy:
                   stepTimeout: 30s
-                  allowRestart: false
-                """.formatted(kubeconfig, SimulatedKubevirt.CONTEXT);
+                  allowRestart: %s
+                """.formatted(kubeconfig, SimulatedKubevirt.CONTEXT, allowRestart);
     }
 
     /** The VmNics document of web-01 with the given {@code nics} entries (YAML list items, unindented). */

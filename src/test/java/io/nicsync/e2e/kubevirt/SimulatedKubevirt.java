@@ -159,6 +159,19 @@ public final class SimulatedKubevirt implements AutoCloseable {
         throw new AssertionError("web-01's template has no interface " + nic);
     }
 
+    /**
+     * Restarts web-01 as {@code virtctl restart} does, through virt-api's restart subresource, and waits until
+     * KubeVirt runs it again from its template.
+     */
+    public void restart() {
+        String before = vmi().at("/metadata/uid").asText();
+        String uri = cluster.client().getMasterUrl().toString().replaceAll("/$", "")
+                + "/apis/subresources.kubevirt.io/v1/namespaces/" + NAMESPACE + "/virtualmachines/" + VM + "/restart";
+        cluster.client().raw(uri, "PUT", "{}");
+        await("start web-01 again", () -> vmi() != null && !before.equals(vmi().at("/metadata/uid").asText())
+                && "Running".equals(vmi().at("/status/phase").asText()));
+    }
+
     /** The link of {@code nic} as the running VM reports it: up, down, or "" when it has no such interface. */
     public String liveLink(String nic) {
         return vmiStatus(nic).path("linkState").asText("");

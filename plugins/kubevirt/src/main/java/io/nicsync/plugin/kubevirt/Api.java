@@ -35,9 +35,21 @@ final class Api {
     private static final ResourceDefinitionContext POD = new ResourceDefinitionContext.Builder()
             .withGroup("").withVersion("v1").withKind("Pod").withPlural("pods").withNamespaced(true).build();
     private final KubernetesClient client;
+    /** What {@link ObservedVm}s are read with: the cluster's binding of KubeVirt's own pod interface. */
+    private final String podBinding;
 
     Api(KubernetesClient client) {
+        this(client, ClusterInfo.DEFAULT_POD_BINDING);
+    }
+
+    private Api(KubernetesClient client, String podBinding) {
         this.client = client;
+        this.podBinding = podBinding;
+    }
+
+    /** The same client, reading VMs as {@code cluster} boots them. */
+    Api readingFor(ClusterInfo cluster) {
+        return new Api(client, cluster.podBinding());
     }
 
     /** The API server, as {@code https://host:port}: where a request that got no answer went. */
@@ -127,7 +139,7 @@ final class Api {
             return null;
         }
         JsonNode vmi = get(Resources.VMI, namespace, name);
-        return new ObservedVm(vm, vmi, vmi == null ? null : launcherPod(vmi, launcherPods(vmi)));
+        return new ObservedVm(vm, vmi, vmi == null ? null : launcherPod(vmi, launcherPods(vmi)), podBinding);
     }
 
     /** The virt-launcher pods of a VMI (there are two during a migration); empty when the caller may not list pods. */

@@ -23,7 +23,8 @@ import java.util.List;
  * Steps on KubeVirt v1.1+, where NICs are declared in the VM template and KubeVirt carries them into the
  * running VMI: add = template entry; unplug = {@code state: absent} (KubeVirt deletes the entry itself once
  * the guest let go: it is never written back); link = {@code state: down}; repoint = the network's
- * {@code networkName} and a migration.
+ * {@code networkName} and a migration. Live steps are refused where KubeVirt would not carry them into the VMI;
+ * persist and unpersist write the template as {@link TemplateWrites} do, whatever waits for the next start.
  */
 final class DeclarativeSteps implements StepRunner {
     private final VmPatcher patcher;
@@ -31,6 +32,7 @@ final class DeclarativeSteps implements StepRunner {
     private final MigrationRunner migrations;
     private final KubevirtCapabilities capabilities;
     private final LiveChangeGuards guards;
+    private final TemplateWrites writes;
     private final Restarts restarts;
 
     DeclarativeSteps(VmPatcher patcher, Effects effects, MigrationRunner migrations,
@@ -41,6 +43,7 @@ final class DeclarativeSteps implements StepRunner {
         this.migrations = migrations;
         this.capabilities = capabilities;
         this.guards = new LiveChangeGuards(capabilities);
+        this.writes = new TemplateWrites(capabilities);
     }
 
     @Override
@@ -57,52 +60,27 @@ final class DeclarativeSteps implements StepRunner {
         }
     }
 
+    /** A NIC into the template that KubeVirt plugs into the running VM: refused where it would wait for a restart. */
     private void add(VmRef vm, NicSpec nic, Duration timeout) throws TargetException {
         String subject = subject(vm, nic.name());
         NicRules.requireHotpluggable(subject, nic);
+        effects.deleted(vm, nic.name(), timeout); // added back after an unplug: once KubeVirt let go of the old one
         ObservedVm after = patcher.apply(vm.namespace(), vm.name(), nic.name(), o -> {
+            guards.requireLiveChanges(subject, o);
             if (o.running()) {
                 guards.requireCapacity(subject, o, nic.name());
             }
-            return persistPatch(subject, o, nic);
+            return writes.persist(subject, o, nic);
         });
         if (after.running()) {
             effects.plugged(vm, nic.name(), capabilities.hotplugMode(), timeout);
         }
     }
 
+    /** The template entry made to match {@code nic}, whatever of it KubeVirt applies only at the next start. */
     private void persist(VmRef vm, NicSpec nic) throws TargetException {
         String subject = subject(vm, nic.name());
-        patcher.apply(vm.namespace(), vm.name(), nic.name(), o -> persistPatch(subject, o, nic));
-    }
-
-    /** The template entry made to match {@code nic}: added, or its link and network changed. */
-    private TemplatePatch persistPatch(String subject, ObservedVm vm, NicSpec nic) throws TargetException {
-        guards.requireLiveChanges(subject, vm);
-        JsonNode iface = vm.templateInterface(nic.name());
-        if (nic.link() == LinkState.DOWN) {
-            guards.requireLinkState(subject, KubevirtCapabilities.binding(nic));
-        }
-        if (iface == null) {
-            return new TemplatePatch(vm).addNic(nic);
-        }
-        if (Interfaces.absent(iface)) {
-            throw new TargetException(Reason.CONFLICT, subject + ": being unplugged (state: absent); KubeVirt "
-                    + "deletes the entry once the guest has released it, add it again after that");
-        }
-        List<String> restart = NicRules.restartChanges(vm, iface, nic);
-        if (!restart.isEmpty()) {
-            throw NicRules.restartRequired(subject, restart);
-        }
-        TemplatePatch patch = new TemplatePatch(vm);
-        if (Interfaces.requestedLink(iface) != nic.link()) {
-            patch.state(nic.name(), nic.link() == LinkState.DOWN ? "down" : null);
-        }
-        if (!Interfaces.network(vm.templateNetwork(nic.name()), vm.namespace()).equals(nic.network())) {
-            guards.requireRepoint(subject, vm);
-            patch.networkName(nic.name(), nic.network());
-        }
-        return patch;
+        patcher.apply(vm.namespace(), vm.name(), nic.name(), o -> writes.persist(subject, o, nic));
     }
 
     private void unplug(VmRef vm, String nic, Duration timeout) throws TargetException {
@@ -112,21 +90,11 @@ final class DeclarativeSteps implements StepRunner {
         }
     }
 
+    /** Out of the template: {@code state: absent} where KubeVirt then unplugs it live, else the entry removed. */
     private void unpersist(VmRef vm, String nic) throws TargetException {
-        String subject = subject(vm, nic);
-        patcher.apply(vm.namespace(), vm.name(), nic, o -> {
-            JsonNode iface = o.templateInterface(nic);
-            if (iface == null) {
-                return null;
-            }
-            // a running VM loses a NIC without RestartRequired only through state: absent
-            if (o.vmi() != null) {
-                guards.requireLiveChanges(subject, o);
-                NicRules.requireUnpluggable(subject, iface, o.templateNetwork(nic));
-                return new TemplatePatch(o).state(nic, "absent");
-            }
-            return new TemplatePatch(o).removeNic(nic);
-        });
+        patcher.apply(vm.namespace(), vm.name(), nic, o -> writes.unplugsLive(o, nic)
+                ? new TemplatePatch(o).state(nic, "absent")
+                : writes.removal(o, nic));
     }
 
     private ObservedVm markAbsent(VmRef vm, String nic) throws TargetException {

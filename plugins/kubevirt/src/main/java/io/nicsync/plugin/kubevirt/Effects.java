@@ -50,6 +50,20 @@ final class Effects {
         }
     }
 
+    /**
+     * Until no entry of {@code nic} is being unplugged from the template ({@code state: absent}): KubeVirt deletes
+     * it once the guest released the NIC, and only then takes a NIC of that name again. Returns at once when there
+     * is none.
+     */
+    void deleted(VmRef vm, String nic, Duration timeout) throws TargetException {
+        if (!waiter.until(vm.namespace(), vm.name(), timeout, o -> o.templateInterface(nic) == null
+                || !Interfaces.absent(o.templateInterface(nic)))) {
+            throw new TargetException(Reason.TIMEOUT, Failures.subject(vm.namespace(), vm.name(), nic)
+                    + ": KubeVirt has not deleted the unplugged interface of that name after " + timeout
+                    + " (state: absent); a NIC of the same name can be added once it has");
+        }
+    }
+
     void link(VmRef vm, String nic, LinkState to, Duration timeout) throws TargetException {
         String want = to.yaml();
         if (!waiter.until(vm.namespace(), vm.name(), timeout, o -> !o.running() || o.statusInterface(nic) != null

@@ -10,10 +10,13 @@ import java.util.Optional;
 
 /**
  * What a KubeVirt cluster can change on a running VM, by release: hotplug of bridge (and, by migration,
- * SR-IOV) interfaces on multus networks; unplug of bridge interfaces only; link state from v1.5 (not
- * SR-IOV or passt); a live NAD change from v1.8 (by migration). The VM template is both the persistent
- * definition and the source of live changes, so persisting is not a separate step. A link state KubeVirt
- * cannot set live it cannot hold in the template either: such a NIC is {@link #unsupported}.
+ * SR-IOV) interfaces on multus networks (v1.0 through addinterface: bridge, virtio, a MAC KubeVirt chooses);
+ * unplug of bridge interfaces only; link state from v1.5 (not SR-IOV or passt); a live NAD change from v1.8 with
+ * LiveUpdateNADRef, v1.9 without (by migration). Everything else about a NIC (binding, model, MAC, a NAD before
+ * that) KubeVirt takes into the template of a running VM and applies at its next start: the planner's
+ * restart-required changes. The VM template is both the persistent definition and the source of live changes, so
+ * persisting is not a separate step. A link state KubeVirt cannot set live it cannot hold in the template either:
+ * such a NIC is {@link #unsupported}.
  */
 final class KubevirtCapabilities implements Capabilities {
     private final ClusterInfo cluster;
@@ -35,29 +38,34 @@ final class KubevirtCapabilities implements Capabilities {
 
     @Override
     public boolean canHotplug(LiveVm vm, NicSpec nic) {
-        if (!vm.capacity().supported() || !Networks.isMultus(nic.network())
-                || cluster.hotplugGateMissing() || cluster.templateChangesStaged()) {
+        if (!vm.capacity().supported() || !Networks.isMultus(nic.network()) || cluster.hotplugGateMissing()) {
             return false;
         }
         String binding = binding(nic);
         if (nic.model() != null && !nic.model().equals("virtio")) {
             return false;
         }
-        // v1.0's addinterface only knew bridge; SR-IOV reaches a running VM only through a migration
-        return binding.equals("bridge") || binding.equals("sriov") && !cluster.version().imperative()
-                && mode == HotplugMode.MIGRATION;
+        if (cluster.version().imperative()) {
+            return binding.equals("bridge") && nic.mac() == null; // all addinterface can express
+        }
+        // SR-IOV reaches a running VM only through a migration
+        return binding.equals("bridge") || binding.equals("sriov") && mode == HotplugMode.MIGRATION;
     }
 
     @Override
     public boolean canUnplug(LiveVm vm, LiveNic nic) {
         NicSpec current = nic.current();
-        return binding(current).equals("bridge") && Networks.isMultus(current.network())
-                && !cluster.hotplugGateMissing();
+        return canUnplug(binding(current), current.network());
+    }
+
+    /** KubeVirt unplugs ({@code state: absent}) bridge interfaces on multus networks, behind the gate before v1.4. */
+    boolean canUnplug(String binding, NetworkRef network) {
+        return "bridge".equals(binding) && Networks.isMultus(network) && !cluster.hotplugGateMissing();
     }
 
     @Override
     public boolean canRepointLive(NicSpec current, NetworkRef to) {
-        return cluster.version().atLeast(8) && Networks.isMultus(current.network())
+        return cluster.liveNadChange() && Networks.isMultus(current.network())
                 && Networks.isMultus(to) && binding(current).equals("bridge");
     }
 

@@ -35,8 +35,10 @@ final class KubevirtTarget implements Target {
         this.steps = steps;
     }
 
-    static KubevirtTarget open(String name, Api api, HotplugSetting hotplug, Pacer pacer) throws TargetException {
-        ClusterInfo cluster = readCluster(name, api);
+    static KubevirtTarget open(String name, Api unconfigured, HotplugSetting hotplug, Pacer pacer)
+            throws TargetException {
+        ClusterInfo cluster = readCluster(name, unconfigured);
+        Api api = unconfigured.readingFor(cluster);
         KubevirtCapabilities capabilities = new KubevirtCapabilities(cluster, hotplug.mode(cluster));
         Waiter waiter = new Waiter(api, pacer);
         Effects effects = new Effects(waiter);
@@ -44,7 +46,7 @@ final class KubevirtTarget implements Target {
         VmPatcher patcher = new VmPatcher(api, waiter);
         Restarts restarts = new Restarts(api, patcher, waiter);
         StepRunner steps = cluster.version().imperative()
-                ? new ImperativeSteps(api, waiter, effects, migrations, capabilities, restarts)
+                ? new ImperativeSteps(api, waiter, effects, migrations, capabilities, restarts, patcher)
                 : new DeclarativeSteps(patcher, effects, migrations, capabilities, restarts);
         return new KubevirtTarget(name, api, capabilities, steps);
     }
@@ -142,7 +144,8 @@ final class KubevirtTarget implements Target {
     }
 
     private WatchedVms.Reading reading(JsonNode vm, JsonNode vmi, List<JsonNode> launchers) {
-        ObservedVm observed = new ObservedVm(vm, vmi, vmi == null ? null : Api.launcherPod(vmi, launchers));
+        ObservedVm observed = new ObservedVm(vm, vmi, vmi == null ? null : Api.launcherPod(vmi, launchers),
+                capabilities.cluster().podBinding());
         return new WatchedVms.Reading(key(vm), WatchedVms.Stamp.of(vm, vmi, launchers),
                 LiveVmReader.read(name, observed, capabilities.cluster().version()));
     }

@@ -7,10 +7,13 @@ import io.nicsync.spi.TargetException;
 import java.util.Optional;
 
 /**
- * What the cluster's release and configuration allow on a running VM, checked before a template write:
- * a change KubeVirt would not carry into the VMI must not be written at all.
+ * What the cluster's release and configuration allow on a running VM, checked before a live step writes the
+ * template: a change meant to reach the running VM that KubeVirt would only keep for the next start is refused,
+ * so that a live step never turns into a restart-only change unannounced. Persistent writes need no such check.
  */
 final class LiveChangeGuards {
+    static final String NAD_CHANGE_NEEDS = "changing the NetworkAttachmentDefinition of a running VM needs KubeVirt"
+            + " v1.9, or v1.8 with the LiveUpdateNADRef feature gate";
     private final KubevirtCapabilities capabilities;
 
     LiveChangeGuards(KubevirtCapabilities capabilities) {
@@ -18,22 +21,15 @@ final class LiveChangeGuards {
     }
 
     /**
-     * A template change of a running VM that KubeVirt would not carry into the VMI only sets RestartRequired:
-     * refused. A VM that does not run takes any change.
+     * A change that must reach a running VM (plug, unplug, link, NAD): refused where KubeVirt would only keep it in
+     * the template until a restart. A VM that does not run takes any change.
      */
     void requireLiveChanges(String subject, ObservedVm vm) throws TargetException {
-        if (vm.vmi() == null) {
-            return;
-        }
         ClusterInfo cluster = capabilities.cluster();
-        if (cluster.hotplugGateMissing()) {
+        if (vm.vmi() != null && cluster.hotplugGateMissing()) {
             throw new TargetException(Reason.UNSUPPORTED, subject + ": KubeVirt " + cluster.version()
                     + " plugs NICs only with the HotplugNICs feature gate (KubeVirt CR "
                     + "spec.configuration.developerConfiguration.featureGates)");
-        }
-        if (cluster.templateChangesStaged()) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": vmRolloutStrategy is not LiveUpdate, so "
-                    + "template changes wait for a restart (KubeVirt CR spec.configuration.vmRolloutStrategy)");
         }
     }
 
@@ -57,9 +53,9 @@ final class LiveChangeGuards {
     }
 
     void requireRepoint(String subject, ObservedVm vm) throws TargetException {
-        if (vm.vmi() != null && !capabilities.cluster().version().atLeast(8)) {
-            throw new TargetException(Reason.UNSUPPORTED, subject + ": changing the NetworkAttachmentDefinition of "
-                    + "a running VM needs KubeVirt v1.8 (LiveUpdateNADRef); before, it needs a restart");
+        if (vm.vmi() != null && !capabilities.cluster().liveNadChange()) {
+            throw new TargetException(Reason.UNSUPPORTED, subject + ": " + NAD_CHANGE_NEEDS + ", the cluster runs "
+                    + capabilities.cluster().version() + "; otherwise it needs a restart");
         }
     }
 }

@@ -19,7 +19,8 @@ import java.util.Set;
  * A VM and its VMI as a {@link LiveVm}. Persistent = the VM template; live = the VMI, and a NIC is live only
  * once virt-handler reports it from the domain ({@code infoSource} has {@code domain}): a NIC in the VMI spec
  * and not in the domain is pending (not live yet), an {@code absent} one the guest has released is no longer
- * live. An {@code absent} template entry is not persistent: KubeVirt drops it on the next start.
+ * live. An {@code absent} template entry is not persistent: KubeVirt drops it on the next start. A template that
+ * names no NIC has KubeVirt's pod interface ({@link DefaultPodNic}): it boots with it, so it is persistent.
  */
 final class LiveVmReader {
     private LiveVmReader() {
@@ -48,7 +49,7 @@ final class LiveVmReader {
         if (observed.vmi() != null) {
             Interfaces.interfaces(observed.vmi().path("spec")).forEach(i -> names.add(i.path("name").asText()));
         }
-        Interfaces.interfaces(observed.template()).forEach(i -> names.add(i.path("name").asText()));
+        observed.templateInterfaces().forEach(i -> names.add(i.path("name").asText()));
         return names;
     }
 

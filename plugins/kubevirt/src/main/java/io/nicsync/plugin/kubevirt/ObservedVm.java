@@ -2,18 +2,30 @@ package io.nicsync.plugin.kubevirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.nicsync.spi.MacAddress;
+import io.nicsync.spi.NicSpec;
 import java.util.Optional;
 
 /**
  * A VirtualMachine, its VirtualMachineInstance (null when the VM does not run) and the VMI's virt-launcher
  * pod (null when unknown or unreadable) as read from the API, with the conditions and states the plugin
  * acts on.
+ *
+ * <p>The template's NICs are read as KubeVirt boots the VM: a template that names no interface and no network
+ * (as many upstream manifests are written) gets the pod interface {@code default} from KubeVirt
+ * ({@link DefaultPodNic}), so that interface is the template's too, though not written there.
+ *
+ * @param podBinding the cluster's binding for that pod interface ({@link ClusterInfo#podBinding})
  */
-record ObservedVm(JsonNode vm, JsonNode vmi, JsonNode pod) {
+record ObservedVm(JsonNode vm, JsonNode vmi, JsonNode pod, String podBinding) {
     static final String NETWORK_STATUS = "k8s.v1.cni.cncf.io/network-status";
 
     ObservedVm(JsonNode vm, JsonNode vmi) {
-        this(vm, vmi, null);
+        this(vm, vmi, null, ClusterInfo.DEFAULT_POD_BINDING);
+    }
+
+    /** The same observation with {@code vm} as the VirtualMachine now is (after a patch of it). */
+    ObservedVm withVm(JsonNode changed) {
+        return new ObservedVm(changed, vmi, pod, podBinding);
     }
 
     String namespace() {
@@ -32,20 +44,53 @@ record ObservedVm(JsonNode vm, JsonNode vmi, JsonNode pod) {
         return vmi != null && "Running".equals(vmi.path("status").path("phase").asText());
     }
 
+    /** The template's VMI spec as written. */
     JsonNode template() {
         return vm.path("spec").path("template").path("spec");
     }
 
+    /** Whether the VM relies on KubeVirt's pod interface: its template names no interface and no network. */
+    boolean implicitPodNic() {
+        return DefaultPodNic.implicit(template());
+    }
+
+    /** The template's interfaces as KubeVirt boots the VM: as written, or KubeVirt's pod interface alone. */
+    JsonNode templateInterfaces() {
+        return implicitPodNic() ? DefaultPodNic.interfaces(this) : Interfaces.interfaces(template());
+    }
+
+    /** The template's networks as KubeVirt boots the VM, as {@link #templateInterfaces}. */
+    JsonNode templateNetworks() {
+        return implicitPodNic() ? DefaultPodNic.networks() : Interfaces.networks(template());
+    }
+
     JsonNode templateInterface(String nic) {
-        return Interfaces.named(Interfaces.interfaces(template()), nic).orElse(null);
+        return Interfaces.named(templateInterfaces(), nic).orElse(null);
     }
 
     JsonNode templateNetwork(String nic) {
-        return Interfaces.named(Interfaces.networks(template()), nic).orElse(null);
+        return Interfaces.named(templateNetworks(), nic).orElse(null);
+    }
+
+    /**
+     * The template entry of a NIC as steps compare it: its MAC the one it keeps ({@link #templateMac}), its link
+     * the one it asks for. Null when the template has none, or only one being unplugged ({@code state: absent}).
+     */
+    NicSpec templateSpec(String nic) {
+        JsonNode iface = templateInterface(nic);
+        if (iface == null || Interfaces.absent(iface)) {
+            return null;
+        }
+        return Interfaces.spec(iface, templateNetwork(nic), namespace(), templateMac(nic),
+                Interfaces.requestedLink(iface));
     }
 
     JsonNode vmiInterface(String nic) {
         return vmi == null ? null : Interfaces.named(Interfaces.interfaces(vmi.path("spec")), nic).orElse(null);
+    }
+
+    JsonNode vmiNetwork(String nic) {
+        return vmi == null ? null : Interfaces.named(Interfaces.networks(vmi.path("spec")), nic).orElse(null);
     }
 
     /** The VMI's {@code status.interfaces} entry of a NIC. */

@@ -14,7 +14,6 @@ import io.nicsync.spi.SetLink;
 import io.nicsync.spi.Slots;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.UnplugNic;
 import io.nicsync.spi.VmRef;
 import java.util.ArrayList;
@@ -62,16 +61,15 @@ final class Preflight {
                     supported(subject, add.spec(), problems);
                 }
                 case PersistNic persist -> {
-                    // a running VM's template change is refused like a hotplug (gate, rollout strategy)
+                    // a template write is taken whatever waits for the next start (TemplateWrites)
                     network(subject, ref, persist.spec().network(), problems);
-                    gates(subject, vm, problems);
                     supported(subject, persist.spec(), problems);
                 }
-                case UnpersistNic unpersist -> gates(subject, vm, problems);
                 case RepointNic repoint -> {
                     network(subject, ref, repoint.to(), problems);
-                    if (vm.running() && !cluster.version().atLeast(8)) {
-                        problems.add(subject + ": a live NetworkAttachmentDefinition change needs KubeVirt v1.8");
+                    if (vm.running() && !cluster.liveNadChange()) {
+                        problems.add(subject + ": " + LiveChangeGuards.NAD_CHANGE_NEEDS + ", the cluster runs "
+                                + cluster.version());
                     }
                     migrateNamespaces.add(ref.namespace());
                 }
@@ -165,9 +163,8 @@ final class Preflight {
         for (String ns : patch) {
             if (imperative) {
                 ask("update", "subresources.kubevirt.io", "virtualmachines", "addinterface", ns, problems, "");
-            } else {
-                ask("patch", "kubevirt.io", "virtualmachines", null, ns, problems, "");
             }
+            ask("patch", "kubevirt.io", "virtualmachines", null, ns, problems, "");
         }
         if (!capabilities.cluster().migratesByItself()) {
             for (String ns : migrate) {

@@ -2,6 +2,7 @@ package io.nicsync.plugin.kubevirt;
 
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.VmRef;
@@ -9,10 +10,11 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The {@code restart-required} step, executed only when the policy allows restarts: the changes KubeVirt
- * applies only at a restart (binding, model, MAC) are written into the template, then virt-api restarts the
- * VM and the new VMI is made from that template. This is the only place such changes are written, so that
- * they never sit in a template behind a sticky RestartRequired.
+ * The {@code restart-required} step, executed only when the policy allows restarts: virt-api restarts the VM
+ * and the new VMI is made from the template. The plan's persistent steps wrote the changes that wait for it
+ * into the template before; what the template still lacks of them (a plan applied after an earlier one stopped
+ * short) is written first, and so is the MAC of each NIC it brings in where the template names none (KubeVirt
+ * would give a new VMI another one), so that the restart brings in what it promised.
  */
 final class Restarts {
     private final Api api;
@@ -30,8 +32,12 @@ final class Restarts {
         ObservedVm written = patcher.apply(vm.namespace(), vm.name(), null, o -> {
             TemplatePatch patch = new TemplatePatch(o);
             for (NicSpec nic : pending) {
-                NicRules.requireHotpluggable(Failures.subject(vm.namespace(), vm.name(), nic.name()), nic);
-                patch.replaceNic(nic);
+                if (!Nics.satisfies(o.templateSpec(nic.name()), nic)) {
+                    patch.replaceNic(nic);
+                }
+                if (nic.mac() != null) {
+                    patch.pinMac(nic.name(), nic.mac()); // the restart keeps the MAC it promises
+                }
             }
             return patch;
         });

@@ -5,13 +5,19 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.nicsync.spi.LinkState;
+import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 
 /**
  * A JSON patch (RFC 6902) of a VM's template NICs, built against one observed version of the VM: it starts
  * with a {@code test} of that resourceVersion, so the array indices it uses are those of the object it
- * applies to, or the API server refuses it.
+ * applies to, or the API server refuses it. The patch keeps its own copy of the two arrays as its operations
+ * leave them, so that several changes of one patch index correctly.
+ *
+ * <p>A template that names no NIC boots with KubeVirt's pod interface ({@link DefaultPodNic}) and loses it once
+ * any NIC is written into it: the first change of such a template writes that interface and its network out
+ * first, as KubeVirt made them, so the VM keeps its pod network at the next start.
  */
 final class TemplatePatch {
     static final ObjectMapper JSON = new ObjectMapper();
@@ -21,68 +27,109 @@ final class TemplatePatch {
 
     private final ObservedVm vm;
     private final ArrayNode ops = JSON.createArrayNode();
+    /** The template's arrays as this patch leaves them; null while an array is not in the template. */
+    private ArrayNode interfaces;
+    private ArrayNode networks;
+    private boolean implicitPodNic;
 
     TemplatePatch(ObservedVm vm) {
         this.vm = vm;
         op("test", "/metadata/resourceVersion").put("value", vm.resourceVersion());
+        interfaces = copy(Interfaces.interfaces(vm.template()));
+        networks = copy(Interfaces.networks(vm.template()));
+        implicitPodNic = vm.implicitPodNic();
     }
 
-    /** Appends an interface and its multus network. */
+    /** Appends an interface and its network. */
     TemplatePatch addNic(NicSpec nic) {
-        append(INTERFACES, Interfaces.interfaces(vm.template()), interfaceEntry(nic));
-        append(NETWORKS, Interfaces.networks(vm.template()), networkEntry(nic, vm.namespace()));
+        writeOutPodNic();
+        interfaces = append(INTERFACES, interfaces, interfaceEntry(nic));
+        networks = append(NETWORKS, networks, networkEntry(nic, vm.namespace()));
         return this;
     }
 
     /** Sets {@code state} of a template interface: {@code absent}, {@code down}; null removes it (up). */
     TemplatePatch state(String nic, String state) {
-        int i = index(Interfaces.interfaces(vm.template()), nic);
+        writeOutPodNic();
+        int i = index(interfaces, nic);
+        ObjectNode iface = (ObjectNode) interfaces.get(i);
         String path = INTERFACES + "/" + i + "/state";
-        boolean has = vm.templateInterface(nic).has("state");
         if (state != null) {
-            op(has ? "replace" : "add", path).put("value", state);
-        } else if (has) {
+            op(iface.has("state") ? "replace" : "add", path).put("value", state);
+            iface.put("state", state);
+        } else if (iface.has("state")) {
             op("remove", path);
+            iface.remove("state");
         }
         return this;
     }
 
     /**
-     * Makes the template entry of a NIC match {@code nic} whatever it takes (binding, model, MAC, network),
-     * keeping the entry's other fields: only for changes that a restart brings in.
+     * Makes the template entry of a NIC match {@code nic} whatever it takes (binding, model, MAC, network, link),
+     * changed as little as that takes ({@link EntryEdit}); adds it when there is none.
      */
     TemplatePatch replaceNic(NicSpec nic) {
-        JsonNode existing = vm.templateInterface(nic.name());
-        int n = Interfaces.indexOf(Interfaces.networks(vm.template()), nic.name());
-        if (existing == null || n < 0) {
+        writeOutPodNic();
+        int i = indexOf(interfaces, nic.name());
+        int n = indexOf(networks, nic.name());
+        if (i < 0 || n < 0) {
             return addNic(nic);
         }
-        ObjectNode entry = ((ObjectNode) existing).deepCopy();
-        Interfaces.BINDINGS.forEach(entry::remove);
-        entry.remove("binding");
-        ObjectNode wanted = interfaceEntry(nic);
-        entry.remove("state");
-        entry.setAll(wanted);
-        op("replace", INTERFACES + "/" + index(Interfaces.interfaces(vm.template()), nic.name())).set("value", entry);
-        op("replace", NETWORKS + "/" + n).set("value", networkEntry(nic, vm.namespace()));
+        ObjectNode entry = EntryEdit.of(vm, nic);
+        if (!entry.equals(interfaces.get(i))) {
+            op("replace", INTERFACES + "/" + i).set("value", entry.deepCopy());
+            interfaces.set(i, entry);
+        }
+        if (!Interfaces.network(networks.get(n), vm.namespace()).equals(nic.network())) {
+            ObjectNode network = networkEntry(nic, vm.namespace());
+            op("replace", NETWORKS + "/" + n).set("value", network.deepCopy());
+            networks.set(n, network);
+        }
         return this;
     }
 
-    /** Removes an interface and its network outright: only for a VM that does not run. */
+    /**
+     * Names {@code mac} in the entry of {@code nic} where it names none: KubeVirt keeps a NIC's MAC across a start
+     * only when the template names it, otherwise the next VMI gets a new one.
+     */
+    TemplatePatch pinMac(String nic, MacAddress mac) {
+        writeOutPodNic();
+        int i = index(interfaces, nic);
+        ObjectNode iface = (ObjectNode) interfaces.get(i);
+        if (!iface.hasNonNull("macAddress")) {
+            op("add", INTERFACES + "/" + i + "/macAddress").put("value", mac.value());
+            iface.put("macAddress", mac.value());
+        }
+        return this;
+    }
+
+    /** Removes an interface and its network outright: KubeVirt drops them from a running VM at its next start. */
     TemplatePatch removeNic(String nic) {
-        op("remove", INTERFACES + "/" + index(Interfaces.interfaces(vm.template()), nic));
-        int n = Interfaces.indexOf(Interfaces.networks(vm.template()), nic);
+        writeOutPodNic();
+        int i = index(interfaces, nic);
+        op("remove", INTERFACES + "/" + i);
+        interfaces.remove(i);
+        int n = indexOf(networks, nic);
         if (n >= 0) {
             op("remove", NETWORKS + "/" + n);
+            networks.remove(n);
         }
         return this;
     }
 
     /** Points a NIC's multus network at another NetworkAttachmentDefinition. */
     TemplatePatch networkName(String nic, NetworkRef to) {
-        int n = index(Interfaces.networks(vm.template()), nic);
-        op("replace", NETWORKS + "/" + n + "/multus/networkName").put("value",
-                Networks.networkName(to, vm.namespace()));
+        writeOutPodNic();
+        int n = index(networks, nic);
+        String name = Networks.networkName(to, vm.namespace());
+        op("replace", NETWORKS + "/" + n + "/multus/networkName").put("value", name);
+        ((ObjectNode) networks.get(n).path("multus")).put("networkName", name);
+        return this;
+    }
+
+    /** Writes KubeVirt's pod interface out into a template that names no NIC (a no-op for any other). */
+    TemplatePatch podNicWrittenOut() {
+        writeOutPodNic();
         return this;
     }
 
@@ -125,16 +172,43 @@ final class TemplatePatch {
         return network;
     }
 
-    private void append(String path, JsonNode existing, ObjectNode entry) {
-        if (existing.isArray()) {
-            op("add", path + "/-").set("value", entry);
-        } else {
-            op("add", path).set("value", JSON.createArrayNode().add(entry));
+    /** The first change of a template that relies on KubeVirt's pod interface writes that interface out. */
+    private void writeOutPodNic() {
+        if (!implicitPodNic) {
+            return;
         }
+        implicitPodNic = false;
+        interfaces = replaceArray(INTERFACES, interfaces, (ArrayNode) vm.templateInterfaces());
+        networks = replaceArray(NETWORKS, networks, (ArrayNode) vm.templateNetworks());
     }
 
-    private static int index(JsonNode array, String nic) {
-        int i = Interfaces.indexOf(array, nic);
+    private ArrayNode replaceArray(String path, ArrayNode existing, ArrayNode content) {
+        ArrayNode value = content.deepCopy();
+        op(existing == null ? "add" : "replace", path).set("value", value.deepCopy());
+        return value;
+    }
+
+    private ArrayNode append(String path, ArrayNode existing, ObjectNode entry) {
+        if (existing != null) {
+            op("add", path + "/-").set("value", entry);
+            existing.add(entry.deepCopy());
+            return existing;
+        }
+        ArrayNode created = JSON.createArrayNode().add(entry);
+        op("add", path).set("value", created.deepCopy());
+        return created;
+    }
+
+    private static ArrayNode copy(JsonNode array) {
+        return array instanceof ArrayNode a ? a.deepCopy() : null;
+    }
+
+    private static int indexOf(ArrayNode array, String nic) {
+        return array == null ? -1 : Interfaces.indexOf(array, nic);
+    }
+
+    private static int index(ArrayNode array, String nic) {
+        int i = indexOf(array, nic);
         if (i < 0) {
             throw new IllegalStateException("no template entry " + nic);
         }

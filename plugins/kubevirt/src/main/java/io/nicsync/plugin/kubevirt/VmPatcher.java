@@ -38,7 +38,7 @@ final class VmPatcher {
                 return vm;
             }
             try {
-                return new ObservedVm(api.patchVm(namespace, name, patch.ops()), vm.vmi());
+                return vm.withVm(api.patchVm(namespace, name, patch.ops()));
             } catch (KubernetesClientException e) {
                 if (!(e.getCode() == 409 || e.getCode() == 422) || !changedSince(vm)) {
                     throw Failures.of(subject, e);

@@ -21,9 +21,15 @@
  * once the guest released the NIC, and the plugin never writes it back. KubeVirt v1.0 has no template API
  * for this and is driven through its {@code addinterface} / {@code removeinterface} subresources instead.
  *
- * <p>What each release can do (hotplug gate, rollout strategy, link state from v1.5, NAD changes from v1.8,
- * placeholder capacity) is read from the KubeVirt CR when a target opens. Changes KubeVirt would only apply
- * at a restart (binding, model, MAC: {@code RestartRequired}) are refused by every step but
- * {@link io.nicsync.spi.RestartRequired}, which writes them and restarts the VM through virt-api.
+ * <p>What each release can do (hotplug gate, link state from v1.5, NAD changes from v1.8, placeholder capacity)
+ * is read from the KubeVirt CR when a target opens; the table in the plugin's README says it per release. A live
+ * step (add, unplug, link, repoint) is refused where KubeVirt would not carry it into the running VM. Changes
+ * KubeVirt applies only at the next start (binding, model, MAC, a NAD before v1.8) are persistent steps: written
+ * into the template, as KubeVirt takes them (condition {@code RestartRequired}), and brought in by the plan's
+ * {@link io.nicsync.spi.RestartRequired} step, which restarts the VM through virt-api when the policy allows it.
+ *
+ * <p>A template that names no NIC boots with KubeVirt's pod interface {@code default}: it is read as the
+ * template's, and written out with the first NIC written into such a template ({@code DefaultPodNic}), or the VM would
+ * lose its pod network at its next start.
  */
 package io.nicsync.plugin.kubevirt;

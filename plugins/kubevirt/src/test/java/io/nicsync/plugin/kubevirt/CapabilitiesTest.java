@@ -2,6 +2,7 @@ package io.nicsync.plugin.kubevirt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.nicsync.plugin.kubevirt.sim.Fixtures;
 import io.nicsync.spi.Capabilities.HotplugMode;
 import io.nicsync.spi.Fingerprint;
 import io.nicsync.spi.HotplugCapacity;
@@ -28,14 +29,32 @@ class CapabilitiesTest {
 
     private static KubevirtCapabilities on(String version, HotplugMode mode, String... gates) {
         return new KubevirtCapabilities(
-                new ClusterInfo(Version.parse(version), Set.of(gates), "LiveUpdate", true, true), mode);
+                new ClusterInfo(Version.parse(version), Set.of(gates), true, true, "bridge"), mode);
     }
 
     @Test
-    void withoutLiveUpdateRolloutNothingIsPluggedBeforeV1_6() {
-        var staged = new KubevirtCapabilities(new ClusterInfo(Version.parse("v1.5.0"), Set.of(), null, true, true),
-                HotplugMode.IN_PLACE);
-        assertThat(staged.canHotplug(RUNNING, BRIDGE)).isFalse();
+    void theRolloutStrategyHoldsNoNicChangeBack() {
+        var kubevirt = Fixtures.object("kubevirt-cr/stage-v1.5.yaml");
+        var staged = new KubevirtCapabilities(ClusterInfo.of(kubevirt, true), HotplugMode.IN_PLACE);
+        assertThat(kubevirt.at("/spec/configuration/vmRolloutStrategy").asText()).isEqualTo("Stage");
+        assertThat(staged.canHotplug(RUNNING, BRIDGE)).isTrue();
+    }
+
+    @Test
+    void thePodInterfaceKubevirtAddsHasTheBindingTheCrSays() {
+        assertThat(ClusterInfo.of(Fixtures.object("kubevirt-cr/stage-v1.5.yaml"), true).podBinding())
+                .isEqualTo("masquerade");
+        var plain = Fixtures.object("kubevirt-cr/stage-v1.5.yaml");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) plain.at("/spec/configuration")).remove("network");
+        assertThat(ClusterInfo.of(plain, true).podBinding()).isEqualTo("bridge");
+    }
+
+    @Test
+    void onV1_0AddinterfaceExpressesNoMacOfChoice() {
+        var v1 = on("v1.0.0", HotplugMode.IN_PLACE, "HotplugNICs");
+        assertThat(v1.canHotplug(RUNNING, BRIDGE)).isTrue();
+        assertThat(v1.canHotplug(RUNNING, BRIDGE.withMac(io.nicsync.spi.MacAddress.parse("52:54:00:00:00:09"))))
+                .isFalse();
     }
 
     @Test
@@ -68,10 +87,12 @@ class CapabilitiesTest {
     }
 
     @Test
-    void aLiveNadChangeFromV1_8() {
+    void aLiveNadChangeFromV1_8WithItsBetaGateAndFromV1_9() {
         NetworkRef red = Networks.multus("red", "prod");
         assertThat(on("v1.7.2", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isFalse();
-        assertThat(on("v1.8.0", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isTrue();
+        assertThat(on("v1.8.0", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isFalse();
+        assertThat(on("v1.8.0", HotplugMode.IN_PLACE, "LiveUpdateNADRef").canRepointLive(BRIDGE, red)).isTrue();
+        assertThat(on("v1.9.0", HotplugMode.IN_PLACE).canRepointLive(BRIDGE, red)).isTrue();
     }
 
     @Test
@@ -81,20 +102,10 @@ class CapabilitiesTest {
 
     @Test
     void autoHotplugFollowsTheDynamicNetworksController() {
-        ClusterInfo with = new ClusterInfo(Version.parse("v1.6.0"), Set.of(), null, true, true);
-        ClusterInfo without = new ClusterInfo(Version.parse("v1.6.0"), Set.of(), null, true, false);
+        ClusterInfo with = new ClusterInfo(Version.parse("v1.6.0"), Set.of(), true, true, "bridge");
+        ClusterInfo without = new ClusterInfo(Version.parse("v1.6.0"), Set.of(), true, false, "bridge");
         assertThat(HotplugSetting.AUTO.mode(with)).isEqualTo(HotplugMode.IN_PLACE);
         assertThat(HotplugSetting.AUTO.mode(without)).isEqualTo(HotplugMode.MIGRATION);
         assertThat(HotplugSetting.IN_PLACE.mode(without)).isEqualTo(HotplugMode.IN_PLACE);
-    }
-
-    @Test
-    void stagedRolloutBlocksLiveChangesFromV1_2UntilTheV1_6Default() {
-        assertThat(new ClusterInfo(Version.parse("v1.5.0"), Set.of(), null, false, true).templateChangesStaged())
-                .isTrue();
-        assertThat(new ClusterInfo(Version.parse("v1.6.0"), Set.of(), null, false, true).templateChangesStaged())
-                .isFalse();
-        assertThat(new ClusterInfo(Version.parse("v1.6.0"), Set.of(), "Stage", false, true).templateChangesStaged())
-                .isTrue();
     }
 }

@@ -18,8 +18,9 @@ import java.util.Optional;
 import org.junit.jupiter.api.Nested;
 
 /**
- * The plugin contract on the simulated cluster, for the newest release the plugin supports (in-place hotplug, link
- * state, repointing a NAD) and for a cluster without multus' dynamic-networks controller (hotplug by migration).
+ * The plugin contract on the simulated cluster, for a release with in-place hotplug, link state and repointing a
+ * NAD, for a cluster without multus' dynamic-networks controller (hotplug by migration), and for VMs as upstream
+ * manifests write them.
  * Every write the contract makes is checked against KubeVirt's OpenAPI when the lab closes.
  */
 class KubevirtContractTest {
@@ -50,14 +51,39 @@ class KubevirtContractTest {
         }
     }
 
+    /**
+     * On VMs written as many upstream manifests are: created as {@code kubevirt.io/v1alpha3}, their template naming
+     * no NIC (KubeVirt gives them its pod interface), on the oldest declarative release.
+     */
+    @Nested
+    class UpstreamManifests extends TargetContract {
+        @Override
+        protected TargetPlugin plugin() {
+            return new KubevirtPlugin();
+        }
+
+        @Override
+        protected Platform platform() throws Exception {
+            ObjectNode vm = Fixtures.object("kubevirt-examples/vm-cirros.yaml");
+            vm.put("apiVersion", "kubevirt.io/v1alpha3");
+            vm.withObjectProperty("metadata").put("name", "web-01").put("namespace", "prod");
+            return new SimPlatform(SimConfig.v1(1), vm);
+        }
+    }
+
     /** {@code prod/web-01} running, {@code prod/web-02} stopped, NADs {@code blue} and {@code red}. */
     static final class SimPlatform implements Platform {
         private final Lab lab;
         private final VmRef stopped = new VmRef("lab", "prod", "web-02");
 
         SimPlatform(SimConfig config) throws Exception {
-            lab = Lab.running(config);
-            ObjectNode second = Fixtures.web01();
+            this(config, Fixtures.web01());
+        }
+
+        /** With {@code web01} as web-01, and a copy of it as web-02. */
+        SimPlatform(SimConfig config, ObjectNode web01) throws Exception {
+            lab = Lab.of(config, web01.deepCopy(), true);
+            ObjectNode second = web01.deepCopy();
             second.with("metadata").put("name", stopped.name());
             lab.sim.createVm(second);
         }

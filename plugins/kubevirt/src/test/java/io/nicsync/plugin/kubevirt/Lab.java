@@ -62,6 +62,11 @@ final class Lab implements AutoCloseable {
         return new Lab(config, false, HotplugSetting.AUTO);
     }
 
+    /** {@code web01} as web-01, running or stopped, on a cluster with NADs blue and red. */
+    static Lab of(SimConfig config, ObjectNode web01, boolean running) throws TargetException {
+        return new Lab(config, running, HotplugSetting.AUTO, web01);
+    }
+
     static NicSpec bridge(String name, String nad) {
         return new NicSpec(name, null, Networks.multus(nad, "prod"), "virtio", "bridge", LinkState.UP, null);
     }

@@ -8,6 +8,7 @@ import io.nicsync.spi.LinkState;
 import io.nicsync.spi.LiveNic;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.NetworkRef;
+import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.PowerState;
 import org.junit.jupiter.api.Test;
 
@@ -80,9 +81,37 @@ class ObserveTest {
         vm.withObjectProperty("metadata").put("namespace", "prod").put("resourceVersion", "3");
         LiveVm live = LiveVmReader.read("lab", new ObservedVm(vm, null), Version.parse("v1.6.0"));
         assertThat(live.power()).isEqualTo(PowerState.STOPPED);
-        assertThat(live.nics()).isEmpty();
+        assertThat(live.nics()).allSatisfy(nic -> assertThat(nic.live()).isNull());
         assertThat(live.capacity().supported()).isFalse();
         assertThat(live.fingerprint().value()).isEqualTo("vm:3/vmi:-");
+    }
+
+    @Test
+    void aTemplateNamingNoNicHasThePodInterfaceKubevirtGivesIt() {
+        ObjectNode vm = Fixtures.object("kubevirt-examples/vm-cirros.yaml");
+        vm.withObjectProperty("metadata").put("namespace", "prod");
+        assertThat(vm.at("/spec/template/spec/networks").isMissingNode()).isTrue();
+
+        LiveNic stopped = LiveVmReader.read("lab", new ObservedVm(vm, null, null, "masquerade"),
+                Version.parse("v1.6.0")).nic("default").orElseThrow();
+        assertThat(stopped.persistent()).isEqualTo(new NicSpec("default", null, NetworkRef.of("pod"), "virtio",
+                "masquerade", LinkState.UP, null));
+
+        ObjectNode vmi = Fixtures.object("kubevirt-examples/vmi-masquerade.yaml");
+        vmi.withObjectProperty("metadata").put("namespace", "prod");
+        vmi.putObject("status").put("phase", "Running").putArray("interfaces").addObject()
+                .put("name", "testmasquerade").put("mac", "52:54:00:00:00:01").put("infoSource", "domain");
+        ((ObjectNode) vmi.at("/spec/domain/devices/interfaces/0")).put("name", "default");
+        ((ObjectNode) vmi.at("/spec/networks/0")).put("name", "default");
+        ((ObjectNode) vmi.at("/status/interfaces/0")).put("name", "default");
+        LiveNic running = LiveVmReader.read("lab", new ObservedVm(vm, vmi, null, "bridge"), Version.parse("v1.6.0"))
+                .nic("default").orElseThrow();
+        assertThat(running.persistent()).as("as KubeVirt made it when it started the VM, whatever the CR says now")
+                .isEqualTo(running.live().withMac(null)).extracting(NicSpec::binding).isEqualTo("masquerade");
+
+        vm.withObjectProperty("spec").withObjectProperty("template").withObjectProperty("spec")
+                .withObjectProperty("domain").withObjectProperty("devices").put("autoattachPodInterface", false);
+        assertThat(LiveVmReader.read("lab", new ObservedVm(vm, null), Version.parse("v1.6.0")).nics()).isEmpty();
     }
 
     @Test

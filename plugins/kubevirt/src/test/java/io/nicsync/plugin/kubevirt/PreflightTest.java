@@ -9,6 +9,7 @@ import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.Migrate;
 import io.nicsync.spi.PersistNic;
+import io.nicsync.spi.RepointNic;
 import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.SetLink;
 import io.nicsync.spi.VmRef;
@@ -79,16 +80,18 @@ class PreflightTest {
     }
 
     @Test
-    void aTemplateChangeOfARunningVmThatKubevirtWouldRefuseIsFoundBeforeAnythingIsWritten() throws Exception {
+    void aLiveChangeKubevirtWouldKeepForTheNextStartIsFoundBeforeAnythingIsWritten() throws Exception {
         try (Lab lab = Lab.running(SimConfig.v1(0).withHotplugGate(false))) {
             List<String> problems = lab.target.preflight(List.of(
-                    new PersistNic(WEB01, bridge("red", "red"), null, "d"),
-                    new RestartRequired(WEB01, List.of(bridge("red", "red")), "d")));
+                    new AddNic(WEB01, bridge("red", "red"), "d"),
+                    new PersistNic(WEB01, bridge("green", "red"), null, "d"),
+                    new RestartRequired(WEB01, List.of(bridge("green", "red")), "d")));
             assertThat(problems).singleElement().asString().contains("nic red").contains("HotplugNICs");
         }
-        try (Lab lab = Lab.running(SimConfig.v1(5).withLiveUpdateRollout(false))) {
-            assertThat(lab.target.preflight(List.of(new PersistNic(WEB01, bridge("red", "red"), null, "d"))))
-                    .singleElement().asString().contains("vmRolloutStrategy");
+        try (Lab lab = Lab.running(SimConfig.v1(8).withNadRefGate(false))) {
+            assertThat(lab.target.preflight(List.of(new RepointNic(WEB01, bridge("blue", "blue"),
+                    Networks.multus("blue", "prod"), Networks.multus("red", "prod"), "d"))))
+                    .singleElement().asString().contains("LiveUpdateNADRef").contains("the cluster runs v1.8");
         }
     }
 }

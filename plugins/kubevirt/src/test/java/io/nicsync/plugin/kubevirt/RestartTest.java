@@ -12,7 +12,10 @@ import io.nicsync.spi.RestartRequired;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** A change only a restart applies is written together with the restart, never left behind RestartRequired. */
+/**
+ * The restart-required step restarts the VM into its template; what the template still lacks of the changes the
+ * step brings in is written first, and the MACs it promises are kept.
+ */
 class RestartTest {
     private static final MacAddress NEW_MAC = MacAddress.parse("52:54:00:ff:00:01");
 
@@ -33,6 +36,20 @@ class RestartTest {
                     .doesNotContain("RestartRequired");
             assertThat(lab.cluster.writes().all()).extracting(w -> w.definition())
                     .containsExactly("v1.VirtualMachine", "v1.RestartOptions");
+        }
+    }
+
+    @Test
+    void aNicWhoseTemplateNamesNoMacKeepsItsMacThroughTheRestart() throws Exception {
+        try (Lab lab = Lab.runningWithoutMacs(SimConfig.v1(6))) {
+            NicSpec blue = lab.nic("blue").live();
+            NicSpec moved = blue.withNetwork(Networks.multus("red", "prod"));
+            lab.target.execute(new RestartRequired(WEB01, List.of(moved), "NAD change needs a restart"), TIMEOUT);
+            assertThat(lab.nic("blue").live()).isEqualTo(moved);
+            assertThat(lab.sim.vm("prod", "web-01").at("/spec/template/spec/domain/devices/interfaces/1/macAddress")
+                    .asText()).isEqualTo(blue.mac().value());
+            assertThat(lab.nic("default").live().mac()).as("a NIC the restart does not bring in is KubeVirt's business")
+                    .isNotNull();
         }
     }
 

@@ -42,10 +42,12 @@ final class InterfaceRequests {
         if (add != null) {
             String name = add.path("name").asText();
             if (Json.named(Nics.interfaces(spec), name).isEmpty()) {
-                ObjectNode iface = Nics.interfaces(spec).addObject();
+                // appended as KubeVirt v1.0 does, creating the arrays: a VM that relied on the default pod
+                // network boots without it next time (ApplyNetworkInterfaceRequestOnVMISpec)
+                ObjectNode iface = Nics.interfacesToWrite(spec).addObject();
                 iface.put("name", name);
                 iface.putObject("bridge");
-                ObjectNode network = Nics.networks(spec).addObject();
+                ObjectNode network = Nics.networksToWrite(spec).addObject();
                 network.put("name", name);
                 network.putObject("multus").put("networkName", add.path("networkAttachmentDefinitionName").asText());
             }

@@ -6,6 +6,10 @@ import java.util.List;
 /** The custom resources the simulated cluster serves. */
 final class Kinds {
     static final CustomResourceDefinitionContext VM = kubevirt("VirtualMachine", "virtualmachines");
+    /** VirtualMachines as the deprecated {@code kubevirt.io/v1alpha3} serves them ({@link ServedVersions}). */
+    static final CustomResourceDefinitionContext VM_V1ALPHA3 = new CustomResourceDefinitionContext.Builder()
+            .withGroup("kubevirt.io").withVersion("v1alpha3").withKind("VirtualMachine").withPlural("virtualmachines")
+            .withScope("Namespaced").build();
     static final CustomResourceDefinitionContext VMI = kubevirt("VirtualMachineInstance", "virtualmachineinstances");
     static final CustomResourceDefinitionContext MIGRATION =
             kubevirt("VirtualMachineInstanceMigration", "virtualmachineinstancemigrations");

@@ -8,8 +8,9 @@ import java.util.stream.StreamSupport;
 
 /**
  * Starting and stopping VMs as virt-controller and virt-handler do it: the VMI is the VM template without
- * {@code absent} interfaces (KubeVirt drops those from the template too), every interface is in the domain
- * at boot, v1.8+ annotate the PCI layout.
+ * {@code absent} interfaces (KubeVirt drops those from the template too) and, where the template names no
+ * network, with KubeVirt's default pod interface ({@link DefaultNetwork}); the template itself is not written
+ * otherwise. Every interface is in the domain at boot, v1.8+ annotate the PCI layout.
  */
 final class Launcher {
     private final Simulator sim;
@@ -27,9 +28,11 @@ final class Launcher {
         ObjectNode meta = vmi.putObject("metadata");
         meta.put("name", name);
         meta.put("namespace", namespace);
-        vmi.set("spec", template.deepCopy());
-        int boot = Nics.interfaces(template).size();
-        int slots = Slots.total(sim.config().minor(), boot, template);
+        ObjectNode spec = template.deepCopy();
+        DefaultNetwork.apply(spec, sim.config().podBinding());
+        vmi.set("spec", spec);
+        int boot = Nics.interfaces(spec).size();
+        int slots = Slots.total(sim.config().minor(), boot, spec);
         if (sim.config().minor() >= 8) {
             ObjectNode annotations = meta.putObject("annotations");
             annotations.put(Slots.TOPOLOGY_VERSION, "v3");
@@ -39,11 +42,12 @@ final class Launcher {
         status.put("phase", "Running");
         status.put("nodeName", "node-1");
         status.putArray("conditions").add(condition("Ready", "True", null));
-        for (JsonNode iface : Nics.interfaces(template)) {
+        for (JsonNode iface : Nics.interfaces(spec)) {
             Nics.status(vmi).add(sim.handler().statusEntry(vmi, iface, "domain, guest-agent"));
         }
         sim.store().create(Kinds.VMI, vmi);
         Memo memo = new Memo(slots);
+        memo.bootTemplate = RestartRules.nics(template);
         LauncherPods.replumbAll(memo, vmi);
         sim.remember(namespace, name, memo);
         sim.pods().sync(sim.store().get(Kinds.VMI, namespace, name), memo);

@@ -1,12 +1,16 @@
 package io.nicsync.plugin.kubevirt.sim;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
  * What the simulated components remember about one running VMI beyond its objects: the PCI ports laid out at
- * boot, a sticky RestartRequired, a network change that waits for a migration,
- * NICs the guest holds on to.
+ * boot, the VM template's NICs it booted from (KubeVirt's controller revision of the VM), RestartRequired, a
+ * network change that waits for a migration, NICs the guest holds on to.
  */
 final class Memo {
     final int slots;
+    /** The template's {@code interfaces} and {@code networks} as the VM started, as written (null: none). */
+    JsonNode bootTemplate;
     boolean restartRequired;
     boolean networkChanged;
     /** NICs the guest does not let go of (no ACPI hotplug, a busy driver): unplugs of them never finish. */

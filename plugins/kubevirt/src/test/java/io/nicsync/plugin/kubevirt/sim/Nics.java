@@ -3,7 +3,6 @@ package io.nicsync.plugin.kubevirt.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Objects;
 import java.util.Set;
 
 /** How KubeVirt reads one interface entry: its binding, its requested state, what it takes to change it. */
@@ -14,12 +13,29 @@ final class Nics {
     private Nics() {
     }
 
-    static ArrayNode interfaces(ObjectNode vmiSpec) {
+    /**
+     * The interfaces of a VMI spec or VM template as they are: an empty array, not attached to the object, when
+     * it has none. Reading never writes: KubeVirt leaves a template without interfaces as it is.
+     */
+    static ArrayNode interfaces(JsonNode vmiSpec) {
+        return existing(vmiSpec.path("domain").path("devices").path("interfaces"));
+    }
+
+    static ArrayNode networks(JsonNode vmiSpec) {
+        return existing(vmiSpec.path("networks"));
+    }
+
+    /** The interfaces of {@code vmiSpec}, created empty when missing: for a component that appends to them. */
+    static ArrayNode interfacesToWrite(ObjectNode vmiSpec) {
         return Json.arr(vmiSpec, "domain", "devices", "interfaces");
     }
 
-    static ArrayNode networks(ObjectNode vmiSpec) {
+    static ArrayNode networksToWrite(ObjectNode vmiSpec) {
         return Json.arr(vmiSpec, "networks");
+    }
+
+    private static ArrayNode existing(JsonNode node) {
+        return node instanceof ArrayNode array ? array : Json.MAPPER.createArrayNode();
     }
 
     static ArrayNode status(ObjectNode vmi) {
@@ -42,13 +58,6 @@ final class Nics {
     static boolean hotpluggable(JsonNode iface) {
         String b = binding(iface);
         return "bridge".equals(b) || "sriov".equals(b);
-    }
-
-    /** Binding, model or MAC changes reach the guest only through a restart. */
-    static boolean needsRestart(JsonNode template, JsonNode running) {
-        return !Objects.equals(binding(template), binding(running))
-                || !template.path("model").asText("virtio").equals(running.path("model").asText("virtio"))
-                || !Objects.equals(Json.text(template, "macAddress"), Json.text(running, "macAddress"));
     }
 
     static String networkName(JsonNode network) {

@@ -108,6 +108,12 @@ public final class SimCluster implements AutoCloseable {
         if (config.hotplugGate()) {
             Json.arr(configuration, "developerConfiguration", "featureGates").add("HotplugNICs");
         }
+        if (config.nadRefGate() && config.minor() == 8) {
+            Json.arr(configuration, "developerConfiguration", "featureGates").add("LiveUpdateNADRef");
+        }
+        if (!config.podBinding().equals("bridge")) {
+            Json.obj(configuration, "network").put("defaultNetworkInterface", config.podBinding());
+        }
         if (config.minor() >= 2) {
             configuration.put("vmRolloutStrategy", config.liveUpdateRollout() ? "LiveUpdate" : "Stage");
         }

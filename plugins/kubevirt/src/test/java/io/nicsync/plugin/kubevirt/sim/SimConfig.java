@@ -11,7 +11,10 @@ package io.nicsync.plugin.kubevirt.sim;
  * @param migrationSucceeds how migrations end
  * @param migrationsForbidden the caller may not create VirtualMachineInstanceMigrations (KubeVirt v1.5 RBAC)
  * @param hotplugGate the HotplugNICs feature gate is on (needed before v1.4)
- * @param liveUpdateRollout vmRolloutStrategy is LiveUpdate (needed from v1.2 for template changes to reach the VMI)
+ * @param liveUpdateRollout vmRolloutStrategy is LiveUpdate (from v1.2; NIC changes reach the VMI either way)
+ * @param nadRefGate the LiveUpdateNADRef feature gate is on (beta in v1.8, where a NAD change needs it; GA in v1.9)
+ * @param podBinding the binding KubeVirt gives the pod interface it adds to a VM that names no network
+ *     (KubeVirt CR {@code spec.configuration.network.defaultNetworkInterface}, {@code bridge} unless set)
  */
 public record SimConfig(
         int minor,
@@ -20,11 +23,13 @@ public record SimConfig(
         boolean migrationSucceeds,
         boolean migrationsForbidden,
         boolean hotplugGate,
-        boolean liveUpdateRollout) {
+        boolean liveUpdateRollout,
+        boolean nadRefGate,
+        String podBinding) {
 
-    /** A healthy cluster of KubeVirt 1.{@code minor} with in-place hotplug. */
+    /** A healthy cluster of KubeVirt 1.{@code minor} with in-place hotplug and every NIC feature gate it has. */
     public static SimConfig v1(int minor) {
-        return new SimConfig(minor, true, true, true, false, true, true);
+        return new SimConfig(minor, true, true, true, false, true, true, true, "bridge");
     }
 
     public String version() {
@@ -37,31 +42,41 @@ public record SimConfig(
 
     public SimConfig withDynamicNetworks(boolean on) {
         return new SimConfig(minor, on, liveMigrateUpdates, migrationSucceeds, migrationsForbidden, hotplugGate,
-                liveUpdateRollout);
+                liveUpdateRollout, nadRefGate, podBinding);
     }
 
     public SimConfig withLiveMigrateUpdates(boolean on) {
         return new SimConfig(minor, dynamicNetworks, on, migrationSucceeds, migrationsForbidden, hotplugGate,
-                liveUpdateRollout);
+                liveUpdateRollout, nadRefGate, podBinding);
     }
 
     public SimConfig withMigrationSucceeding(boolean succeeds) {
         return new SimConfig(minor, dynamicNetworks, liveMigrateUpdates, succeeds, migrationsForbidden, hotplugGate,
-                liveUpdateRollout);
+                liveUpdateRollout, nadRefGate, podBinding);
     }
 
     public SimConfig withMigrationsForbidden(boolean forbidden) {
         return new SimConfig(minor, dynamicNetworks, liveMigrateUpdates, migrationSucceeds, forbidden, hotplugGate,
-                liveUpdateRollout);
+                liveUpdateRollout, nadRefGate, podBinding);
     }
 
     public SimConfig withHotplugGate(boolean on) {
         return new SimConfig(minor, dynamicNetworks, liveMigrateUpdates, migrationSucceeds, migrationsForbidden, on,
-                liveUpdateRollout);
+                liveUpdateRollout, nadRefGate, podBinding);
     }
 
     public SimConfig withLiveUpdateRollout(boolean on) {
         return new SimConfig(minor, dynamicNetworks, liveMigrateUpdates, migrationSucceeds, migrationsForbidden,
-                hotplugGate, on);
+                hotplugGate, on, nadRefGate, podBinding);
+    }
+
+    public SimConfig withNadRefGate(boolean on) {
+        return new SimConfig(minor, dynamicNetworks, liveMigrateUpdates, migrationSucceeds, migrationsForbidden,
+                hotplugGate, liveUpdateRollout, on, podBinding);
+    }
+
+    public SimConfig withPodBinding(String binding) {
+        return new SimConfig(minor, dynamicNetworks, liveMigrateUpdates, migrationSucceeds, migrationsForbidden,
+                hotplugGate, liveUpdateRollout, nadRefGate, binding);
     }
 }

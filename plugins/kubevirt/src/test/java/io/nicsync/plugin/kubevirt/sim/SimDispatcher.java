@@ -19,7 +19,8 @@ import java.util.Map;
  * The simulated API server: fabric8's CRUD dispatcher keeps the objects, and in front of it what KubeVirt's
  * API server and webhooks add for the plugin's requests: JSON-patch {@code test} preconditions (422),
  * the VirtualMachine webhook, RBAC answers (SelfSubjectAccessReview, 403 on migrations), the v1.0
- * addinterface/removeinterface subresources. Every write the plugin makes is logged with its schema check.
+ * addinterface/removeinterface subresources, kubevirt.io/v1alpha3 as an alias of v1 ({@link ServedVersions}).
+ * Every write the plugin makes is logged with its schema check.
  * Requests of the simulated controllers (marked with {@link #CONTROLLER_HEADER}) go straight to storage.
  */
 final class SimDispatcher extends Dispatcher {
@@ -60,6 +61,13 @@ final class SimDispatcher extends Dispatcher {
     }
 
     private MockResponse route(RecordedRequest request) {
+        if (ServedVersions.isAlias(request.getPath())) {
+            if (ServedVersions.isWatch(request.getPath())) {
+                return Responses.status(501, "NotImplemented", "the simulated API server watches "
+                        + ServedVersions.STORED + " only");
+            }
+            return ServedVersions.asAlias(route(ServedVersions.asStored(request)));
+        }
         if (request.getHeader(CONTROLLER_HEADER) != null) {
             return crud.dispatch(request);
         }

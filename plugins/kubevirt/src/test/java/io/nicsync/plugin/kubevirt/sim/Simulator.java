@@ -85,8 +85,9 @@ public final class Simulator {
         throw new IllegalStateException("the simulated cluster did not settle in " + SETTLE_LIMIT + " passes");
     }
 
+    /** Creates the VM in the API version it names: {@code kubevirt.io/v1}, or v1alpha3 as older manifests do. */
     public void createVm(ObjectNode vm) {
-        store.create(Kinds.VM, vm);
+        store.create(ServedVersions.ALIAS.equals(vm.path("apiVersion").asText()) ? Kinds.VM_V1ALPHA3 : Kinds.VM, vm);
     }
 
     public void createNad(String namespace, String name) {

@@ -204,4 +204,145 @@ class SimulatorTest {
         assertThat(state.path("failureReason").asText()).isNotEmpty();
         assertThat(status("red")).isNull();
     }
+    private static final String UPSTREAM_VM = "kubevirt-examples/vm-cirros.yaml";
+
+    private SimCluster upstreamVm(SimConfig config) {
+        cluster = SimCluster.start(config);
+        cluster.sim().createNad("prod", "blue");
+        ObjectNode vm = Fixtures.object(UPSTREAM_VM);
+        vm.withObjectProperty("metadata").put("namespace", "prod");
+        cluster.sim().createVm(vm);
+        return cluster;
+    }
+
+    private ObjectNode cirros() {
+        return cluster.sim().vm("prod", "vm-cirros");
+    }
+
+    @Test
+    void aVmThatNamesNoNetworkBootsWithKubevirtsPodInterfaceAndItsTemplateIsNotWritten() {
+        upstreamVm(SimConfig.v1(6).withPodBinding("masquerade"));
+        cluster.sim().start("prod", "vm-cirros");
+        cluster.sim().settle();
+
+        ObjectNode vmi = cluster.sim().vmi("prod", "vm-cirros");
+        assertThat(vmi.at("/spec/domain/devices/interfaces").toString())
+                .isEqualTo("[{\"name\":\"default\",\"masquerade\":{}}]");
+        assertThat(vmi.at("/spec/networks").toString()).isEqualTo("[{\"name\":\"default\",\"pod\":{}}]");
+        assertThat(Json.named(Nics.status(vmi), "default").orElseThrow().path("infoSource").asText())
+                .contains("domain");
+        assertThat(cirros().at("/spec/template/spec/domain/devices/interfaces").isMissingNode()).isTrue();
+        assertThat(cirros().at("/spec/template/spec/networks").isMissingNode()).isTrue();
+        assertThat(cirros().path("status").path("conditions").toString()).doesNotContain("RestartRequired");
+    }
+
+    @Test
+    void withAutoattachPodInterfaceFalseItBootsWithoutAnyNic() {
+        cluster = SimCluster.start(SimConfig.v1(6));
+        ObjectNode vm = Fixtures.object(UPSTREAM_VM);
+        vm.withObjectProperty("metadata").put("namespace", "prod");
+        ((ObjectNode) vm.at("/spec/template/spec/domain/devices")).put("autoattachPodInterface", false);
+        cluster.sim().createVm(vm);
+        cluster.sim().start("prod", "vm-cirros");
+        assertThat(Nics.interfaces(cluster.sim().vmi("prod", "vm-cirros").path("spec"))).isEmpty();
+    }
+
+    @Test
+    void aFirstNicWrittenAloneIsPluggedButTheNextStartLosesThePodNetwork() {
+        upstreamVm(SimConfig.v1(6));
+        cluster.sim().start("prod", "vm-cirros");
+        cluster.client().genericKubernetesResources(Kinds.VM).inNamespace("prod").withName("vm-cirros")
+                .patch(PatchContext.of(PatchType.JSON), ("[{'op':'add','path':'/spec/template/spec/domain/devices/"
+                        + "interfaces','value':[{'name':'blue','bridge':{}}]},{'op':'add','path':"
+                        + "'/spec/template/spec/networks','value':[{'name':'blue','multus':{'networkName':'blue'}}]}]")
+                        .replace('\'', '"'));
+        cluster.sim().settle();
+        ObjectNode vmi = cluster.sim().vmi("prod", "vm-cirros");
+        assertThat(names(vmi.at("/spec/domain/devices/interfaces"))).containsExactly("default", "blue");
+        assertThat(cirros().path("status").path("conditions").toString())
+                .as("the pod interface left the template without state: absent").contains("RestartRequired");
+
+        cluster.sim().restart("prod", "vm-cirros");
+        assertThat(names(cluster.sim().vmi("prod", "vm-cirros").at("/spec/networks"))).containsExactly("blue");
+    }
+
+    @Test
+    void aVmCreatedAsV1alpha3IsStoredAsV1AndServedAsBoth() {
+        cluster = SimCluster.start(SimConfig.v1(6));
+        ObjectNode vm = Fixtures.web01();
+        vm.put("apiVersion", "kubevirt.io/v1alpha3");
+        cluster.sim().createVm(vm);
+
+        assertThat(cluster.sim().vm("prod", "web-01").path("apiVersion").asText()).isEqualTo("kubevirt.io/v1");
+        var v1 = cluster.client().genericKubernetesResources(Kinds.VM).inNamespace("prod").withName("web-01").get();
+        assertThat(v1.getApiVersion()).isEqualTo("kubevirt.io/v1");
+        var alpha = cluster.client().genericKubernetesResources(Kinds.VM_V1ALPHA3).inNamespace("prod")
+                .withName("web-01").get();
+        assertThat(alpha.getApiVersion()).isEqualTo("kubevirt.io/v1alpha3");
+        assertThat(cluster.client().genericKubernetesResources(Kinds.VM_V1ALPHA3).inNamespace("prod").list()
+                .getItems()).singleElement().extracting(r -> r.getApiVersion()).isEqualTo("kubevirt.io/v1alpha3");
+        assertThat(Json.MAPPER.valueToTree(alpha).path("spec")).isEqualTo(Json.MAPPER.valueToTree(v1).path("spec"));
+
+        cluster.client().genericKubernetesResources(Kinds.VM_V1ALPHA3).inNamespace("prod").withName("web-01")
+                .patch(PatchContext.of(PatchType.JSON), ADD_RED.replace('\'', '"'));
+        assertThat(names(cluster.sim().vm("prod", "web-01").at("/spec/template/spec/networks")))
+                .containsExactly("default", "blue", "red");
+        assertThat(cluster.writes().all()).singleElement()
+                .satisfies(w -> assertThat(w.definition()).isEqualTo("v1.VirtualMachine"));
+    }
+
+    @Test
+    void whenRestartRequiredIsSetFollowsTheRelease() {
+        for (int minor : new int[] {1, 5, 6}) {
+            running(SimConfig.v1(minor));
+            patchVm(ADD_RED);
+            cluster.sim().settle();
+            assertThat(status("red").path("infoSource").asText()).as("v1.%d plugs it", minor)
+                    .isEqualTo(Handler.ATTACHED);
+            assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
+                    .as("v1.%d after a hotplug", minor)
+                    .matches(c -> c.contains("RestartRequired") == (minor == 5), "RestartRequired only on v1.2-1.5");
+            close();
+            cluster = null;
+        }
+    }
+
+    @Test
+    void fromV1_8RestartRequiredGoesOnceTheTemplateNeedsNoRestartAgain() {
+        for (int minor : new int[] {7, 8}) {
+            running(SimConfig.v1(minor));
+            patchVm("[{'op':'replace','path':'/spec/template/spec/domain/devices/interfaces/1/macAddress',"
+                    + "'value':'52:54:00:00:00:99'}]");
+            cluster.sim().settle();
+            assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
+                    .contains("RestartRequired");
+            patchVm("[{'op':'replace','path':'/spec/template/spec/domain/devices/interfaces/1/macAddress',"
+                    + "'value':'52:54:00:12:34:56'}]");
+            cluster.sim().settle();
+            assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
+                    .as("v1.%d with the MAC back", minor)
+                    .matches(c -> c.contains("RestartRequired") == (minor == 7), "sticky before v1.8 only");
+            close();
+            cluster = null;
+        }
+    }
+
+    @Test
+    void theRolloutStrategyDoesNotHoldANicChangeBack() {
+        running(SimConfig.v1(5).withLiveUpdateRollout(false));
+        patchVm(ADD_RED);
+        cluster.sim().settle();
+        assertThat(status("red").path("infoSource").asText()).isEqualTo(Handler.ATTACHED);
+    }
+
+    @Test
+    void aNadChangeStaysInTheTemplateOnV1_8WithoutItsGate() {
+        running(SimConfig.v1(8).withNadRefGate(false));
+        patchVm("[{'op':'replace','path':'/spec/template/spec/networks/1/multus/networkName','value':'red'}]");
+        cluster.sim().settle();
+        assertThat(cluster.sim().vmi("prod", "web-01").at("/spec/networks/1/multus/networkName").asText())
+                .isEqualTo("blue");
+        assertThat(cluster.sim().vm("prod", "web-01").path("status").path("conditions").toString())
+                .contains("RestartRequired");
+    }
 }

@@ -3,15 +3,14 @@ package io.nicsync.plugin.kubevirt.sim;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * virt-controller's VM controller for NICs (declarative API, v1.1+), one pass over a running VM: new template
  * interfaces go into the VMI spec (bridge and SR-IOV), {@code absent} and link states follow, a NAD change
- * follows on v1.8+ (then waits for a migration); binding, model or MAC changes and removals without
- * {@code absent} set a sticky {@code RestartRequired}. Once an absent interface has left the VMI status,
- * KubeVirt deletes its entry from the VMI spec and from the VM template.
+ * follows where the release changes NADs live (then waits for a migration); nothing else of the template reaches
+ * the running VMI. This does not depend on the rollout strategy, only on the HotplugNICs gate before v1.4. Once
+ * an absent interface has left the VMI status, KubeVirt deletes its entry from the VMI spec and from the VM
+ * template. {@link RestartRules} decide the VM's {@code RestartRequired} condition.
  */
 final class TemplateSync {
     static final String RESTART_MESSAGE = "a non-live-updatable field was changed in the template spec";
@@ -34,76 +33,65 @@ final class TemplateSync {
         ObjectNode template = Json.obj(vm, "spec", "template", "spec");
         ObjectNode running = Json.obj(vmi, "spec");
         Memo memo = sim.memo(vmi);
-        List<String> restart = new ArrayList<>();
-        if (!sim.config().declarative()) {
-            removeReleased(template, vmi);
-        } else if (liveUpdates()) {
-            propagate(template, running, memo, restart);
-            removeReleased(template, vmi);
-        } else if (!Nics.interfaces(template).equals(Nics.interfaces(running))
-                || !Nics.networks(template).equals(Nics.networks(running))) {
-            restart.add("live updates off");
+        if (sim.config().declarative() && hotplugEnabled(sim.config())) {
+            propagate(template, running, memo);
         }
-        memo.restartRequired |= !restart.isEmpty();
+        removeReleased(template, vmi);
+        JsonNode boot = memo.bootTemplate != null ? memo.bootTemplate : RestartRules.nics(template);
+        boolean needed = RestartRules.needed(sim.config(), template, boot, running);
+        memo.restartRequired = needed || RestartRules.sticky(sim.config()) && memo.restartRequired;
         setRestartRequired(vm, memo.restartRequired);
         boolean wrote = sim.store().update(Kinds.VMI, vmiBefore, vmi);
         return sim.store().update(Kinds.VM, vmBefore, vm) || wrote;
     }
 
-    /** Before v1.4 the HotplugNICs gate, from v1.2 the LiveUpdate rollout strategy. */
-    private boolean liveUpdates() {
-        SimConfig c = sim.config();
-        return (c.minor() >= 4 || c.hotplugGate()) && (c.minor() < 2 || c.liveUpdateRollout());
+    /** Before v1.4 the HotplugNICs gate. */
+    static boolean hotplugEnabled(SimConfig c) {
+        return c.minor() >= 4 || c.hotplugGate();
     }
 
-    private void propagate(ObjectNode template, ObjectNode running, Memo memo, List<String> restart) {
-        ArrayNode vIfaces = Nics.interfaces(running);
+    /** v1.9, and v1.8 with the LiveUpdateNADRef gate, carry a new NAD of a running VM's NIC to the VMI. */
+    static boolean nadChangesLive(SimConfig c) {
+        return c.minor() >= 9 || c.minor() == 8 && c.nadRefGate();
+    }
+
+    private void propagate(ObjectNode template, ObjectNode running, Memo memo) {
         for (JsonNode t : Nics.interfaces(template)) {
             String name = t.path("name").asText();
             JsonNode tNet = Json.named(Nics.networks(template), name).orElse(null);
-            ObjectNode v = Json.named(vIfaces, name).orElse(null);
+            ObjectNode v = Json.named(Nics.interfaces(running), name).orElse(null);
             if (v == null) {
-                if (Nics.absent(t)) {
-                    continue;
+                if (!Nics.absent(t) && Nics.hotpluggable(t) && tNet != null) {
+                    Nics.interfacesToWrite(running).add(t.deepCopy());
+                    Nics.networksToWrite(running).add(tNet.deepCopy());
                 }
-                if (Nics.hotpluggable(t) && tNet != null) {
-                    vIfaces.add(t.deepCopy());
-                    Nics.networks(running).add(tNet.deepCopy());
-                } else {
-                    restart.add(name + ": binding cannot be hotplugged");
-                }
-            } else if (Nics.needsRestart(t, v)) {
-                restart.add(name + ": binding, model or MAC changed");
             } else {
-                followNetwork(name, tNet, running, memo, restart);
+                followNetwork(name, tNet, running, memo);
                 followState(t, v);
-            }
-        }
-        for (JsonNode v : vIfaces) {
-            if (!Nics.absent(v) && Json.named(Nics.interfaces(template), v.path("name").asText()).isEmpty()) {
-                restart.add(v.path("name").asText() + ": removed without state absent");
             }
         }
     }
 
-    private void followNetwork(String name, JsonNode tNet, ObjectNode running, Memo memo, List<String> restart) {
+    private void followNetwork(String name, JsonNode tNet, ObjectNode running, Memo memo) {
         ObjectNode vNet = Json.named(Nics.networks(running), name).orElse(null);
         String wanted = Nics.networkName(tNet);
         if (vNet == null || wanted == null || wanted.equals(Nics.networkName(vNet))) {
             return;
         }
-        if (sim.config().minor() >= 8) {
+        if (nadChangesLive(sim.config())) {
             Json.obj(vNet, "multus").put("networkName", wanted);
             memo.networkChanged = true;
-        } else {
-            restart.add(name + ": network changed");
         }
     }
 
+    /** The VMI interface takes the template's {@code state}, unless it is being unplugged already. */
     private void followState(JsonNode t, ObjectNode v) {
+        if (Nics.absent(v)) {
+            return;
+        }
         if (Nics.absent(t)) {
             v.put("state", "absent");
-        } else if (sim.config().minor() >= 5 && !Nics.absent(v)) {
+        } else if (sim.config().minor() >= 5) {
             String state = t.path("state").asText("");
             if (state.isEmpty()) {
                 v.remove("state");
@@ -130,11 +118,16 @@ final class TemplateSync {
 
     private static void setRestartRequired(ObjectNode vm, boolean required) {
         ArrayNode conditions = Json.arr(vm, "status", "conditions");
-        boolean present = Json.find(conditions, c -> "RestartRequired".equals(c.path("type").asText())).isPresent();
-        if (required && !present) {
+        int at = -1;
+        for (int i = 0; i < conditions.size(); i++) {
+            at = "RestartRequired".equals(conditions.get(i).path("type").asText()) ? i : at;
+        }
+        if (required && at < 0) {
             ObjectNode c = Launcher.condition("RestartRequired", "True", null);
             c.put("message", RESTART_MESSAGE);
             conditions.add(c);
+        } else if (!required && at >= 0) {
+            conditions.remove(at);
         }
     }
 }

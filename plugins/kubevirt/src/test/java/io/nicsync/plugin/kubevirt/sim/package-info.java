@@ -3,7 +3,8 @@
  * objects, {@link io.nicsync.plugin.kubevirt.sim.SimDispatcher} adds what KubeVirt's API server and webhooks
  * add, and {@link io.nicsync.plugin.kubevirt.sim.Simulator} plays virt-controller and virt-handler one
  * reconcile pass per {@code tick()}, as a chosen release ({@link io.nicsync.plugin.kubevirt.sim.SimConfig})
- * behaves. Every write of the client under test is checked against KubeVirt's OpenAPI definitions.
+ * behaves. Every write of the client under test is checked against KubeVirt's OpenAPI definitions. What each
+ * behaviour follows in KubeVirt's code or documentation is written down in {@code FACTS.md} next to this file.
  *
  * <pre>{@code
  * try (SimCluster cluster = SimCluster.start(SimConfig.v1(6).withDynamicNetworks(false))) {
