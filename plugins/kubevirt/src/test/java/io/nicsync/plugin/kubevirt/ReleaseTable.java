@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  * parentheses.
  */
 final class ReleaseTable {
-    static final Path README = Path.of("README.md");
+    static final Path README = readme();
     static final String HEADER = "| release | live | needs a restart | refused |";
     private static final Pattern RELEASES = Pattern.compile("v1\\.(\\d+)(?:\\s*[–-]\\s*v1\\.(\\d+))?");
 
@@ -29,6 +29,25 @@ final class ReleaseTable {
     }
 
     private ReleaseTable() {
+    }
+
+    /**
+     * The plugin module's README, found from where these classes were loaded ({@code target/test-classes} or the
+     * module's test jar under {@code target/}), so that the table is read wherever the tests run: in this module, or
+     * in another that runs them again (the deployment's RBAC test records their requests).
+     */
+    private static Path readme() {
+        try {
+            Path at = Path.of(ReleaseTable.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            for (Path p = at; p != null; p = p.getParent()) {
+                if (p.getFileName() != null && p.getFileName().toString().equals("target")) {
+                    return p.getParent().resolve("README.md");
+                }
+            }
+        } catch (java.net.URISyntaxException | SecurityException e) {
+            // fall back to the working directory, the module's own when Maven runs its tests
+        }
+        return Path.of("README.md");
     }
 
     /** Each release's outcome of every change kind, by KubeVirt minor version. */
