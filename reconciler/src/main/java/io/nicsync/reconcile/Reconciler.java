@@ -4,6 +4,7 @@ import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.Sleeper;
+import io.nicsync.guard.Redaction;
 import io.nicsync.loop.ApplyOverrides;
 import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.CommitTrust;
@@ -14,6 +15,7 @@ import io.nicsync.loop.PlanSession;
 import io.nicsync.loop.PreflightFailedException;
 import io.nicsync.loop.RunFailure;
 import io.nicsync.loop.Selection;
+import io.nicsync.loop.TamperedPlanException;
 import io.nicsync.loop.UnknownPlanSourceException;
 import io.nicsync.plan.Plan;
 import io.nicsync.platforms.Plugins;
@@ -159,6 +161,7 @@ public final class Reconciler implements AutoCloseable {
             case MissingVmsException m -> draft.fail(RunOutcome.ERROR, m.getMessage());
             case PreflightFailedException p -> draft.fail(RunOutcome.ERROR, p.getMessage());
             case UnknownPlanSourceException u -> draft.fail(RunOutcome.ERROR, u.getMessage());
+            case TamperedPlanException t -> draft.fail(RunOutcome.ERROR, t.getMessage());
             case RunFailure.Locked l -> draft.fail(RunOutcome.ERROR, l.getMessage());
             case RunFailure.Stale s -> draft.fail(RunOutcome.ERROR, s.getMessage());
             case RunFailure.NothingSelected n -> draft.fail(RunOutcome.ERROR, n.getMessage());
@@ -196,7 +199,8 @@ public final class Reconciler implements AutoCloseable {
         }
         ApplyRun run = applyRun(Policy.defaults());
         List<ApplyReport> reports = InterruptedRuns.recover(run, settings.stateDir(),
-                plan -> settings.source().repo().equals(plan.source().repo()) ? settings.source() : null, plugins,
+                plan -> Redaction.withoutPasswords(settings.source().repo()).equals(plan.source().repo())
+                        ? settings.source() : null, plugins,
                 settings.overrides(), owned, progress());
         for (ApplyReport report : reports) {
             draft.recovered.add(report);

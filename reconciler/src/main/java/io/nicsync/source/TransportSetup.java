@@ -1,5 +1,6 @@
 package io.nicsync.source;
 
+import io.nicsync.guard.Redaction;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
                 result = result.replace(secret, "***");
             }
         }
-        return result.replaceAll("(://[^/:@\\s]*):[^/@\\s]*@", "$1:***@");
+        return Redaction.urls(result);
     }
 
     @Override
