@@ -27,7 +27,7 @@ import java.util.List;
  */
 public abstract sealed class RunFailure extends Exception
         permits InvalidDesiredStateException, MissingVmsException, PreflightFailedException, UnknownPlanSourceException,
-                RunFailure.Git, RunFailure.Platform, RunFailure.Locked, RunFailure.Stale, RunFailure.Journal,
+                TamperedPlanException, RunFailure.Git, RunFailure.Platform, RunFailure.Locked, RunFailure.Stale, RunFailure.Journal,
                 RunFailure.NothingSelected {
 
     RunFailure(String message, Throwable cause) {
