@@ -59,7 +59,7 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
             throws InvalidDesiredStateException {
         Validation validation = validator.validate(snapshot.files(), snapshot.path(), cache);
         if (!validation.ok()) {
-            throw new InvalidDesiredStateException(snapshot, validation.diagnostics());
+            throw new InvalidDesiredStateException(snapshot, validation);
         }
         return new Desired(repo, snapshot, validation.state());
     }
