@@ -12,6 +12,7 @@ import io.nicsync.loop.Desired;
 import io.nicsync.loop.OpenTargets;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
@@ -22,6 +23,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +41,8 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
         interruptedAfterTheAdd(state);
         assertThat(kubevirt.attached("red")).isTrue();
 
-        Cli run = Cli.run("reconcile", "--once", "--repo", git.url(), "--ref", "main", "--state-dir", state.toString(),
+        Cli run = Cli.run("reconcile", "--once", "--repo", git.url(), "--ref", "main", "--allow-file", allowedFiles(),
+                "--state-dir", state.toString(),
                 "--cache-dir", dir.resolve("cache").toString(), "-o", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -56,7 +59,8 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
         Plugins plugins = Plugins.installed();
         SourceSpec source = new SourceSpec(git.url(), "main", null, dir.resolve("cache"), null);
         Desired desired = Desired.read(source, plugins);
-        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, TargetOverrides.NONE, Set.of("sim"))) {
+        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins,
+                TargetOverrides.NONE.allowing(new OperatorAllows(List.of(), List.of(allowedFiles()))), Set.of("sim"))) {
             Plan plan = io.nicsync.loop.Observation.observe(desired, io.nicsync.loop.Selection.ALL, open)
                     .plan(Clock.systemUTC());
             int add = plan.steps().indexOf(plan.steps().stream().filter(s -> s instanceof AddNic).findFirst().orElseThrow());

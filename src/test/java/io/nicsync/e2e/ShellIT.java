@@ -161,7 +161,8 @@ class ShellIT extends KubevirtScenarioIT {
     }
 
     private Cli run(String... args) {
-        return Launcher.run(dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
+        return Launcher.run(Map.of("NICSYNC_ALLOW_FILES", allowedFiles()),
+                dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
     }
 
     /** What bin/nicsync prints when its standard output is a terminal: run under script(1), which gives it one. */

@@ -7,6 +7,7 @@ import io.nicsync.plugin.kubevirt.sim.RequestTap;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,7 +94,8 @@ class TyposReachNothingIT extends KubevirtScenarioIT {
         }
         args.addAll(List.of(selection));
         try (AutoCloseable tap = RequestTap.listen(requests::add)) {
-            return Launcher.run(dir.resolve(command + ".log"), args.toArray(String[]::new));
+            return Launcher.run(Map.of("NICSYNC_ALLOW_FILES", allowedFiles()), dir.resolve(command + ".log"),
+                    args.toArray(String[]::new));
         }
     }
 }
