@@ -84,7 +84,8 @@ public final class ApplyRun {
 
     /**
      * @param replan called when interrupted runs were recovered under this run's locks, to plan again from
-     *     the recovered VMs; null for a saved plan, which must then match the VMs as they are
+     *     the recovered VMs; null when the plan cannot be made again, which must then match the VMs as they are (a
+     *     plan read from a file goes through {@link #runSaved} instead, which checks its steps too)
      * @throws RunFailure before any step of this plan ran: nothing of it changed (a recovery of an interrupted run
      *     under its locks may have)
      */
