@@ -70,13 +70,13 @@ class KubevirtSignedCommitsIT extends KubevirtScenarioIT {
         Path allowed = allowedSigners("allowed_signers", ada);
         String commit = pushSigned(ada);
         Path planFile = dir.resolve("plan.json");
-        Cli plan = Cli.run("plan", "--repo", git.url(), "--allowed-signers", allowed.toString(), "--allow-file", allowedFiles(), "--out",
-                planFile.toString());
+        Cli plan = Cli.run("plan", "--repo", git.url(), "--allowed-signers", allowed.toString(),
+                "--allow-file", allowedFiles(), "--out", planFile.toString());
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         Path onlyBob = allowedSigners("bob_only", key("bob"));
 
-        Cli refused = Cli.run("apply", planFile.toString(), "--yes", "--allow-file", allowedFiles(), "--allowed-signers", onlyBob.toString(),
-                "--state-dir", dir.resolve("state").toString());
+        Cli refused = Cli.run("apply", planFile.toString(), "--yes", "--allow-file", allowedFiles(),
+                "--allowed-signers", onlyBob.toString(), "--state-dir", dir.resolve("state").toString());
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.err()).contains("nicsync: error: commit " + commit.substring(0, 12) + " is signed by SSH key "

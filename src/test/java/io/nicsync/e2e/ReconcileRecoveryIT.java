@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.Journal;
-import io.nicsync.apply.JournalEvent;
 import io.nicsync.apply.JournalListener;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.loop.Desired;
@@ -67,7 +66,7 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
             Step step = plan.steps().get(add);
             byte[] planFile = PlanFile.write(plan).getBytes(StandardCharsets.UTF_8);
             try (Journal journal = Journal.create(state.resolve("journal"), "died", planFile)) {
-                journal.record(new JournalEvent(Clock.systemUTC().instant(), JournalEvent.Kind.RUN_STARTED, null, -1, null));
+                journal.started(Clock.systemUTC().instant());
                 JournalListener record = new JournalListener(journal, Clock.systemUTC());
                 record.beforeStep(step.vm(), add, step);
                 open.get(step.vm().target()).execute(step, Duration.ofSeconds(30));

@@ -175,6 +175,7 @@ class ShellIT extends KubevirtScenarioIT {
         ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null")
                 .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(env);
+        pb.environment().put("NICSYNC_ALLOW_FILES", allowedFiles());
         Process process = pb.start();
         process.getOutputStream().close();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();
