@@ -40,20 +40,20 @@ class SavedPlanTamperingIT extends KubevirtScenarioIT {
         Cli changed = applyEdited(saved, "changed", file -> file.withArray("steps").findParents("kind").forEach(
                 network -> ((ObjectNode) network).put("name", "blue")));
         Cli outside = applyEdited(saved, "outside", file -> file.findParents("target").forEach(
-                vm -> ((ObjectNode) vm).put("target", "../../../../tmp/victim")));
+                vm -> ((ObjectNode) vm).put("target", "../../victim"))); // the lock would be <dir>/victim.lock
         Cli invalid = applyEdited(saved, "invalid", file -> file.put("formatVersion", 1).put("then", "rm -rf /"));
 
         assertThat(unlisted.err()).contains("it has steps for sim/prod/db-01, which it does not list in its vms");
         assertThat(changed.err()).contains("step 1 is sim/prod/web-01 add red (", "but its commit plans sim/prod/web-01"
                 + " add red (");
-        assertThat(outside.err()).contains("does not follow plan.schema.json", "\"../../../../tmp/victim\" is not valid");
+        assertThat(outside.err()).contains("does not follow plan.schema.json", "\"../../victim\" is not valid");
         assertThat(invalid.err()).contains("unknown key \"then\"");
         for (Cli refused : new Cli[] {unlisted, changed, outside, invalid}) {
             assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
             assertThat(refused.err()).contains("nothing was changed");
         }
         assertThat(kubevirt.cluster().writes().all()).as("nothing written to the cluster").isEmpty();
-        assertThat(Path.of("/tmp/victim.lock")).doesNotExist();
+        assertThat(dir.resolve("victim.lock")).doesNotExist();
 
         Cli asWritten = Cli.run("apply", saved.toString(), "--yes", "--allow-file", allowedFiles(),
                 "--state-dir", dir.resolve("state").toString());

@@ -112,7 +112,8 @@ class EarlyTargetsTest {
 
     @Test
     void overridesApplyToTheEarlyOpeningAndAFewVmsOrAVmSelectionOpenNothingEarly() throws Exception {
-        plan(snapshot(config("qemu:///lab"), VMS), TargetOverrides.endpoint("lab", "qemu:///override").allowing(LOCAL_QEMU_URIS));
+        plan(snapshot(config("qemu:///lab"), VMS),
+                TargetOverrides.endpoint("lab", "qemu:///override").allowing(LOCAL_QEMU_URIS));
         awaitUntil(() -> opened.size() == 2); // the unused target is opened in the background, its failure dropped
         assertThat(opened).containsExactlyInAnyOrder("lab qemu:///override", "spare qemu:///spare");
 

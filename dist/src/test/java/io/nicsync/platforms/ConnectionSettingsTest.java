@@ -44,7 +44,8 @@ class ConnectionSettingsTest {
         assertThatThrownBy(() -> OpenTargets.open(List.of(lab), PLUGINS, TargetOverrides.NONE, Set.of("lab")))
                 .isInstanceOfSatisfying(TargetException.class,
                         e -> assertThat(e.reason()).isEqualTo(TargetException.Reason.FORBIDDEN))
-                .hasMessageContaining("target lab: uri qemu+ext:///system?command=").hasMessageContaining("--allow-endpoint");
+                .hasMessageContaining("target lab: uri qemu+ext:///system?command=")
+                .hasMessageContaining("--allow-endpoint");
         assertThat(ran).doesNotExist();
     }
 

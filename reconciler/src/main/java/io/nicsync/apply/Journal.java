@@ -49,7 +49,8 @@ public final class Journal implements AutoCloseable {
     public static Journal create(Path dir, String runId, byte[] plan) throws IOException {
         StateFiles.createPrivateDirectories(dir);
         Path planFile = dir.resolve(runId + ".plan.json");
-        try (FileChannel out = StateFiles.openPrivate(planFile, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+        try (FileChannel out = StateFiles.openPrivate(planFile, StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE)) {
             StateFiles.writeFully(out, ByteBuffer.wrap(plan), 0);
             out.force(true);
         }

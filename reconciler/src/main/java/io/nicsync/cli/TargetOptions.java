@@ -45,8 +45,9 @@ final class TargetOptions {
 
     TargetOverrides overrides() throws UserError {
         try {
-            return TargetOverrides.of(targetUris, targetSettings).allowing(new OperatorAllows(allowEndpoints, allowFiles)
-                    .and(OperatorAllows.fromEnvironment(System.getenv())));
+            OperatorAllows allowed = new OperatorAllows(allowEndpoints, allowFiles)
+                    .and(OperatorAllows.fromEnvironment(System.getenv()));
+            return TargetOverrides.of(targetUris, targetSettings).allowing(allowed);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

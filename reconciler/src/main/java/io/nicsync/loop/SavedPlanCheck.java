@@ -53,7 +53,8 @@ final class SavedPlanCheck {
             if (s == null) {
                 problems.add("step " + (i + 1) + " is missing: " + p.vm() + " " + StepText.what(p));
             } else if (p == null) {
-                problems.add("step " + (i + 1) + " (" + s.vm() + " " + StepText.what(s) + ") is not planned from its commit");
+                problems.add("step " + (i + 1) + " (" + s.vm() + " " + StepText.what(s)
+                        + ") is not planned from its commit");
             } else if (!s.equals(p) && StepText.what(s).equals(StepText.what(p))) {
                 problems.add("step " + (i + 1) + " (" + s.vm() + " " + StepText.what(s) + ") gives another reason: '"
                         + s.reason() + "', its commit's plan says '" + p.reason() + "'");

@@ -37,8 +37,8 @@ public record OperatorAllows(List<String> endpoints, List<String> files) {
         endpoints = List.copyOf(endpoints);
         files = List.copyOf(files);
         for (String endpoint : endpoints) {
-            Endpoint.parse(endpoint).orElseThrow(() -> new IllegalArgumentException(
-                    "--allow-endpoint " + endpoint + ": expected SCHEME://HOST[:PORT], such as qemu+ssh://hv1.example.org"));
+            Endpoint.parse(endpoint).orElseThrow(() -> new IllegalArgumentException("--allow-endpoint " + endpoint
+                    + ": expected SCHEME://HOST[:PORT], such as qemu+ssh://hv1.example.org"));
         }
     }
 
@@ -162,8 +162,9 @@ public record OperatorAllows(List<String> endpoints, List<String> files) {
                     port = Integer.parseInt(authority.substring(portColon + 1));
                     authority = authority.substring(0, portColon);
                 }
+                boolean parameters = uri.getRawQuery() != null || uri.getRawFragment() != null;
                 return Optional.of(new Endpoint(uri.getScheme().toLowerCase(Locale.ROOT), user,
-                        authority.toLowerCase(Locale.ROOT), port, uri.getRawQuery() != null || uri.getRawFragment() != null));
+                        authority.toLowerCase(Locale.ROOT), port, parameters));
             } catch (URISyntaxException | NumberFormatException e) {
                 return Optional.empty();
             }

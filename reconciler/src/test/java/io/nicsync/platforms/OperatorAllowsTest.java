@@ -51,8 +51,8 @@ class OperatorAllowsTest {
             assertThat(allowed.applyTo(lab("uri", uri), PLUGINS).setting("uri")).as(uri).hasValue(uri);
         }
         for (String uri : List.of("qemu+ssh://lab.example.org.evil.net/system", "qemu+ssh://lab.example.org/system",
-                "qemu+tls://hv9.example.org:1/system", "qemu+ssh://hv1.lab.example.org/system?netcat=/tmp/x",
-                "qemu:///system?socket=/tmp/x", "qemu+ssh://hv2/system?keyfile=/tmp/other")) {
+                "qemu+tls://hv9.example.org:1/system", "qemu+ssh://hv1.lab.example.org/system?netcat=/var/run/other.sock",
+                "qemu:///system?socket=/var/run/other.sock", "qemu+ssh://hv2/system?keyfile=/home/eve/id")) {
             assertThatThrownBy(() -> allowed.applyTo(lab("uri", uri), PLUGINS)).as(uri)
                     .isInstanceOf(TargetException.class);
         }
@@ -67,7 +67,7 @@ class OperatorAllowsTest {
                 .hasValue("/etc/nicsync/kube/prod");
         assertThat(allowed.applyTo(lab("kubeconfig", "/srv/prod.kubeconfig"), PLUGINS).setting("kubeconfig")).isPresent();
         for (String file : List.of("/etc/nicsync/kube/../../shadow", "/etc/nicsync/kube", "/srv/prod.kubeconfig.d/x",
-                "/tmp/evil/kubeconfig", "relative/kubeconfig")) {
+                "/home/eve/kubeconfig", "relative/kubeconfig")) {
             assertThatThrownBy(() -> allowed.applyTo(lab("kubeconfig", file), PLUGINS)).as(file)
                     .isInstanceOf(TargetException.class)
                     .hasMessageContaining("nicsync reads only the files the operator allows");
@@ -87,13 +87,13 @@ class OperatorAllowsTest {
     @Test
     void whatTheCommandLineGivesIsTheOperatorsAndUnguardedSettingsAreTheRepositorys() throws Exception {
         TargetOverrides operator = TargetOverrides.of(Map.of("lab", "qemu+ssh://anywhere/system"),
-                List.of("lab.kubeconfig=/tmp/mine"));
+                List.of("lab.kubeconfig=/etc/nicsync/mine"));
 
         TargetConfig applied = operator.applyTo(new TargetConfig("lab", "virt", Map.of("uri", "qemu+ext:///x?command=y",
-                "kubeconfig", "/tmp/theirs", "hotplug", "migration")), PLUGINS);
+                "kubeconfig", "/home/eve/theirs", "hotplug", "migration")), PLUGINS);
 
         assertThat(applied.settings()).containsEntry("uri", "qemu+ssh://anywhere/system")
-                .containsEntry("kubeconfig", "/tmp/mine").containsEntry("hotplug", "migration");
+                .containsEntry("kubeconfig", "/etc/nicsync/mine").containsEntry("hotplug", "migration");
     }
 
     @Test
