@@ -80,10 +80,14 @@ final class Served implements AutoCloseable {
         }
     }
 
-    /** A push event for {@code ref} as GitHub delivers it, signed with {@code secret}. */
+    /**
+     * A push event for {@code ref} as GitHub delivers it, signed with {@code secret}. Each push's body differs, as a
+     * real one's does (its {@code after} commit, its time): an identical body is a replay.
+     */
     HttpResponse<String> push(String ref, String secret) {
-        byte[] body = ("{\"ref\":\"" + ref + "\",\"repository\":{\"full_name\":\"ops/nics\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+        String after = HexFormat.of().formatHex(hmac(UUID.randomUUID().toString(), new byte[0])).substring(0, 40);
+        byte[] body = ("{\"ref\":\"" + ref + "\",\"after\":\"" + after
+                + "\",\"repository\":{\"full_name\":\"ops/nics\"}}").getBytes(StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(base.resolve("/hooks/git"))
                 .header("X-GitHub-Event", "push")
                 .header("X-GitHub-Delivery", UUID.randomUUID().toString())
