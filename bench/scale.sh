@@ -62,7 +62,7 @@ for n in "${SIZES[@]}"; do
   done
   grep '^seeded' "$dir/cluster.log" >&2
 
-  plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $dir/repo"
+  plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $dir/repo --allow-file $dir/kubeconfig"
   out=$(bench_train_launcher "$plan_cmd")
   echo "$out" | grep -q "No changes." || { echo "scale: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
   raw=(io.nicsync.bench.ScaleRun raw "$dir" "$n")

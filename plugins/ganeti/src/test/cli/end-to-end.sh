@@ -89,6 +89,10 @@ policy:
   stepTimeout: 60s
 YAML
 git -C "$REPO" add . && git -C "$REPO" commit -qm "the lab's Ganeti cluster"
+# The repository names the cluster and the files of its credentials: the operator allows them (a Deployment would
+# set these in its environment too).
+export NICSYNC_ALLOW_ENDPOINTS="$NICSYNC_GANETI_RAPI_HOST_URL"
+export NICSYNC_ALLOW_FILES="$NICSYNC_GANETI_RAPI_CA,$NICSYNC_GANETI_RAPI_PASSWORD_FILE"
 for i in "${INSTANCES[@]}"; do vms+=(--vm "$i"); done
 run import.log 0 import --repo "$REPO" --target gnt --out "$REPO" "${vms[@]}"
 git -C "$REPO" add . && git -C "$REPO" commit -qm "imported"

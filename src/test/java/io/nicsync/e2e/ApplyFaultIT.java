@@ -93,7 +93,7 @@ class ApplyFaultIT {
 
             ApplyReport report = new ApplyRun(new ApplyRun.Settings(dir.resolve("state"), Duration.ZERO,
                     ONE_AT_A_TIME, "ApplyFaultIT", false), Clock.systemUTC(), Sleeper.REAL)
-                    .run(plan, app.targets(), deleteAfterFirstStep).report();
+                    .run(plan, null, app.targets(), deleteAfterFirstStep).report();
 
             assertThat(report.exitCode()).as(report.toString()).isEqualTo(ExitCode.ROLLED_BACK.code());
             assertThat(report.vms()).singleElement().isInstanceOfSatisfying(VmResult.RolledBack.class, r -> {

@@ -52,15 +52,23 @@ abstract class KubevirtScenarioIT {
     }
 
     Cli plan() {
-        return Cli.run("plan", "--repo", git.url(), "--detailed-exitcode");
+        return Cli.run("plan", "--repo", git.url(), "--detailed-exitcode", "--allow-file", allowedFiles());
+    }
+
+    /**
+     * What the operator lets nicsync.yaml name ({@code --allow-file}): the test's directory, where the simulated
+     * cluster's kubeconfig is.
+     */
+    String allowedFiles() {
+        return dir + "/";
     }
 
     Cli apply(String... options) {
-        String[] args = new String[options.length + 5];
+        String[] args = new String[options.length + 7];
         args[0] = "apply";
         System.arraycopy(options, 0, args, 1, options.length);
-        System.arraycopy(new String[] {"--repo", git.url(), "--state-dir", dir.resolve("state").toString()}, 0,
-                args, options.length + 1, 4);
+        System.arraycopy(new String[] {"--repo", git.url(), "--state-dir", dir.resolve("state").toString(),
+                "--allow-file", allowedFiles()}, 0, args, options.length + 1, 6);
         return Cli.run(args);
     }
 

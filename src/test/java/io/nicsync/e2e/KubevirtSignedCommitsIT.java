@@ -50,7 +50,8 @@ class KubevirtSignedCommitsIT extends KubevirtScenarioIT {
         assertThat(refused.err()).contains("nicsync: error: commit " + unsigned.substring(0, 12)
                 + " is not signed; a signature by a key in " + allowed + " (SSH) is required");
         assertThat(kubevirt.cluster().writes().all()).as("nothing written to the cluster").isEmpty();
-        Cli plan = Cli.run("plan", "--repo", git.url(), "--allowed-signers", allowed.toString());
+        Cli plan = Cli.run("plan", "--repo", git.url(), "--allowed-signers", allowed.toString(),
+                "--allow-file", allowedFiles());
         assertThat(plan.exitCode()).as(plan.toString()).isEqualTo(1);
         assertThat(plan.out()).doesNotContain("add red");
 
@@ -69,13 +70,13 @@ class KubevirtSignedCommitsIT extends KubevirtScenarioIT {
         Path allowed = allowedSigners("allowed_signers", ada);
         String commit = pushSigned(ada);
         Path planFile = dir.resolve("plan.json");
-        Cli plan = Cli.run("plan", "--repo", git.url(), "--allowed-signers", allowed.toString(), "--out",
-                planFile.toString());
+        Cli plan = Cli.run("plan", "--repo", git.url(), "--allowed-signers", allowed.toString(),
+                "--allow-file", allowedFiles(), "--out", planFile.toString());
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         Path onlyBob = allowedSigners("bob_only", key("bob"));
 
-        Cli refused = Cli.run("apply", planFile.toString(), "--yes", "--allowed-signers", onlyBob.toString(),
-                "--state-dir", dir.resolve("state").toString());
+        Cli refused = Cli.run("apply", planFile.toString(), "--yes", "--allow-file", allowedFiles(),
+                "--allowed-signers", onlyBob.toString(), "--state-dir", dir.resolve("state").toString());
 
         assertThat(refused.exitCode()).as(refused.toString()).isEqualTo(1);
         assertThat(refused.err()).contains("nicsync: error: commit " + commit.substring(0, 12) + " is signed by SSH key "

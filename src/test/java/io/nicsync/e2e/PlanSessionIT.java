@@ -15,6 +15,7 @@ import io.nicsync.loop.PlanSession;
 import io.nicsync.loop.Selection;
 import io.nicsync.plan.Plan;
 import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.plugin.kubevirt.sim.Fixtures;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
@@ -25,6 +26,7 @@ import io.nicsync.validate.Diagnostic;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -148,7 +150,8 @@ class PlanSessionIT {
 
     private PlanSession open() throws Exception {
         return PlanSession.open(SourceSpec.of(git.url()).withCacheDir(dir.resolve("cache")), Plugins.installed(),
-                Selection.ALL, TargetOverrides.NONE, CLOCK);
+                Selection.ALL, TargetOverrides.NONE.allowing(new OperatorAllows(List.of(),
+                        List.of(kubevirt.kubeconfig().toString()))), CLOCK);
     }
 
     /** A live change reaches the session through a watch, a few milliseconds after it was made. */

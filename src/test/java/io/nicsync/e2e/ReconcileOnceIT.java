@@ -23,7 +23,8 @@ class ReconcileOnceIT extends KubevirtScenarioIT {
 
     private String[] args(String... more) {
         String[] args = {"reconcile", "--once", "--repo", git.url(), "--ref", "main",
-                "--state-dir", dir.resolve("state").toString(), "--cache-dir", dir.resolve("cache").toString()};
+                "--state-dir", dir.resolve("state").toString(), "--cache-dir", dir.resolve("cache").toString(),
+                "--allow-file", allowedFiles()};
         String[] all = java.util.Arrays.copyOf(args, args.length + more.length);
         System.arraycopy(more, 0, all, args.length, more.length);
         return all;

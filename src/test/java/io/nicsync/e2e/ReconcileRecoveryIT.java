@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.Journal;
-import io.nicsync.apply.JournalEvent;
 import io.nicsync.apply.JournalListener;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.loop.Desired;
 import io.nicsync.loop.OpenTargets;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
@@ -22,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
@@ -39,7 +40,8 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
         interruptedAfterTheAdd(state);
         assertThat(kubevirt.attached("red")).isTrue();
 
-        Cli run = Cli.run("reconcile", "--once", "--repo", git.url(), "--ref", "main", "--state-dir", state.toString(),
+        Cli run = Cli.run("reconcile", "--once", "--repo", git.url(), "--ref", "main", "--allow-file", allowedFiles(),
+                "--state-dir", state.toString(),
                 "--cache-dir", dir.resolve("cache").toString(), "-o", "json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
@@ -56,14 +58,15 @@ class ReconcileRecoveryIT extends KubevirtScenarioIT {
         Plugins plugins = Plugins.installed();
         SourceSpec source = new SourceSpec(git.url(), "main", null, dir.resolve("cache"), null);
         Desired desired = Desired.read(source, plugins);
-        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins, TargetOverrides.NONE, Set.of("sim"))) {
+        try (OpenTargets open = OpenTargets.open(desired.state().config().targets(), plugins,
+                TargetOverrides.NONE.allowing(new OperatorAllows(List.of(), List.of(allowedFiles()))), Set.of("sim"))) {
             Plan plan = io.nicsync.loop.Observation.observe(desired, io.nicsync.loop.Selection.ALL, open)
                     .plan(Clock.systemUTC());
             int add = plan.steps().indexOf(plan.steps().stream().filter(s -> s instanceof AddNic).findFirst().orElseThrow());
             Step step = plan.steps().get(add);
             byte[] planFile = PlanFile.write(plan).getBytes(StandardCharsets.UTF_8);
             try (Journal journal = Journal.create(state.resolve("journal"), "died", planFile)) {
-                journal.record(new JournalEvent(Clock.systemUTC().instant(), JournalEvent.Kind.RUN_STARTED, null, -1, null));
+                journal.started(Clock.systemUTC().instant());
                 JournalListener record = new JournalListener(journal, Clock.systemUTC());
                 record.beforeStep(step.vm(), add, step);
                 open.get(step.vm().target()).execute(step, Duration.ofSeconds(30));

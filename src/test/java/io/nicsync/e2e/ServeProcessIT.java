@@ -36,7 +36,7 @@ class ServeProcessIT extends KubevirtScenarioIT {
         Launcher serve = Launcher.start(dir.resolve("serve.out"), "serve", "--repo", git.url(), "--ref", "main",
                 "--state-dir", dir.resolve("state").toString(), "--cache-dir", dir.resolve("cache").toString(),
                 "--listen", "127.0.0.1:" + port, "--interval", "1h", "--webhook-secret-file", secret.toString(),
-                "--log-format", "json");
+                "--log-format", "json", "--allow-file", allowedFiles());
         URI base = URI.create("http://127.0.0.1:" + port);
         try (HttpClient http = HttpClient.newHttpClient()) {
             Served.await(60, "serve answers /healthz", () -> status(http, base.resolve("/healthz")) == 200);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyOverrides;
 import io.nicsync.loop.Selection;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.reconcile.Reconciler;
@@ -63,7 +64,9 @@ final class Served implements AutoCloseable {
     /** As {@link #start(String, Path, Duration, UnaryOperator)}, the repository's policy overridden by {@code apply}. */
     static Served start(String repo, Path dir, Duration interval, ApplyOverrides apply, UnaryOperator<Reconciler> setUp) {
         SourceSpec source = new SourceSpec(repo, "main", null, dir.resolve("cache"), null);
-        Reconciler reconciler = setUp.apply(new Reconciler(new Reconciler.Settings(source, Selection.ALL, TargetOverrides.NONE,
+        // the simulated cluster's kubeconfig, which nicsync.yaml names, is in the test's directory
+        TargetOverrides allowed = TargetOverrides.NONE.allowing(new OperatorAllows(List.of(), List.of(dir + "/")));
+        Reconciler reconciler = setUp.apply(new Reconciler(new Reconciler.Settings(source, Selection.ALL, allowed,
                 dir.resolve("state"), Duration.ZERO, apply, "nicsync serve (test)"),
                 Plugins.installed(), Clock.systemUTC(), Sleeper.REAL));
         Server.Settings settings = new Server.Settings(new InetSocketAddress("127.0.0.1", 0), interval,
@@ -77,10 +80,14 @@ final class Served implements AutoCloseable {
         }
     }
 
-    /** A push event for {@code ref} as GitHub delivers it, signed with {@code secret}. */
+    /**
+     * A push event for {@code ref} as GitHub delivers it, signed with {@code secret}. Each push's body differs, as a
+     * real one's does (its {@code after} commit, its time): an identical body is a replay.
+     */
     HttpResponse<String> push(String ref, String secret) {
-        byte[] body = ("{\"ref\":\"" + ref + "\",\"repository\":{\"full_name\":\"ops/nics\"}}")
-                .getBytes(StandardCharsets.UTF_8);
+        String after = HexFormat.of().formatHex(hmac(UUID.randomUUID().toString(), new byte[0])).substring(0, 40);
+        byte[] body = ("{\"ref\":\"" + ref + "\",\"after\":\"" + after
+                + "\",\"repository\":{\"full_name\":\"ops/nics\"}}").getBytes(StandardCharsets.UTF_8);
         return send(HttpRequest.newBuilder(base.resolve("/hooks/git"))
                 .header("X-GitHub-Event", "push")
                 .header("X-GitHub-Delivery", UUID.randomUUID().toString())

@@ -240,7 +240,8 @@ class ShellIT extends KubevirtScenarioIT {
     }
 
     private Cli run(String... args) {
-        return Launcher.run(dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
+        return Launcher.run(Map.of("NICSYNC_ALLOW_FILES", allowedFiles()),
+                dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
     }
 
     /** The document a failed run printed, which must be all it printed. */
@@ -258,6 +259,7 @@ class ShellIT extends KubevirtScenarioIT {
         ProcessBuilder pb = new ProcessBuilder("script", "-qec", line.toString(), "/dev/null")
                 .redirectErrorStream(true).redirectOutput(out.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
         pb.environment().putAll(env);
+        pb.environment().put("NICSYNC_ALLOW_FILES", allowedFiles());
         Process process = pb.start();
         process.getOutputStream().close();
         assertThat(process.waitFor(120, TimeUnit.SECONDS)).isTrue();

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -132,7 +133,8 @@ class TyposReachNothingIT extends KubevirtScenarioIT {
         }
         args.addAll(List.of(selection));
         try (AutoCloseable tap = RequestTap.listen(requests::add)) {
-            return Launcher.run(dir.resolve(command + ".log"), args.toArray(String[]::new));
+            return Launcher.run(Map.of("NICSYNC_ALLOW_FILES", allowedFiles()), dir.resolve(command + ".log"),
+                    args.toArray(String[]::new));
         }
     }
 }

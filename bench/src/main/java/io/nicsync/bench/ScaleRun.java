@@ -10,6 +10,7 @@ import io.nicsync.loop.PlanSession;
 import io.nicsync.loop.Selection;
 import io.nicsync.plan.Plan;
 import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
@@ -19,6 +20,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -70,8 +72,11 @@ public final class ScaleRun {
     private static void session(Path dir, int count) throws Exception {
         Path repo = dir.resolve("repo");
         long t0 = System.nanoTime();
+        // nicsync.yaml names the simulated cluster's kubeconfig, which the operator (this bench) allows
+        TargetOverrides allowed = TargetOverrides.NONE.allowing(new OperatorAllows(List.of(),
+                List.of(dir.resolve("kubeconfig").toString())));
         try (PlanSession session = PlanSession.open(SourceSpec.of(repo.toString()), Plugins.installed(),
-                Selection.ALL, TargetOverrides.NONE, Clock.systemUTC())) {
+                Selection.ALL, allowed, Clock.systemUTC())) {
             Plan full = session.plan();
             System.out.println("full_ms=" + ms(t0));
             System.out.println("full_vms=" + full.vms().size() + " full_steps=" + full.steps().size());

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.batch.v1.CronJob;
 import io.nicsync.cli.Main;
+import io.nicsync.platforms.OperatorAllows;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,6 +36,14 @@ class CommandLineTest {
         Container c = ManifestsTest.container(Manifests.one(Deployment.class).getSpec().getTemplate().getSpec());
         assertThat(c.getArgs()).containsSubsequence("serve", "--interval", "2m", "--listen", "0.0.0.0:8080");
         assertParses(expanded(c));
+    }
+
+    @Test
+    void theAllowListsOfTheConfigMapAreWhatNicsyncReads() {
+        Map<String, String> env = configMap();
+        assertThat(env).containsKeys("NICSYNC_ALLOW_ENDPOINTS", "NICSYNC_ALLOW_FILES");
+        // an entry nicsync cannot read fails here, not when the first target opens
+        assertThat(OperatorAllows.fromEnvironment(env)).isNotNull();
     }
 
     @Test

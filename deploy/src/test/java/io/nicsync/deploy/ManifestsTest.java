@@ -123,9 +123,13 @@ class ManifestsTest {
         // an emptyDir outlives container restarts: a restarted container recovers the run it was killed in
         assertThat(volumeAt(pod, env(serve, "NICSYNC_STATE_DIR")).getEmptyDir()).isNotNull();
         for (Probe probe : List.of(serve.getStartupProbe(), serve.getLivenessProbe(), serve.getReadinessProbe())) {
-            assertThat(probe.getHttpGet().getPath()).isEqualTo("/healthz");
             assertThat(probe.getHttpGet().getPort().getStrVal()).isEqualTo(serve.getPorts().get(0).getName());
         }
+        // live while the HTTP server answers and no cycle is stuck; ready once cycles finish
+        assertThat(serve.getStartupProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(serve.getLivenessProbe().getHttpGet().getPath()).isEqualTo("/healthz");
+        assertThat(serve.getReadinessProbe().getHttpGet().getPath()).isEqualTo("/readyz");
+        // serve listens on 127.0.0.1 unless told otherwise: the Deployment must say where
         assertThat(serve.getArgs()).containsSubsequence("--listen", "0.0.0.0:" + serve.getPorts().get(0)
                 .getContainerPort());
     }

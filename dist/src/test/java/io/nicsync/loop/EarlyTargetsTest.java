@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceFile;
@@ -39,6 +40,10 @@ import org.junit.jupiter.api.Test;
  * same settings, closed unused otherwise, and their errors reported only for a target the plan needs.
  */
 class EarlyTargetsTest {
+    /** The fake libvirt targets here are named by local URIs of their own, which the operator allows. */
+    private static final OperatorAllows LOCAL_QEMU_URIS = new OperatorAllows(List.of("qemu://"), List.of());
+    private static final TargetOverrides LOCAL_QEMU = TargetOverrides.NONE.allowing(LOCAL_QEMU_URIS);
+
     private static final int VMS = Observation.LOOKUPS_UP_TO + 4;
 
     /** Targets of kind libvirt in memory: what was opened with which settings, listed and closed. */
@@ -52,7 +57,7 @@ class EarlyTargetsTest {
     @Test
     void targetsOpenedEarlyAreTakenWithTheirListingAndTheUnusedOnesClosed() throws Exception {
         Snapshot snapshot = snapshot(config("qemu:///lab"), VMS);
-        Planned planned = plan(snapshot, TargetOverrides.NONE);
+        Planned planned = plan(snapshot, LOCAL_QEMU);
 
         assertThat(planned.plan().vms()).hasSize(VMS);
         awaitUntil(() -> opened.size() == 2); // the unused target is opened in the background
@@ -66,7 +71,7 @@ class EarlyTargetsTest {
     void aTargetOpenedEarlyWithOtherSettingsIsOpenedAgainAsValidated() throws Exception {
         Snapshot snapshot = snapshot(config("qemu:///lab"), VMS);
         Validator validator = new Validator(plugins);
-        try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, TargetOverrides.NONE, Selection.ALL,
+        try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, LOCAL_QEMU, Selection.ALL,
                 Target::observeAll)) {
             Desired desired = Desired.validate("repo", snapshot, validator, new ValidationCache());
             TargetConfig other = new TargetConfig("lab", "libvirt", Map.of("uri", "qemu:///elsewhere"));
@@ -87,7 +92,7 @@ class EarlyTargetsTest {
         files.add(file("broken.yaml", "apiVersion: nicsync.io/v1alpha1\nkind: VmNics\nmetadata: {name: x}\n"));
         Snapshot snapshot = new Snapshot("0".repeat(40), "a", Instant.EPOCH, "main", "", files);
 
-        assertThatThrownBy(() -> plan(snapshot, TargetOverrides.NONE)).isInstanceOf(InvalidDesiredStateException.class);
+        assertThatThrownBy(() -> plan(snapshot, LOCAL_QEMU)).isInstanceOf(InvalidDesiredStateException.class);
         assertThat(allClosed.await(10, TimeUnit.SECONDS)).isTrue();
         assertThat(opened).contains("lab qemu:///lab");
         assertThat(closed).containsExactly("lab");
@@ -97,26 +102,27 @@ class EarlyTargetsTest {
     void anUnusedTargetsFailureIsNotReportedAndAUsedOnesIs() throws Exception {
         Snapshot snapshot = snapshot(config("qemu:///lab"), VMS);
         // "spare" cannot be opened; no VM is on it
-        assertThat(plan(snapshot, TargetOverrides.NONE).plan().vms()).hasSize(VMS);
+        assertThat(plan(snapshot, LOCAL_QEMU).plan().vms()).hasSize(VMS);
 
         Snapshot broken = snapshot(config("qemu:///unreachable"), VMS);
-        assertThatThrownBy(() -> plan(broken, TargetOverrides.NONE)).isInstanceOfSatisfying(RunFailure.Platform.class,
+        assertThatThrownBy(() -> plan(broken, LOCAL_QEMU)).isInstanceOfSatisfying(RunFailure.Platform.class,
                 e -> assertThat(e.reason()).isEqualTo(TargetException.Reason.UNREACHABLE))
                 .hasMessageContaining("unreachable");
     }
 
     @Test
     void overridesApplyToTheEarlyOpeningAndAFewVmsOrAVmSelectionOpenNothingEarly() throws Exception {
-        plan(snapshot(config("qemu:///lab"), VMS), TargetOverrides.endpoint("lab", "qemu:///override"));
+        plan(snapshot(config("qemu:///lab"), VMS),
+                TargetOverrides.endpoint("lab", "qemu:///override").allowing(LOCAL_QEMU_URIS));
         awaitUntil(() -> opened.size() == 2); // the unused target is opened in the background, its failure dropped
         assertThat(opened).containsExactlyInAnyOrder("lab qemu:///override", "spare qemu:///spare");
 
         opened.clear();
         Snapshot few = snapshot(config("qemu:///lab"), Observation.LOOKUPS_UP_TO);
-        assertThat(EarlyTargets.start(few, new Validator(plugins), plugins, TargetOverrides.NONE, Selection.ALL,
+        assertThat(EarlyTargets.start(few, new Validator(plugins), plugins, LOCAL_QEMU, Selection.ALL,
                 Target::observeAll).take(List.of(), plugins).byName()).isEmpty();
         Snapshot many = snapshot(config("qemu:///lab"), VMS);
-        assertThat(EarlyTargets.start(many, new Validator(plugins), plugins, TargetOverrides.NONE,
+        assertThat(EarlyTargets.start(many, new Validator(plugins), plugins, LOCAL_QEMU,
                 new Selection(Set.of(), Set.of("vm-01")), Target::observeAll).take(List.of(), plugins).byName())
                 .isEmpty();
         assertThat(opened).isEmpty();

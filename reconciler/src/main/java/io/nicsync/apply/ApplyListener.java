@@ -46,6 +46,10 @@ public interface ApplyListener {
     default void vmFinished(VmResult result) {
     }
 
+    /** Something to tell that changes no outcome, such as a torn journal line cut off before a recovery. */
+    default void warning(String message) {
+    }
+
     /** One listener that calls each of {@code listeners} in order. */
     static ApplyListener all(List<ApplyListener> listeners) {
         return new ListenerChain(List.copyOf(listeners));

@@ -56,4 +56,9 @@ record ListenerChain(List<ApplyListener> listeners) implements ApplyListener {
     public void vmFinished(VmResult result) {
         listeners.forEach(l -> l.vmFinished(result));
     }
+
+    @Override
+    public void warning(String message) {
+        listeners.forEach(l -> l.warning(message));
+    }
 }

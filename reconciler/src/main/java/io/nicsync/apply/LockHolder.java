@@ -1,11 +1,12 @@
 package io.nicsync.apply;
 
+import io.nicsync.guard.Redaction;
 import java.time.Instant;
 
 /** Who holds a target's lock: written into the lock file so that a waiting apply can name it. */
 public record LockHolder(long pid, String host, String user, Instant since, String command) {
 
-    /** This process, as it will be named to a run that waits for its lock. */
+    /** This process, as it will be named to a run that waits for its lock; credentials in the command blanked. */
     public static LockHolder current(Instant now, String command) {
         String host = System.getenv().getOrDefault("HOSTNAME", "");
         if (host.isEmpty()) {
@@ -15,7 +16,16 @@ public record LockHolder(long pid, String host, String user, Instant since, Stri
                 host = "unknown-host";
             }
         }
-        return new LockHolder(ProcessHandle.current().pid(), host, System.getProperty("user.name"), now, command);
+        return new LockHolder(ProcessHandle.current().pid(), host, System.getProperty("user.name"), now, command)
+                .redacted();
+    }
+
+    /**
+     * This holder with the passwords of URLs in its command line blanked: the lock file is read by other
+     * applies, and a lock timeout's message reaches logs and {@code /status}.
+     */
+    LockHolder redacted() {
+        return new LockHolder(pid, host, user, since, Redaction.urls(command));
     }
 
     String describe() {

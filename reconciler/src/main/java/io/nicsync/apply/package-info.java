@@ -21,8 +21,12 @@
  * journal/2026-11-22T10-00-00Z-1a2b.plan.json   the plan being applied
  * }</pre>
  * A journal without {@code run-finished} belongs to a run that was killed; {@link io.nicsync.apply.Recovery} rolls
- * back (or completes) what it may have done. The lock is dropped by the kernel when its process dies, so a crash
- * never leaves a target locked.
+ * back (or completes) what it may have done, from the plan whose SHA-256 the journal's first line recorded. A torn
+ * last line is cut before the recovery's own end line is appended; a line that cannot be read is skipped. The lock is
+ * dropped by the kernel when its process dies, so a crash never leaves a target locked; within one process a
+ * registry keeps a second apply from opening (and by closing, releasing) a lock file another holds. Every file
+ * here is its owner's alone (0600), and a target's name becomes a file name only through
+ * {@link io.nicsync.guard.FileNames}.
  *
  * <p>Time and waiting are injected ({@link java.time.Clock}, {@link io.nicsync.apply.Sleeper}); progress goes out
  * through {@link io.nicsync.apply.ApplyListener}s, so nothing here prints.

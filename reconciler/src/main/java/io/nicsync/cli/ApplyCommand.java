@@ -11,11 +11,11 @@ import io.nicsync.loop.Observation;
 import io.nicsync.loop.OpenTargets;
 import io.nicsync.loop.Preflight;
 import io.nicsync.loop.RunFailure;
+import io.nicsync.loop.SavedPlans;
 import io.nicsync.loop.StatusNoteText;
 import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.JsonPlanView;
 import io.nicsync.plan.Plan;
-import io.nicsync.plan.PlanFile;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.NoteOutcome;
@@ -90,7 +90,7 @@ final class ApplyCommand implements Callable<Integer> {
         }
         Plugins plugins = Plugins.installed();
         PrintWriter out = spec.commandLine().getOut();
-        Plan saved = planFile == null ? null : PlanFile.read(Files.readString(planFile));
+        Plan saved = planFile == null ? null : SavedPlans.read(Files.readString(planFile), plugins);
         SourceSpec from = saved == null ? source.spec().withSignatures(signatures.policy()) : planAccess(saved);
         if (saved == null) {
             source.warnUncommitted(from, spec.commandLine().getErr());
@@ -116,9 +116,11 @@ final class ApplyCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("nicsync: apply cancelled; nothing was changed");
                 return ExitCode.ERROR.code();
             }
-            ApplyRun.Replan replan = saved != null ? null : () -> replanned(desired, open, out);
-            ApplyRun.Outcome outcome = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
-                    Sleeper.REAL).run(plan, replan, open, progress(out, plan));
+            ApplyRun applyRun = new ApplyRun(settings(desired.state().config().policy()), Clock.systemUTC(),
+                    Sleeper.REAL);
+            ApplyRun.Outcome outcome = saved != null
+                    ? applyRun.runSaved(plan, desired.state(), open, progress(out, plan))
+                    : applyRun.run(plan, () -> replanned(desired, open, out), open, progress(out, plan));
             NoteOutcome note = run.noGitNotes ? null : recordNote(from, desired, outcome);
             report(outcome, desired, note, out);
             return outcome.report().exitCode();

@@ -10,6 +10,7 @@ import io.nicsync.importer.Importer;
 import io.nicsync.importer.TargetChoice;
 import io.nicsync.loop.Desired;
 import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.spi.TargetConfig;
 import java.io.PrintWriter;
@@ -110,7 +111,8 @@ final class ImportCommand implements Callable<Integer> {
         List<String> written = settings.entrySet().stream().map(e -> target + "." + e.getKey() + "=" + e.getValue())
                 .toList();
         try {
-            return TargetOverrides.of(uri == null ? Map.of() : Map.of(target, uri), written).applyTo(base, plugins);
+            return TargetOverrides.of(uri == null ? Map.of() : Map.of(target, uri), written)
+                    .allowing(OperatorAllows.fromEnvironment(System.getenv())).applyTo(base, plugins);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().replace("--target-setting " + target + ".", "--setting "));
         }

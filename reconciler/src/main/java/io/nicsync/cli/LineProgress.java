@@ -61,4 +61,10 @@ class LineProgress implements ApplyListener {
     public void undoFailed(VmRef vm, int index, Step inverse, String error) {
         line(vm, "undo step " + (index + 1) + " FAILED: " + error);
     }
+
+    @Override
+    public synchronized void warning(String message) {
+        out.println("warning: " + message);
+        out.flush();
+    }
 }

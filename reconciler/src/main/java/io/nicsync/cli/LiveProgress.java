@@ -68,6 +68,14 @@ final class LiveProgress implements ApplyListener {
         set(result.vm(), io.nicsync.apply.ReportDocument.outcome(result));
     }
 
+    /** Printed below the display, which is drawn afresh under it. */
+    @Override
+    public synchronized void warning(String message) {
+        out.println("warning: " + message);
+        out.flush();
+        drawn = 0;
+    }
+
     private void set(VmRef vm, String status) {
         int total = totals.getOrDefault(vm, 0);
         lines.put(vm, String.format("%-32s [%d/%d] %s", vm, doneSteps.getOrDefault(vm, 0), total, status));

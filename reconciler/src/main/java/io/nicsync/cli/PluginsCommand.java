@@ -11,8 +11,10 @@ import io.nicsync.spi.Vocabulary;
 import java.io.PrintWriter;
 import java.net.URL;
 import java.security.CodeSource;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -62,7 +64,7 @@ final class PluginsCommand implements Callable<Integer> {
             out.println("    (none)");
         }
         for (TargetSetting s : plugin.settings()) {
-            out.println("    " + s.name() + (s.endpoint() ? " (endpoint)" : "") + ": " + s.description());
+            out.println("    " + s.name() + marks(s) + ": " + s.description());
         }
         out.println("  network kinds:");
         for (NetworkKind k : plugin.networkKinds()) {
@@ -100,6 +102,7 @@ final class PluginsCommand implements Callable<Integer> {
             m.put("name", s.name());
             m.put("description", s.description());
             m.put("endpoint", s.endpoint());
+            m.put("guard", s.guard().name().toLowerCase(Locale.ROOT).replace('_', '-'));
             m.put("schema", json(s.schema()));
             return m;
         }).toList());
@@ -137,5 +140,21 @@ final class PluginsCommand implements Callable<Integer> {
         CodeSource code = plugin.getClass().getProtectionDomain().getCodeSource();
         URL location = code == null ? null : code.getLocation();
         return location == null ? "(unknown)" : location.getPath();
+    }
+
+    /** {@code (endpoint; --allow-endpoint)}: what the setting is, and how the operator lets the repository set it. */
+    private static String marks(TargetSetting s) {
+        List<String> marks = new ArrayList<>();
+        if (s.endpoint()) {
+            marks.add("endpoint");
+        }
+        switch (s.guard()) {
+            case ENDPOINT -> marks.add("from nicsync.yaml only as --allow-endpoint allows"
+                    + (s.safeValues().isEmpty() ? "" : ", or " + String.join(", ", s.safeValues())));
+            case LOCAL_FILE -> marks.add("from nicsync.yaml only as --allow-file allows");
+            case OPERATOR_ONLY -> marks.add("command line only");
+            case NONE -> { }
+        }
+        return marks.isEmpty() ? "" : " (" + String.join("; ", marks) + ")";
     }
 }

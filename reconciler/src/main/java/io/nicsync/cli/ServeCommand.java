@@ -15,6 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -28,11 +30,11 @@ import picocli.CommandLine.Spec;
         header = "Reconcile in a loop, on an interval and on git push webhooks.",
         footerHeading = "%nExamples:%n",
         footer = {"  nicsync serve --repo https://git.example.org/nics.git --interval 5m",
-                "  nicsync serve --log-format json --webhook-secret-file /run/secrets/hook"},
+                "  nicsync serve --listen 0.0.0.0:8080 --webhook-secret-file /run/secrets/hook"},
         description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
                 + "(jittered by 10%%), after a failed cycle with exponential backoff, and at once on a git push "
-                + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /status (the last "
-                + "run's report). SIGTERM stops taking runs and lets the running cycle end.")
+                + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /readyz, GET /status "
+                + "(the last run's report). SIGTERM stops taking runs and lets the running cycle end.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,9 +56,24 @@ final class ServeCommand implements Callable<Integer> {
             description = "Time between cycles (default: ${DEFAULT-VALUE}).")
     Duration interval;
 
-    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "0.0.0.0:8080",
-            description = "Where the HTTP server listens (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--listen", paramLabel = "HOST:PORT", defaultValue = "127.0.0.1:8080",
+            description = "Where the HTTP server listens (default: ${DEFAULT-VALUE}, this machine only; a "
+                    + "Deployment listens on 0.0.0.0:8080).")
     String listen;
+
+    @Option(names = "--request-timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "10s",
+            description = "How long a client may take to send a request, headers and body (default: ${DEFAULT-VALUE}).")
+    Duration requestTimeout;
+
+    @Option(names = "--cycle-timeout", paramLabel = "D", converter = DurationConverter.class, defaultValue = "10m",
+            description = "How long a cycle may fetch, validate, observe and plan before it is cut; applying is never "
+                    + "cut (default: ${DEFAULT-VALUE}).")
+    Duration cycleTimeout;
+
+    @Option(names = "--webhook-provider", paramLabel = "NAME", split = ",",
+            description = "Webhook schemes accepted: github, gitea, gitlab, generic (repeatable; default: github, "
+                    + "gitea and generic, which sign the body).")
+    List<String> webhookProviders = List.of("github", "gitea", "generic");
 
     @Option(names = "--webhook-secret-file", paramLabel = "FILE",
             description = "The webhook secret (default: $NICSYNC_WEBHOOK_SECRET; without either, webhooks are refused).")
@@ -97,14 +114,20 @@ final class ServeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new UserError("shard election: " + e.getMessage());
         }
-        Server.Settings settings = new Server.Settings(address(), interval, backoff, maxBackoff, secret,
-                source.spec().ref(), webhookMaxBytes, shutdownGrace);
+        Server.Settings settings;
+        try {
+            settings = new Server.Settings(address(), interval, backoff, maxBackoff, secret, source.spec().ref(),
+                    webhookMaxBytes, shutdownGrace, requestTimeout, new LinkedHashSet<>(webhookProviders));
+        } catch (IllegalArgumentException e) {
+            throw new UserError("--webhook-provider: " + e.getMessage());
+        }
         Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 new CycleLines(out, err));
         if (sharding.isPresent()) {
             reconciler.ownership(target -> false); // nothing until the election says which shards are this replica's
         }
+        reconciler.deadline(cycleTimeout);
         Server server;
         try {
             server = Server.start(settings, reconciler, line -> log(out, line));
@@ -122,7 +145,7 @@ final class ServeCommand implements Callable<Integer> {
             server.relayPushesTo(relay::announce);
         }
         log.info("Serving on " + server.address().getHostString() + ":" + server.address().getPort()
-                + ": POST /hooks/git, GET /metrics, /healthz, /status" + (secret == null
+                + ": POST /hooks/git, GET /metrics, /healthz, /readyz, /status" + (secret == null
                 ? "; webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
             try {
@@ -138,7 +161,7 @@ final class ServeCommand implements Callable<Integer> {
         });
         Runtime.getRuntime().addShutdownHook(stop);
         server.awaitStop();
-        return ExitCode.OK.code();
+        return server.failure().isPresent() ? ExitCode.ERROR.code() : ExitCode.OK.code();
     }
 
     /**

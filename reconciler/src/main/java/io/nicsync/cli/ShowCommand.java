@@ -1,11 +1,12 @@
 package io.nicsync.cli;
 
 import io.nicsync.apply.ExitCode;
+import io.nicsync.loop.SavedPlans;
 import io.nicsync.plan.DesiredSource;
 import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.JsonPlanView;
 import io.nicsync.plan.Plan;
-import io.nicsync.plan.PlanFile;
+import io.nicsync.platforms.Plugins;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -40,7 +41,7 @@ final class ShowCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Plan plan;
         try {
-            plan = PlanFile.read(Files.readString(planFile));
+            plan = SavedPlans.read(Files.readString(planFile), Plugins.installed());
         } catch (NoSuchFileException e) {
             throw new UserError(planFile + ": no such plan file");
         } catch (IOException e) {

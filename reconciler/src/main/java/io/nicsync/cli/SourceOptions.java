@@ -2,11 +2,13 @@ package io.nicsync.cli;
 
 import io.nicsync.source.Credentials;
 import io.nicsync.source.SourceException;
+import io.nicsync.source.SourceLimits;
 import io.nicsync.source.SourceSpec;
 import io.nicsync.source.WorkingTree;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import picocli.CommandLine.Option;
 
@@ -48,6 +50,18 @@ final class SourceOptions {
     @Option(names = "--known-hosts", paramLabel = "FILE",
             description = "known_hosts file the SSH server's key must be in (default: ~/.ssh/known_hosts).")
     Path knownHosts;
+
+    @Option(names = "--max-files", paramLabel = "N",
+            description = "Most desired-state files a commit may have (default: 50000).")
+    Integer maxFiles;
+
+    @Option(names = "--max-total-bytes", paramLabel = "N",
+            description = "Most bytes of desired-state files a commit may have (default: 67108864, 64 MiB).")
+    Long maxTotalBytes;
+
+    @Option(names = "--fetch-timeout", paramLabel = "D", converter = DurationConverter.class,
+            description = "Longest a fetch or clone of a remote repository may take, start to end (default: 2m).")
+    Duration fetchTimeout;
 
     boolean given() {
         return repo != null;
@@ -103,7 +117,18 @@ final class SourceOptions {
                 .withGitCredentialsFile(gitCredentialsFile)
                 .withSshKey(sshKey)
                 .withKnownHosts(knownHosts);
-        return new SourceSpec(absoluteIfLocal(repo), ref, path, cacheDir, credentials);
+        return new SourceSpec(absoluteIfLocal(repo), ref, path, cacheDir, credentials).withLimits(limits());
+    }
+
+    private SourceLimits limits() {
+        SourceLimits limits = SourceLimits.DEFAULT;
+        try {
+            limits = maxFiles == null ? limits : limits.withMaxFiles(maxFiles);
+            limits = maxTotalBytes == null ? limits : limits.withMaxTotalBytes(maxTotalBytes);
+            return fetchTimeout == null ? limits : limits.withFetchTimeout(fetchTimeout);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(mixee.commandLine(), e.getMessage());
+        }
     }
 
     /** A local path made absolute, so that a saved plan names the same repository from any directory. */

@@ -1,6 +1,7 @@
 package io.nicsync.cli;
 
 import io.nicsync.loop.Selection;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,13 +29,25 @@ final class TargetOptions {
                     + " `nicsync plugins` lists each kind's settings.")
     List<String> targetSettings = List.of();
 
+    @Option(names = "--allow-endpoint", paramLabel = "SCHEME://HOST[:PORT]", split = ",",
+            description = "Let nicsync.yaml point a target there (repeatable; a host may be *.domain): an endpoint"
+                    + " setting from the repository must be allowed (default: $NICSYNC_ALLOW_ENDPOINTS).")
+    List<String> allowEndpoints = List.of();
+
+    @Option(names = "--allow-file", paramLabel = "PATH", split = ",",
+            description = "Let nicsync.yaml name this local file (a directory's files when it ends with /) for"
+                    + " credentials or trust, such as a kubeconfig (repeatable; default: $NICSYNC_ALLOW_FILES).")
+    List<String> allowFiles = List.of();
+
     Selection selection() {
         return new Selection(new LinkedHashSet<>(targets), new LinkedHashSet<>(vms));
     }
 
     TargetOverrides overrides() throws UserError {
         try {
-            return TargetOverrides.of(targetUris, targetSettings);
+            OperatorAllows allowed = new OperatorAllows(allowEndpoints, allowFiles)
+                    .and(OperatorAllows.fromEnvironment(System.getenv()));
+            return TargetOverrides.of(targetUris, targetSettings).allowing(allowed);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }

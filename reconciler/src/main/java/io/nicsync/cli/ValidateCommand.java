@@ -68,8 +68,11 @@ final class ValidateCommand implements Callable<Integer> {
     private static void text(Snapshot snapshot, Validation validation, PrintWriter out) {
         out.println(SnapshotText.header(snapshot));
         validation.diagnostics().forEach(d -> out.println(d.format()));
-        long errors = validation.errors().size();
-        long warnings = validation.diagnostics().size() - errors;
+        if (validation.omitted() > 0) {
+            out.println(validation.omittedLine());
+        }
+        long errors = validation.errorCount();
+        long warnings = validation.warningCount();
         String counts = errors + " error" + (errors == 1 ? "" : "s") + ", " + warnings + " warning" + (warnings == 1 ? "" : "s");
         if (validation.ok()) {
             out.println(counts + ": " + validation.state().vms().size() + " VM(s) on "
@@ -82,8 +85,11 @@ final class ValidateCommand implements Callable<Integer> {
     private static void json(Snapshot snapshot, Validation validation, PrintWriter out) throws Exception {
         Map<String, Object> doc = new LinkedHashMap<>(SnapshotText.fields(snapshot));
         doc.put("valid", validation.ok());
-        doc.put("errors", validation.errors().size());
-        doc.put("warnings", validation.diagnostics().size() - validation.errors().size());
+        doc.put("errors", validation.errorCount());
+        doc.put("warnings", validation.warningCount());
+        if (validation.omitted() > 0) {
+            doc.put("diagnosticsNotShown", validation.omitted());
+        }
         List<Map<String, Object>> diagnostics = validation.diagnostics().stream().map(ValidateCommand::json).toList();
         doc.put("diagnostics", diagnostics);
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));

@@ -1,5 +1,6 @@
 package io.nicsync.importer;
 
+import io.nicsync.guard.FileNames;
 import io.nicsync.spi.DesiredVm;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.UnmanagedPolicy;
@@ -25,9 +26,15 @@ record ImportedVm(LiveVm live, List<ImportedNic> nics, List<String> skipped) {
         return new DesiredVm(live.ref(), UNMANAGED, nics.stream().map(ImportedNic::nic).toList());
     }
 
-    /** Where the VM's file goes below the output directory: {@code target/[namespace/]name.yaml}. */
+    /**
+     * Where the VM's file goes below the output directory: {@code target/[namespace/]name.yaml}.
+     *
+     * @throws IllegalArgumentException a name the platform reported cannot name a file ({@link FileNames})
+     */
     String file() {
         var ref = live.ref();
-        return ref.target() + "/" + (ref.namespace() == null ? "" : ref.namespace() + "/") + ref.name() + ".yaml";
+        return FileNames.of("target", ref.target()) + "/"
+                + (ref.namespace() == null ? "" : FileNames.of("namespace", ref.namespace()) + "/")
+                + FileNames.of("VM", ref.name()) + ".yaml";
     }
 }

@@ -105,12 +105,18 @@ public final class Importer {
     }
 
     private static Map<String, String> files(ImportRequest request, List<ImportedVm> vms,
-            Map<String, NetworkKind> kinds) {
+            Map<String, NetworkKind> kinds) throws ImportException {
         Map<String, String> files = new LinkedHashMap<>();
         if (!Files.exists(request.out().resolve(ConfigYaml.FILE))) {
             files.put(ConfigYaml.FILE, ConfigYaml.of(request.target()));
         }
-        vms.forEach(vm -> files.put(vm.file(), VmNicsYaml.of(vm, kinds)));
+        for (ImportedVm vm : vms) {
+            try {
+                files.put(vm.file(), VmNicsYaml.of(vm, kinds));
+            } catch (IllegalArgumentException e) {
+                throw new ImportException(vm.live().ref() + ": " + e.getMessage() + "; nothing written");
+            }
+        }
         files.replaceAll((path, text) -> modeline(path) + text);
         return files;
     }

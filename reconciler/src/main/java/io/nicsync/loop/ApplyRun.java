@@ -22,15 +22,13 @@ import io.nicsync.plan.StalePlanException;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
+import io.nicsync.validate.DesiredState;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -74,38 +72,48 @@ public final class ApplyRun {
         Plan plan() throws RunFailure;
     }
 
-    /** Applies a saved plan: stale when an interrupted run had to be recovered first. */
-    public Outcome run(Plan plan, OpenTargets targets, ApplyListener progress) throws RunFailure, InterruptedException {
-        return run(plan, null, targets, progress);
+    /**
+     * Applies a saved plan: stale when an interrupted run had to be recovered first, and refused unless its steps
+     * are exactly those planned again from {@code state}, the desired state of its commit, for its VMs as they are.
+     */
+    public Outcome runSaved(Plan plan, DesiredState state, OpenTargets targets, ApplyListener progress)
+            throws RunFailure, InterruptedException {
+        PlanIntegrity.require(plan, state);
+        return RunFailure.during(() -> locked(plan, null, state, targets, progress));
     }
 
     /**
      * @param replan called when interrupted runs were recovered under this run's locks, to plan again from
-     *     the recovered VMs; null for a saved plan, which must then match the VMs as they are
+     *     the recovered VMs; null when the plan cannot be made again, which must then match the VMs as they are (a
+     *     plan read from a file goes through {@link #runSaved} instead, which checks its steps too)
      * @throws RunFailure before any step of this plan ran: nothing of it changed (a recovery of an interrupted run
      *     under its locks may have)
      */
     public Outcome run(Plan plan, Replan replan, OpenTargets targets, ApplyListener progress)
             throws RunFailure, InterruptedException {
-        return RunFailure.during(() -> locked(plan, replan, targets, progress));
+        return RunFailure.during(() -> locked(plan, replan, null, targets, progress));
     }
 
-    private Outcome locked(Plan plan, Replan replan, OpenTargets targets, ApplyListener progress)
-            throws RunFailure, IOException, InterruptedException, LockTimeoutException, StalePlanException,
-            TargetException {
+    /** @param savedFrom for a saved plan, the desired state of its commit, which must plan the same steps */
+    private Outcome locked(Plan plan, Replan replan, DesiredState savedFrom, OpenTargets targets,
+            ApplyListener progress) throws RunFailure, IOException, InterruptedException, LockTimeoutException,
+            StalePlanException, TargetException {
         List<TargetLock> locks = lock(targetsOf(plan.steps()));
         try {
             List<ApplyReport> recovered = recoverInterrupted(targets, progress);
             if (!recovered.isEmpty() && replan != null) {
                 plan = replan.plan();
             }
-            StaleCheck.requireFresh(plan, observe(plan, targets));
+            List<LiveVm> observed = observe(plan, targets);
+            StaleCheck.requireFresh(plan, observed);
+            if (savedFrom != null) {
+                SavedPlanCheck.requireAsPlanned(plan, savedFrom, observed, targets);
+            }
             Preflight.require(plan, targets);
             String runId = clock.instant().toString().replace(':', '-') + "-" + UUID.randomUUID().toString().substring(0, 8);
             byte[] planFile = PlanFile.write(plan).getBytes(StandardCharsets.UTF_8);
             try (Journal journal = Journal.create(journals(), runId, planFile)) {
-                journal.record(new JournalEvent(clock.instant(), JournalEvent.Kind.RUN_STARTED, null, -1,
-                        "plan sha256:" + sha256(planFile)));
+                journal.started(clock.instant());
                 ApplyListener listeners = ApplyListener.all(List.of(new JournalListener(journal, clock), progress));
                 ApplyReport report = new Applier(targets.byName(), settings.options(), listeners, clock, sleeper)
                         .apply(plan.steps());
@@ -138,7 +146,7 @@ public final class ApplyRun {
     public static List<Plan> interruptedPlans(Path stateDir) throws IOException {
         List<Plan> plans = new ArrayList<>();
         for (InterruptedRun run : JournalReader.interrupted(stateDir.resolve("journal"))) {
-            plans.add(PlanFile.read(java.nio.file.Files.readString(run.plan())));
+            plans.add(PlanFile.read(run.planText()));
         }
         return plans;
     }
@@ -151,7 +159,7 @@ public final class ApplyRun {
             InterruptedException {
         List<ApplyReport> reports = new ArrayList<>();
         for (InterruptedRun run : JournalReader.interrupted(journals())) {
-            Plan plan = PlanFile.read(java.nio.file.Files.readString(run.plan()));
+            Plan plan = PlanFile.read(run.planText());
             if (!targets.byName().keySet().containsAll(targetsOf(plan.steps()))) {
                 continue;
             }
@@ -161,6 +169,12 @@ public final class ApplyRun {
                     ? recovery.complete(run, plan.steps())
                     : recovery.rollBack(run, plan.steps());
             try (Journal journal = Journal.reopen(run.journal())) {
+                journal.repaired().ifPresent(progress::warning);
+                int unreadable = run.unreadable() - (journal.repaired().isPresent() ? 1 : 0);
+                if (unreadable > 0) {
+                    progress.warning("journal " + run.journal() + ": " + unreadable
+                            + " line(s) in it could not be read and were skipped");
+                }
                 journal.record(new JournalEvent(clock.instant(), JournalEvent.Kind.RUN_FINISHED, null, -1,
                         (settings.completeInterrupted() ? "recovered: completed" : "recovered: rolled back")
                                 + ", exit " + report.exitCode()));
@@ -203,13 +217,5 @@ public final class ApplyRun {
 
     private Path journals() {
         return settings.stateDir().resolve("journal");
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -32,9 +32,11 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
      *
      * @param access the repository and how to reach it; null for the plan's own repository with the default
      *     cache and credentials from the environment
+     * @throws TamperedPlanException the plan has steps for VMs it does not cover, or VMs and targets its commit does
+     *     not declare: nothing of it may be used, not even a target's name
      */
     public static Desired ofPlan(Plan plan, SourceSpec access, Plugins plugins)
-            throws SourceException, InvalidDesiredStateException, UnknownPlanSourceException {
+            throws SourceException, InvalidDesiredStateException, UnknownPlanSourceException, TamperedPlanException {
         SourceSpec base = access;
         if (base == null) {
             if (plan.source().repo() == null) {
@@ -42,7 +44,9 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
             }
             base = SourceSpec.of(plan.source().repo());
         }
-        return read(base.withRef(plan.source().commitId()).withPath(plan.source().path()), plugins);
+        Desired desired = read(base.withRef(plan.source().commitId()).withPath(plan.source().path()), plugins);
+        PlanIntegrity.require(plan, desired.state());
+        return desired;
     }
 
     public static Desired validate(String repo, Snapshot snapshot, Plugins plugins)
@@ -55,7 +59,7 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
             throws InvalidDesiredStateException {
         Validation validation = validator.validate(snapshot.files(), snapshot.path(), cache);
         if (!validation.ok()) {
-            throw new InvalidDesiredStateException(snapshot, validation.diagnostics());
+            throw new InvalidDesiredStateException(snapshot, validation);
         }
         return new Desired(repo, snapshot, validation.state());
     }

@@ -1,5 +1,6 @@
 package io.nicsync.loop;
 
+import io.nicsync.guard.Redaction;
 import io.nicsync.plan.DesiredSource;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
@@ -72,7 +73,9 @@ public record Observation(Desired desired, List<PlanInput> inputs) {
 
     public Plan plan(Clock clock) {
         var s = desired.snapshot();
-        return new Planner(clock).plan(new DesiredSource(desired.repo(), s.commitId(), s.author(), s.ref(), s.path()), inputs);
+        // A plan file is shared and kept: the repository it names carries no password.
+        return new Planner(clock).plan(new DesiredSource(Redaction.withoutPasswords(desired.repo()), s.commitId(),
+                s.author(), s.ref(), s.path()), inputs);
     }
 
     /** Every VM of the target by reference; null when the caller may not list them (look them up instead). */

@@ -27,8 +27,8 @@ import java.util.List;
  */
 public abstract sealed class RunFailure extends Exception
         permits InvalidDesiredStateException, MissingVmsException, PreflightFailedException, UnknownPlanSourceException,
-                RunFailure.Git, RunFailure.Platform, RunFailure.Locked, RunFailure.Stale, RunFailure.Journal,
-                RunFailure.NothingSelected {
+                TamperedPlanException, RunFailure.Git, RunFailure.Platform, RunFailure.Locked, RunFailure.Stale, RunFailure.Journal,
+                RunFailure.NothingSelected, RunFailure.Cut {
 
     RunFailure(String message, Throwable cause) {
         super(message, cause);
@@ -83,6 +83,18 @@ public abstract sealed class RunFailure extends Exception
         NothingSelected(List<String> problems) {
             super(String.join("\n", problems), null);
         }
+    }
+
+    /** The work before any change outlived its deadline and was cut: nothing was changed. */
+    public static final class Cut extends RunFailure {
+        Cut(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /** A cut at a deadline, {@code message} saying which, with what the cut work ended with as the cause. */
+    public static RunFailure cut(String message, Throwable cause) {
+        return new Cut(message, cause);
     }
 
     /** A target's failure as a run's, for callers that observe through a run's open targets themselves. */

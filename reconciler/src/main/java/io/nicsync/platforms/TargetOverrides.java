@@ -10,10 +10,12 @@ import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.TargetSetting;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 
 /**
@@ -22,10 +24,11 @@ import java.util.TreeSet;
  * {@code uri}), {@code --target-setting prod.context=admin} any setting the plugin declares. Applied to a target
  * when it is opened, each override is checked first against what its plugin declares: a target that the
  * repository does not declare, a setting the plugin does not have, or a value its schema refuses is an error
- * before any target is opened.
+ * before any target is opened. What the command line does not replace comes from the repository, and a guarded
+ * setting's value from there must be one the operator allows ({@link OperatorAllows}).
  */
 public final class TargetOverrides {
-    public static final TargetOverrides NONE = new TargetOverrides(Map.of(), Map.of());
+    public static final TargetOverrides NONE = new TargetOverrides(Map.of(), Map.of(), OperatorAllows.NOTHING);
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -33,12 +36,15 @@ public final class TargetOverrides {
     private final Map<String, String> endpoints;
     /** Target name to setting name to value. */
     private final Map<String, Map<String, String>> settings;
+    private final OperatorAllows allows;
 
-    private TargetOverrides(Map<String, String> endpoints, Map<String, Map<String, String>> settings) {
+    private TargetOverrides(Map<String, String> endpoints, Map<String, Map<String, String>> settings,
+            OperatorAllows allows) {
         this.endpoints = Map.copyOf(endpoints);
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         settings.forEach((target, values) -> copy.put(target, Map.copyOf(values)));
         this.settings = Map.copyOf(copy);
+        this.allows = allows;
     }
 
     /**
@@ -60,12 +66,17 @@ public final class TargetOverrides {
             byTarget.computeIfAbsent(written.substring(0, dot), t -> new LinkedHashMap<>())
                     .put(written.substring(dot + 1, eq), written.substring(eq + 1));
         }
-        return new TargetOverrides(endpoints, byTarget);
+        return new TargetOverrides(endpoints, byTarget, OperatorAllows.NOTHING);
     }
 
     /** {@code --target-uri target=value}. */
     public static TargetOverrides endpoint(String target, String value) {
-        return new TargetOverrides(Map.of(target, value), Map.of());
+        return new TargetOverrides(Map.of(target, value), Map.of(), OperatorAllows.NOTHING);
+    }
+
+    /** These overrides, the repository's guarded settings allowed within {@code operatorAllows}. */
+    public TargetOverrides allowing(OperatorAllows operatorAllows) {
+        return new TargetOverrides(endpoints, settings, operatorAllows);
     }
 
     /** These overrides and {@code key=value} on {@code target}. */
@@ -73,7 +84,7 @@ public final class TargetOverrides {
         Map<String, Map<String, String>> copy = new LinkedHashMap<>();
         settings.forEach((t, values) -> copy.put(t, new LinkedHashMap<>(values)));
         copy.computeIfAbsent(target, t -> new LinkedHashMap<>()).put(key, value);
-        return new TargetOverrides(endpoints, copy);
+        return new TargetOverrides(endpoints, copy, allows);
     }
 
     public boolean isEmpty() {
@@ -102,16 +113,18 @@ public final class TargetOverrides {
         String endpoint = endpoints.get(config.name());
         Map<String, String> values = settings.getOrDefault(config.name(), Map.of());
         TargetPlugin plugin = plugins.get(config.kind()).orElse(null);
-        if (endpoint == null && values.isEmpty() || plugin == null) {
+        if (plugin == null) {
             return config;
         }
         Map<String, String> merged = new LinkedHashMap<>(config.settings());
+        Set<String> fromCommandLine = new HashSet<>(values.keySet());
         if (endpoint != null) {
             TargetSetting setting = plugin.endpoint().orElseThrow(() -> refused(config,
                     "--target-uri: " + config.kind() + " targets have no endpoint setting; use --target-setting "
                             + config.name() + ".SETTING=VALUE" + settingsOf(plugin)));
             check(config, plugin, setting, endpoint, "--target-uri " + config.name());
             merged.put(setting.name(), endpoint);
+            fromCommandLine.add(setting.name());
         }
         for (Map.Entry<String, String> e : values.entrySet()) {
             String option = "--target-setting " + config.name() + "." + e.getKey();
@@ -121,7 +134,10 @@ public final class TargetOverrides {
             check(config, plugin, setting, e.getValue(), option);
             merged.put(setting.name(), e.getValue());
         }
-        return new TargetConfig(config.name(), config.kind(), merged);
+        TargetConfig applied = fromCommandLine.isEmpty() ? config
+                : new TargetConfig(config.name(), config.kind(), merged);
+        allows.check(applied, plugin, fromCommandLine);
+        return applied;
     }
 
     private static void check(TargetConfig config, TargetPlugin plugin, TargetSetting setting, String value,
@@ -152,16 +168,17 @@ public final class TargetOverrides {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof TargetOverrides other && endpoints.equals(other.endpoints) && settings.equals(other.settings);
+        return o instanceof TargetOverrides other && endpoints.equals(other.endpoints) && settings.equals(other.settings)
+                && allows.equals(other.allows);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(endpoints, settings);
+        return Objects.hash(endpoints, settings, allows);
     }
 
     @Override
     public String toString() {
-        return "TargetOverrides" + endpoints + settings;
+        return "TargetOverrides" + endpoints + settings + allows;
     }
 }

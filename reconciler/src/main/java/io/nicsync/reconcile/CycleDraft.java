@@ -1,6 +1,7 @@
 package io.nicsync.reconcile;
 
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.guard.Redaction;
 import io.nicsync.plan.Plan;
 import io.nicsync.source.Snapshot;
 import java.time.Instant;
@@ -32,9 +33,10 @@ final class CycleDraft {
         steps = plan.steps().size();
     }
 
+    /** The cycle failed; its message, shown by {@code /status} to anyone, with no password of a URL in it. */
     void fail(RunOutcome how, String message) {
         outcome = how;
-        error = message;
+        error = Redaction.urls(message);
     }
 
     RunReport report(Instant finishedAt, String lastAppliedCommit, Map<String, String> appliedByTarget) {

@@ -19,10 +19,6 @@ public interface CycleListener extends ApplyListener {
     default void planned(Snapshot head, Plan plan, Decision decision) {
     }
 
-    /** Something went wrong that does not change the outcome, such as recording the result. */
-    default void warning(String message) {
-    }
-
     default void finished(RunReport report) {
     }
 }

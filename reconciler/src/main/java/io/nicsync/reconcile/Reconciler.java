@@ -4,6 +4,8 @@ import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.Sleeper;
+import io.nicsync.guard.Redaction;
+import io.nicsync.guard.Watchdog;
 import io.nicsync.loop.ApplyOverrides;
 import io.nicsync.loop.ApplyRun;
 import io.nicsync.loop.CommitTrust;
@@ -14,6 +16,7 @@ import io.nicsync.loop.PlanSession;
 import io.nicsync.loop.PreflightFailedException;
 import io.nicsync.loop.RunFailure;
 import io.nicsync.loop.Selection;
+import io.nicsync.loop.TamperedPlanException;
 import io.nicsync.loop.UnknownPlanSourceException;
 import io.nicsync.plan.Plan;
 import io.nicsync.platforms.Plugins;
@@ -27,6 +30,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -69,6 +73,11 @@ public final class Reconciler implements AutoCloseable {
     private boolean recoveryPending = true;
     private final AppliedCommits applied;
     private volatile RunReport lastRun;
+    private volatile Progress progress;
+    private Duration cycleTimeout = DEFAULT_CYCLE_TIMEOUT;
+
+    /** How long a cycle may take before it applies anything, unless {@link #deadline} says otherwise. */
+    public static final Duration DEFAULT_CYCLE_TIMEOUT = Duration.ofMinutes(10);
 
     public Reconciler(Settings settings, Plugins plugins, Clock clock, Sleeper sleeper) {
         this.settings = settings;
@@ -77,6 +86,7 @@ public final class Reconciler implements AutoCloseable {
         this.sleeper = sleeper;
         this.lastRunFile = new LastRunFile(settings.stateDir());
         this.applied = lastRunFile.appliedCommits();
+        this.progress = new Progress(CyclePhase.IDLE, clock.instant(), null);
     }
 
     public Reconciler listener(CycleListener listener) {
@@ -105,15 +115,53 @@ public final class Reconciler implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Seam: how long a cycle may fetch, validate, observe and plan before it is cut (the fetch has its own deadline
+     * too, {@link io.nicsync.source.SourceLimits#fetchTimeout()}). Recovering and applying are never cut: their
+     * steps have timeouts of their own, and a cut would leave VMs half-changed.
+     */
+    public synchronized Reconciler deadline(Duration timeout) {
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the cycle timeout must be longer than 0s");
+        }
+        this.cycleTimeout = timeout;
+        return this;
+    }
+
+    /** What the reconciler is doing now; never waits for a cycle. */
+    public Progress progress() {
+        return progress;
+    }
+
+    public Duration cycleTimeout() {
+        return cycleTimeout;
+    }
+
     /** One cycle. Never throws for a failed cycle: the report says how it ended. */
     public synchronized RunReport cycle() throws InterruptedException {
         CycleDraft draft = new CycleDraft(clock.instant());
         try {
+            phase(CyclePhase.RECOVERING);
             recoverInterrupted(draft);
-            PlanSession s = session();
-            Snapshot head = s.read();
-            draft.head = head;
-            PlanSession.Planning planning = s.plan(head, owned);
+            phase(CyclePhase.PLANNING);
+            PlanSession s;
+            PlanSession.Planning planning;
+            try (Watchdog.Alarm alarm = Watchdog.arm(Thread.currentThread(), cycleTimeout)) {
+                try {
+                    s = session();
+                    draft.head = s.read();
+                    planning = s.plan(draft.head, owned);
+                } catch (RunFailure | RuntimeException e) {
+                    if (alarm.disarm()) {
+                        throw cut(e);
+                    }
+                    throw e;
+                }
+                if (alarm.disarm()) {
+                    throw cut(null);
+                }
+            }
+            Snapshot head = draft.head;
             Plan plan = planning.plan();
             boolean drift = applied.drift(plan, head.commitId());
             Decision decision = Decision.of(plan, drift, planning.desired().state().config().policy());
@@ -126,7 +174,10 @@ public final class Reconciler implements AutoCloseable {
                 }
                 case PLAN_ONLY -> draft.outcome = RunOutcome.PLANNED;
                 case REPORT_DRIFT -> draft.outcome = RunOutcome.DRIFT_REPORTED;
-                case APPLY -> apply(draft, s, planning);
+                case APPLY -> {
+                    phase(CyclePhase.APPLYING);
+                    apply(draft, s, planning);
+                }
             }
         } catch (RunFailure failure) {
             failed(draft, failure);
@@ -144,8 +195,11 @@ public final class Reconciler implements AutoCloseable {
             case RunFailure.Git git when git.untrusted() -> draft.fail(RunOutcome.UNTRUSTED, failure.getMessage());
             case InvalidDesiredStateException invalid -> {
                 draft.fail(RunOutcome.ERROR, invalid.getMessage());
-                draft.diagnostics = invalid.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::format)
-                        .toList();
+                draft.diagnostics = new ArrayList<>(invalid.diagnostics().stream().filter(Diagnostic::isError)
+                        .map(Diagnostic::format).toList());
+                if (invalid.omitted() > 0) { // /status and last-run.json stay small whatever the repository holds
+                    draft.diagnostics.add("... and " + invalid.omitted() + " more diagnostic(s) not shown");
+                }
             }
             case RunFailure.Platform p -> {
                 draft.fail(RunOutcome.ERROR, p.getMessage());
@@ -159,10 +213,26 @@ public final class Reconciler implements AutoCloseable {
             case MissingVmsException m -> draft.fail(RunOutcome.ERROR, m.getMessage());
             case PreflightFailedException p -> draft.fail(RunOutcome.ERROR, p.getMessage());
             case UnknownPlanSourceException u -> draft.fail(RunOutcome.ERROR, u.getMessage());
+            case TamperedPlanException t -> draft.fail(RunOutcome.ERROR, t.getMessage());
             case RunFailure.Locked l -> draft.fail(RunOutcome.ERROR, l.getMessage());
             case RunFailure.Stale s -> draft.fail(RunOutcome.ERROR, s.getMessage());
             case RunFailure.NothingSelected n -> draft.fail(RunOutcome.ERROR, n.getMessage());
+            case RunFailure.Cut c -> {
+                draft.fail(RunOutcome.ERROR, c.getMessage());
+                closeTargets(); // a call cut half-way leaves a connection nobody should trust
+            }
         }
+    }
+
+    private void phase(CyclePhase phase) {
+        progress = new Progress(phase, clock.instant(), progress.last());
+    }
+
+    /** The cycle cut at its deadline while it read and planned; {@code ended} is how the cut work ended. */
+    private RunFailure cut(Exception ended) {
+        String why = ended == null || ended.getMessage() == null ? "" : " (" + ended.getMessage() + ")";
+        return RunFailure.cut("the cycle took longer than " + cycleTimeout.toSeconds() + " s to read, validate and "
+                + "plan and was cut; nothing was changed" + why, ended);
     }
 
     /** The last cycle's report as JSON: this process's, else the one the state directory kept. */
@@ -196,8 +266,9 @@ public final class Reconciler implements AutoCloseable {
         }
         ApplyRun run = applyRun(Policy.defaults());
         List<ApplyReport> reports = InterruptedRuns.recover(run, settings.stateDir(),
-                plan -> settings.source().repo().equals(plan.source().repo()) ? settings.source() : null, plugins,
-                settings.overrides(), owned, progress());
+                plan -> Redaction.withoutPasswords(settings.source().repo()).equals(plan.source().repo())
+                        ? settings.source() : null, plugins,
+                settings.overrides(), owned, stepListeners());
         for (ApplyReport report : reports) {
             draft.recovered.add(report);
             listeners.forEach(l -> l.recovered(report));
@@ -208,7 +279,7 @@ public final class Reconciler implements AutoCloseable {
     private void apply(CycleDraft draft, PlanSession s, PlanSession.Planning planning)
             throws RunFailure, InterruptedException {
         ApplyRun.Outcome outcome = applyRun(planning.desired().state().config().policy())
-                .run(planning.plan(), () -> s.replan(planning), s.targets(), progress());
+                .run(planning.plan(), () -> s.replan(planning), s.targets(), stepListeners());
         for (ApplyReport report : outcome.recovered()) {
             draft.recovered.add(report);
             listeners.forEach(l -> l.recovered(report));
@@ -226,7 +297,7 @@ public final class Reconciler implements AutoCloseable {
                 settings.apply().resolve(policy), settings.command(), false), clock, sleeper);
     }
 
-    private ApplyListener progress() {
+    private ApplyListener stepListeners() {
         return ApplyListener.all(List.copyOf(listeners));
     }
 
@@ -246,6 +317,7 @@ public final class Reconciler implements AutoCloseable {
             listeners.forEach(l -> l.warning("cannot keep the run's report in the state directory: " + e.getMessage()));
         }
         lastRun = report;
+        progress = new Progress(CyclePhase.IDLE, clock.instant(), report);
     }
 
     @Override

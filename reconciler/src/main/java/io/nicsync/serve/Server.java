@@ -11,59 +11,100 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * {@code nicsync serve}: the reconcile loop on one thread, one cycle at a time, and an HTTP server beside it
- * ({@code POST /hooks/git}, {@code GET /metrics}, {@code /healthz}, {@code /status}). {@link #close} stops taking
- * runs, lets the running cycle end (up to a grace period) and stops the server.
+ * ({@code POST /hooks/git}, {@code GET /metrics}, {@code /healthz}, {@code /readyz}, {@code /status}). {@link #close}
+ * stops taking runs, lets the running cycle end (up to a grace period) and stops the server.
+ *
+ * <p>Each request has a thread of its own ({@link Exchanges}, virtual) and a deadline until it is read, so slow
+ * clients cost threads nobody else needs and are cut; webhook deliveries are handled a few at a time, so a flood of
+ * them cannot starve the probes; a push is passed on to other replicas from a thread of its own, never from the
+ * request's.
  */
 public final class Server implements AutoCloseable {
+
+    /** Webhook deliveries handled at once; more are answered 503 at once. */
+    static final int CONCURRENT_WEBHOOKS = 4;
 
     /**
      * @param webhookSecret null: webhooks are refused
      * @param ref the ref the loop follows ({@code --ref}), to tell which pushes concern it; null for HEAD
      * @param firstBackoff the wait after a failed cycle, doubled per further failure up to {@code maxBackoff}
      * @param shutdownGrace how long {@link #close} waits for a running cycle
+     * @param requestTimeout how long a client may take to send a request, headers and body
+     * @param webhookProviders the webhook schemes accepted ({@code github}, {@code gitea}, {@code gitlab},
+     *     {@code generic}); a delivery authenticated any other way is refused
      */
     public record Settings(InetSocketAddress listen, Duration interval, Duration firstBackoff, Duration maxBackoff,
-            byte[] webhookSecret, String ref, int maxWebhookBytes, Duration shutdownGrace) {
+            byte[] webhookSecret, String ref, int maxWebhookBytes, Duration shutdownGrace, Duration requestTimeout,
+            Set<String> webhookProviders) {
+
+        /** 10 s for a request. */
+        public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
+        public Settings {
+            webhookProviders = Set.copyOf(webhookProviders);
+            Provider.named(webhookProviders); // refuses unknown names
+        }
+
+        /** With the default request timeout and the webhook schemes that sign the body ({@link Provider#SIGNING}). */
+        public Settings(InetSocketAddress listen, Duration interval, Duration firstBackoff, Duration maxBackoff,
+                byte[] webhookSecret, String ref, int maxWebhookBytes, Duration shutdownGrace) {
+            this(listen, interval, firstBackoff, maxBackoff, webhookSecret, ref, maxWebhookBytes, shutdownGrace,
+                    DEFAULT_REQUEST_TIMEOUT, Provider.labels(Provider.SIGNING));
+        }
     }
 
-    private static final int REMEMBERED_DELIVERIES = 1024;
+    private static final int REMEMBERED_DELIVERIES = 10_000;
+    private static final Duration DELIVERY_WINDOW = Duration.ofHours(24);
 
     private final Reconciler reconciler;
     private final Metrics metrics = new Metrics();
     private final Wakeups wakeups = new Wakeups();
     private final ExpositionFormats formats = ExpositionFormats.init();
     private final HttpServer http;
-    private final ExecutorService handlers;
+    private final ThreadPoolExecutor relays;
     private final Thread loop;
     private final Duration shutdownGrace;
+    private final Health health;
+    private final Clock clock;
     private final Consumer<String> log;
     private boolean closed;
     private volatile Consumer<String> relay = ref -> { };
+    private volatile String failure;
 
     private Server(Settings settings, Reconciler reconciler, Consumer<String> log) throws IOException {
         this.reconciler = reconciler.listener(metrics);
         this.shutdownGrace = settings.shutdownGrace();
         this.log = log;
+        this.clock = Clock.systemUTC();
+        this.health = new Health(max(settings.interval(), settings.maxBackoff()), reconciler.cycleTimeout());
         Pacing pacing = new Pacing(settings.interval(), settings.firstBackoff(), settings.maxBackoff(),
                 () -> ThreadLocalRandom.current().nextDouble());
         this.loop = Thread.ofPlatform().name("nicsync-loop").unstarted(new ServeLoop(this::cycle, pacing, wakeups));
-        this.handlers = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("nicsync-http-", 0).daemon().factory());
-        this.http = HttpServer.create(settings.listen(), 32);
-        http.setExecutor(handlers);
-        http.createContext("/hooks/git", new WebhookHandler(settings.webhookSecret(), new PushRefs(settings.ref()),
-                settings.maxWebhookBytes(), new Deliveries(REMEMBERED_DELIVERIES), this::pushed, metrics, log));
+        // One relay at a time, one more waiting; a push while one waits is carried by that one.
+        this.relays = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS, new ArrayBlockingQueue<>(1),
+                Thread.ofPlatform().name("nicsync-relay").daemon().factory(), new ThreadPoolExecutor.DiscardPolicy());
+        JdkHttpLimits.apply(settings.requestTimeout());
+        this.http = HttpServer.create(settings.listen(), 64);
+        http.setExecutor(new Exchanges(settings.requestTimeout()));
+        Webhooks webhooks = new Webhooks(settings.webhookSecret(), Provider.named(settings.webhookProviders()),
+                new PushRefs(settings.ref()), settings.maxWebhookBytes(),
+                new Deliveries(REMEMBERED_DELIVERIES, DELIVERY_WINDOW, clock), clock);
+        http.createContext("/hooks/git", new WebhookHandler(webhooks, CONCURRENT_WEBHOOKS, this::pushed, metrics, log));
         http.createContext("/metrics", this::metrics);
         http.createContext("/healthz", this::health);
+        http.createContext("/readyz", this::readiness);
         http.createContext("/status", this::status);
     }
 
@@ -92,20 +133,38 @@ public final class Server implements AutoCloseable {
 
     /**
      * Where a push this server took is passed on besides its own loop, such as to the other replicas of a
-     * sharded deployment; given the pushed ref (null when the delivery named none).
+     * sharded deployment; given the pushed ref (null when the delivery named none). Called from a thread of its own.
      */
     public void relayPushesTo(Consumer<String> relay) {
         this.relay = relay;
     }
 
-    private void pushed(String ref) {
+    /** What a push tells the sender: whether its run starts now or after the cycle running. */
+    private String pushed(String ref) {
         wakeups.request();
-        relay.accept(ref);
+        relays.execute(() -> {
+            try {
+                relay.accept(ref);
+            } catch (RuntimeException e) {
+                log.accept("cannot pass the push on: " + e.getMessage());
+            }
+        });
+        var progress = reconciler.progress();
+        return switch (progress.phase()) {
+            case IDLE -> "a run starts now";
+            default -> "a run follows the cycle running since " + Health.seconds(
+                    Duration.between(progress.since(), clock.instant())) + " ago";
+        };
     }
 
-    /** Blocks until the loop stopped ({@link #close}). */
+    /** Blocks until the loop stopped ({@link #close}, or a failure the loop cannot go on from). */
     public void awaitStop() throws InterruptedException {
         loop.join();
+    }
+
+    /** Why the loop stopped on its own, such as running out of memory; empty when it was stopped or runs. */
+    public Optional<String> failure() {
+        return Optional.ofNullable(failure);
     }
 
     private boolean cycle() throws InterruptedException {
@@ -115,12 +174,19 @@ public final class Server implements AutoCloseable {
         } catch (RuntimeException e) { // from a listener: the loop goes on, backing off
             log.accept("cycle failed: " + e);
             return false;
+        } catch (OutOfMemoryError e) {
+            // Nothing is trusted after this: say what it was, stop, and let the process end non-zero (and restart).
+            failure = "out of memory during a cycle (heap limit " + (Runtime.getRuntime().maxMemory() >> 20)
+                    + " MiB): " + e.getMessage();
+            log.accept(failure + "; stopping. Raise the memory limit, or lower --max-total-bytes.");
+            wakeups.stop();
+            return false;
         }
     }
 
     private void metrics(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!Http.get(exchange)) {
+            if (!Exchanges.requestRead() || !Http.get(exchange)) {
                 return;
             }
             ExpositionFormatWriter writer = formats.findWriter(exchange.getRequestHeaders().getFirst("Accept"));
@@ -132,20 +198,32 @@ public final class Server implements AutoCloseable {
 
     private void health(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!Http.get(exchange)) {
+            if (!Exchanges.requestRead() || !Http.get(exchange)) {
                 return;
             }
             if (wakeups.stopped()) {
-                Http.text(exchange, 503, "stopping");
-            } else {
-                Http.text(exchange, 200, "ok");
+                Http.text(exchange, 503, failure == null ? "stopping" : "stopped: " + failure);
+                return;
             }
+            Health.Answer answer = health.live(reconciler.progress(), loop.isAlive(), clock.instant());
+            Http.text(exchange, answer.status(), answer.text());
+        }
+    }
+
+    private void readiness(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            if (!Exchanges.requestRead() || !Http.get(exchange)) {
+                return;
+            }
+            Health.Answer answer = wakeups.stopped() ? new Health.Answer(503, "stopping")
+                    : health.ready(reconciler.progress(), loop.isAlive(), clock.instant());
+            Http.text(exchange, answer.status(), answer.text());
         }
     }
 
     private void status(HttpExchange exchange) throws IOException {
         try (exchange) {
-            if (!Http.get(exchange)) {
+            if (!Exchanges.requestRead() || !Http.get(exchange)) {
                 return;
             }
             Optional<String> last = reconciler.lastRunJson();
@@ -155,6 +233,10 @@ public final class Server implements AutoCloseable {
                 Http.send(exchange, 200, "application/json", last.get().getBytes(StandardCharsets.UTF_8));
             }
         }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /**
@@ -172,8 +254,8 @@ public final class Server implements AutoCloseable {
         wakeups.stop();
         loop.join(shutdownGrace.toMillis() + 1);
         http.stop(0);
-        handlers.shutdown();
-        handlers.awaitTermination(5, TimeUnit.SECONDS);
+        relays.shutdown();
+        relays.awaitTermination(5, TimeUnit.SECONDS);
         if (loop.isAlive()) {
             log.accept("Stopped with a cycle still running: if it was applying, its journal has no end and the next "
                     + "start rolls its steps back");

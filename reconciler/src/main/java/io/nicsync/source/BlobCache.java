@@ -3,6 +3,7 @@ package io.nicsync.source;
 import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 
@@ -12,17 +13,17 @@ import org.eclipse.jgit.lib.ObjectReader;
  */
 final class BlobCache {
 
-    /** A desired-state file bigger than this is a mistake, not a VM description. */
-    static final int MAX_FILE_BYTES = 16 * 1024 * 1024;
-
     private Map<ObjectId, byte[]> blobs = new HashMap<>();
     private Map<ObjectId, byte[]> used = new HashMap<>();
 
-    /** The returned array is shared between snapshots: callers must not modify it. */
-    byte[] load(ObjectReader reader, ObjectId id) throws IOException {
+    /**
+     * The blob of {@code size} bytes (as its header says: checked against the limits before this is called). The
+     * returned array is shared between snapshots: callers must not modify it.
+     */
+    byte[] load(ObjectReader reader, ObjectId id, long size) throws IOException {
         byte[] content = blobs.get(id);
         if (content == null) {
-            content = reader.open(id).getBytes(MAX_FILE_BYTES);
+            content = reader.open(id, Constants.OBJ_BLOB).getBytes((int) Math.min(size, Integer.MAX_VALUE));
         }
         used.put(id.copy(), content);
         return content;

@@ -56,7 +56,8 @@ public final class GitSource implements AutoCloseable {
             return new GitSource(within, local.directory().toString(), opened.repository(), null, null);
         }
         RepoLocation.Remote remote = (RepoLocation.Remote) location;
-        TransportSetup transport = TransportSetup.forRemote(remote, spec.credentials(), userHome());
+        TransportSetup transport = TransportSetup.forRemote(remote, spec.credentials(), userHome(),
+                spec.limits().fetchTimeout());
         try {
             RemoteMirror mirror = RemoteMirror.open(remote, spec.cacheDir(), transport);
             return new GitSource(spec, remote.display(), mirror.repository(), mirror, transport);
@@ -83,7 +84,7 @@ public final class GitSource implements AutoCloseable {
         }
         List<SourceFile> files;
         try {
-            files = TreeReader.read(repository, commit, spec.path(), blobs);
+            files = TreeReader.read(repository, commit, spec.path(), blobs, spec.limits());
         } catch (SourceException e) {
             blobs.abortRead();
             throw e;

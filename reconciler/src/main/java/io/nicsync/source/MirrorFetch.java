@@ -2,7 +2,6 @@ package io.nicsync.source;
 
 import java.io.IOException;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
@@ -17,6 +16,7 @@ import org.eclipse.jgit.transport.TagOpt;
  */
 final class MirrorFetch {
 
+    /** Git's own timeout, per read; the whole transfer has the deadline of {@link TransportSetup#transfer}. */
     private static final int TIMEOUT_SECONDS = 60;
     private static final RefSpec BRANCHES = new RefSpec("+refs/heads/*:refs/heads/*");
     private static final RefSpec TAGS = new RefSpec("+refs/tags/*:refs/tags/*");
@@ -28,15 +28,13 @@ final class MirrorFetch {
         FetchResult result;
         transport.startAttempt();
         try (Git git = Git.wrap(repository)) {
-            result = transport.applyTo(git.fetch())
+            result = transport.transfer("fetching " + remote.display(), () -> transport.applyTo(git.fetch())
                     .setRemote(remote.url())
                     .setRefSpecs(BRANCHES, TAGS)
                     .setTagOpt(TagOpt.NO_TAGS)
                     .setRemoveDeletedRefs(true)
                     .setTimeout(TIMEOUT_SECONDS)
-                    .call();
-        } catch (GitAPIException | RuntimeException e) {
-            throw TransportErrors.fetchFailed(remote, transport, e);
+                    .call(), e -> TransportErrors.fetchFailed(remote, transport, e));
         }
         followHead(repository, result, remote);
     }

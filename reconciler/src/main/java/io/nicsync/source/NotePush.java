@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -41,11 +40,13 @@ final class NotePush {
             RemoteRefUpdate update;
             transport.startAttempt();
             try (Git git = Git.wrap(repository)) {
-                Iterable<PushResult> results = transport.applyTo(git.push())
-                        .setRemote(remote.url()).setRefSpecs(PUSH).setTimeout(TIMEOUT_SECONDS).call();
+                Iterable<PushResult> results = transport.transfer("pushing the status note to " + remote.display(),
+                        () -> transport.applyTo(git.push()).setRemote(remote.url()).setRefSpecs(PUSH)
+                                .setTimeout(TIMEOUT_SECONDS).call(),
+                        e -> TransportErrors.failed("push the status note to", remote, transport, e));
                 update = results.iterator().next().getRemoteUpdate(StatusNotes.REF);
-            } catch (GitAPIException | RuntimeException e) {
-                return TransportErrors.failed("push the status note to", remote, transport, e).getMessage();
+            } catch (SourceException e) {
+                return e.getMessage();
             }
             RemoteRefUpdate.Status status = update.getStatus();
             if (status == RemoteRefUpdate.Status.OK || status == RemoteRefUpdate.Status.UP_TO_DATE) {
@@ -90,11 +91,13 @@ final class NotePush {
     private static String fetchNotes(Repository repository, RepoLocation.Remote remote, TransportSetup transport) {
         transport.startAttempt();
         try (Git git = Git.wrap(repository)) {
-            transport.applyTo(git.fetch()).setRemote(remote.url()).setRefSpecs(FETCH).setTagOpt(TagOpt.NO_TAGS)
-                    .setRemoveDeletedRefs(true).setTimeout(TIMEOUT_SECONDS).call();
+            transport.transfer("fetching the notes of " + remote.display(), () -> transport.applyTo(git.fetch())
+                    .setRemote(remote.url()).setRefSpecs(FETCH).setTagOpt(TagOpt.NO_TAGS)
+                    .setRemoveDeletedRefs(true).setTimeout(TIMEOUT_SECONDS).call(),
+                    e -> TransportErrors.failed("fetch the notes of", remote, transport, e));
             return null;
-        } catch (GitAPIException | RuntimeException e) {
-            return TransportErrors.failed("fetch the notes of", remote, transport, e).getMessage();
+        } catch (SourceException e) {
+            return e.getMessage();
         }
     }
 }

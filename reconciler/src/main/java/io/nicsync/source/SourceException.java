@@ -24,6 +24,10 @@ public sealed class SourceException extends Exception permits UntrustedCommitExc
         PATH_NOT_FOUND,
         /** The commit is not signed by a key the operator trusts ({@link UntrustedCommitException}). */
         UNTRUSTED_COMMIT,
+        /** The desired state has more files or bytes than {@link SourceLimits} allow: nothing of it was loaded. */
+        TOO_LARGE,
+        /** A fetch or clone took longer than {@link SourceLimits#fetchTimeout()} and was cut. */
+        TIMEOUT,
         /** Anything else: a corrupt repository, a full disk, an unexpected server answer. */
         IO
     }

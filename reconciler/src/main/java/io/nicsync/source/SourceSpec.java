@@ -14,10 +14,11 @@ import java.util.Objects;
  *     $NICSYNC_CACHE_DIR, else $XDG_CACHE_HOME/nicsync/repos, else ~/.cache/nicsync/repos
  * @param credentials how to authenticate to a remote; null = {@link Credentials#fromEnvironment()}
  * @param signatures the signatures the commit must carry; null = {@link SignaturePolicy#NONE}, none
+ * @param limits what a read may cost; null = {@link SourceLimits#DEFAULT}
  * @throws IllegalArgumentException for a blank repo or a path with {@code ..}, which would leave the repository
  */
 public record SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials,
-        SignaturePolicy signatures) {
+        SignaturePolicy signatures, SourceLimits limits) {
 
     public SourceSpec {
         Objects.requireNonNull(repo, "repo");
@@ -37,11 +38,20 @@ public record SourceSpec(String repo, String ref, String path, Path cacheDir, Cr
         if (signatures == null) {
             signatures = SignaturePolicy.NONE;
         }
+        if (limits == null) {
+            limits = SourceLimits.DEFAULT;
+        }
+    }
+
+    /** A source with the default limits. */
+    public SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials,
+            SignaturePolicy signatures) {
+        this(repo, ref, path, cacheDir, credentials, signatures, null);
     }
 
     /** A source whose commits need no signature. */
     public SourceSpec(String repo, String ref, String path, Path cacheDir, Credentials credentials) {
-        this(repo, ref, path, cacheDir, credentials, SignaturePolicy.NONE);
+        this(repo, ref, path, cacheDir, credentials, SignaturePolicy.NONE, null);
     }
 
     /** The repository's HEAD, its root, the default cache and credentials from the environment. */
@@ -50,22 +60,26 @@ public record SourceSpec(String repo, String ref, String path, Path cacheDir, Cr
     }
 
     public SourceSpec withRef(String newRef) {
-        return new SourceSpec(repo, newRef, path, cacheDir, credentials, signatures);
+        return new SourceSpec(repo, newRef, path, cacheDir, credentials, signatures, limits);
     }
 
     public SourceSpec withPath(String newPath) {
-        return new SourceSpec(repo, ref, newPath, cacheDir, credentials, signatures);
+        return new SourceSpec(repo, ref, newPath, cacheDir, credentials, signatures, limits);
     }
 
     public SourceSpec withCacheDir(Path newCacheDir) {
-        return new SourceSpec(repo, ref, path, newCacheDir, credentials, signatures);
+        return new SourceSpec(repo, ref, path, newCacheDir, credentials, signatures, limits);
     }
 
     public SourceSpec withCredentials(Credentials newCredentials) {
-        return new SourceSpec(repo, ref, path, cacheDir, newCredentials, signatures);
+        return new SourceSpec(repo, ref, path, cacheDir, newCredentials, signatures, limits);
     }
 
     public SourceSpec withSignatures(SignaturePolicy newSignatures) {
-        return new SourceSpec(repo, ref, path, cacheDir, credentials, newSignatures);
+        return new SourceSpec(repo, ref, path, cacheDir, credentials, newSignatures, limits);
+    }
+
+    public SourceSpec withLimits(SourceLimits newLimits) {
+        return new SourceSpec(repo, ref, path, cacheDir, credentials, signatures, newLimits);
     }
 }

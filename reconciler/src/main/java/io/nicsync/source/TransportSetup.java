@@ -1,9 +1,12 @@
 package io.nicsync.source;
 
+import io.nicsync.guard.Redaction;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 import org.eclipse.jgit.api.TransportCommand;
 import org.eclipse.jgit.api.TransportConfigCallback;
 import org.eclipse.jgit.transport.CredentialsProvider;
@@ -19,15 +22,19 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
     private final CredentialsProvider credentials;
     private final SshSessions.Setup ssh;
     private final List<String> secrets;
+    private final Duration deadline;
 
-    private TransportSetup(CredentialsProvider credentials, SshSessions.Setup ssh, List<String> secrets) {
+    private TransportSetup(CredentialsProvider credentials, SshSessions.Setup ssh, List<String> secrets,
+            Duration deadline) {
         this.credentials = credentials;
         this.ssh = ssh;
         this.secrets = List.copyOf(secrets);
+        this.deadline = deadline;
     }
 
-    static TransportSetup forRemote(RepoLocation.Remote remote, Credentials credentials, Path home)
-            throws SourceException {
+    /** @param deadline how long one fetch, clone or push may take, start to end */
+    static TransportSetup forRemote(RepoLocation.Remote remote, Credentials credentials, Path home,
+            Duration deadline) throws SourceException {
         List<String> secrets = new ArrayList<>();
         if (remote.uri().getPass() != null) {
             secrets.add(remote.uri().getPass());
@@ -35,7 +42,27 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
         Optional<HttpsCredentials.Chosen> https = HttpsCredentials.choose(remote, credentials);
         https.ifPresent(chosen -> secrets.add(chosen.secret()));
         SshSessions.Setup ssh = remote.isSsh() ? SshSessions.create(credentials, home) : null;
-        return new TransportSetup(https.map(HttpsCredentials.Chosen::provider).orElse(null), ssh, secrets);
+        return new TransportSetup(https.map(HttpsCredentials.Chosen::provider).orElse(null), ssh, secrets, deadline);
+    }
+
+    /**
+     * A fetch, clone or push, cut at this remote's deadline ({@link Deadlines}).
+     *
+     * @param what the transfer in words, for the message of a cut one
+     * @param failed what a failure of the transfer itself means (jgit's {@code GitAPIException}, a runtime error)
+     */
+    <T> T transfer(String what, Deadlines.Transfer<T> work, Function<Exception, SourceException> failed)
+            throws SourceException {
+        try {
+            return Deadlines.within(deadline, what, work);
+        } catch (SourceException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SourceException(SourceException.Reason.TIMEOUT, what + " was interrupted", e);
+        } catch (Exception e) {
+            throw failed.apply(e);
+        }
     }
 
     <C extends TransportCommand<C, ?>> C applyTo(C command) {
@@ -77,7 +104,7 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
                 result = result.replace(secret, "***");
             }
         }
-        return result.replaceAll("(://[^/:@\\s]*):[^/@\\s]*@", "$1:***@");
+        return Redaction.urls(result);
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.eclipse.jgit.errors.LargeObjectException;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -24,22 +25,34 @@ final class TreeReader {
 
     /**
      * Every regular {@code *.yaml} / {@code *.yml} file under {@code path}, recursively, with paths relative to the
-     * repository root, sorted. Symbolic links and submodules are skipped: their content is not the file's.
+     * repository root, sorted. Symbolic links and submodules are skipped: their content is not the file's. Every
+     * file is counted and sized against {@code limits} before any is loaded; one over the limit of a file is
+     * returned {@link SourceFile#notLoaded not loaded}.
      */
-    static List<SourceFile> read(Repository repository, RevCommit commit, String path, BlobCache blobs)
-            throws SourceException {
+    static List<SourceFile> read(Repository repository, RevCommit commit, String path, BlobCache blobs,
+            SourceLimits limits) throws SourceException {
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
             walk.addTree(directory(reader, commit, path));
             walk.setRecursive(true);
             walk.setFilter(OrTreeFilter.create(PathSuffixFilter.create(".yaml"), PathSuffixFilter.create(".yml")));
             String prefix = path.isEmpty() ? "" : path + "/";
-            List<SourceFile> files = new ArrayList<>();
+            SizeBudget budget = new SizeBudget(limits, "commit " + commit.abbreviate(12).name());
+            List<SourceFile> unloaded = new ArrayList<>();
+            List<ObjectId> ids = new ArrayList<>();
             while (walk.next()) {
                 if (isRegularFile(walk.getFileMode(0))) {
                     String filePath = prefix + walk.getPathString();
-                    ObjectId id = walk.getObjectId(0);
-                    files.add(new SourceFile(filePath, load(blobs, reader, id, filePath), id.name()));
+                    ObjectId id = walk.getObjectId(0).copy();
+                    long size = reader.getObjectSize(id, Constants.OBJ_BLOB);
+                    unloaded.add(SourceFile.notLoaded(filePath, size, id.name()));
+                    ids.add(budget.add(filePath, size) ? id : null);
                 }
+            }
+            List<SourceFile> files = new ArrayList<>();
+            for (int i = 0; i < unloaded.size(); i++) {
+                SourceFile file = unloaded.get(i);
+                files.add(ids.get(i) == null ? file
+                        : new SourceFile(file.path(), load(blobs, reader, ids.get(i), file), file.blobId()));
             }
             files.sort(Comparator.comparing(SourceFile::path));
             return files;
@@ -71,13 +84,23 @@ final class TreeReader {
         return mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE;
     }
 
-    private static byte[] load(BlobCache blobs, ObjectReader reader, ObjectId id, String filePath)
+    /**
+     * The file's content, whose size was checked. Running out of memory while inflating it is that and nothing
+     * else: jgit reports it as a kind of {@link LargeObjectException}, which must not read as "the file is large".
+     */
+    private static byte[] load(BlobCache blobs, ObjectReader reader, ObjectId id, SourceFile file)
             throws IOException, SourceException {
         try {
-            return blobs.load(reader, id);
+            return blobs.load(reader, id, file.size());
+        } catch (LargeObjectException.OutOfMemory e) {
+            OutOfMemoryError error = new OutOfMemoryError("out of memory reading " + file.path() + " ("
+                    + file.size() + " bytes) at " + id.name() + "; the heap is " + Runtime.getRuntime().maxMemory()
+                    + " bytes");
+            error.initCause(e);
+            throw error;
         } catch (LargeObjectException e) {
-            throw new SourceException(SourceException.Reason.IO, "file " + filePath + " is larger than "
-                    + BlobCache.MAX_FILE_BYTES / (1024 * 1024) + " MiB; desired-state files are small YAML documents");
+            throw new SourceException(SourceException.Reason.IO, "cannot read " + file.path() + " (" + file.size()
+                    + " bytes): " + e.getMessage(), e);
         }
     }
 }

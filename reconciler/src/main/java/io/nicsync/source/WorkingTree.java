@@ -104,11 +104,15 @@ public final class WorkingTree {
                 walk.setRecursive(true);
                 TreeFilter yaml = OrTreeFilter.create(PathSuffixFilter.create(".yaml"), PathSuffixFilter.create(".yml"));
                 walk.setFilter(path.isEmpty() ? yaml : AndTreeFilter.create(PathFilter.create(path), yaml));
+                SizeBudget budget = new SizeBudget(spec.limits(), "the working tree " + root);
                 while (walk.next()) {
                     WorkingTreeIterator entry = walk.getTree(0, WorkingTreeIterator.class);
                     if (!entry.isEntryIgnored() && walk.getFileMode(0) != FileMode.SYMLINK) {
-                        files.add(new SourceFile(walk.getPathString(),
-                                Files.readAllBytes(root.resolve(walk.getPathString()))));
+                        Path file = root.resolve(walk.getPathString());
+                        long size = Files.size(file);
+                        files.add(budget.add(walk.getPathString(), size)
+                                ? new SourceFile(walk.getPathString(), Files.readAllBytes(file))
+                                : SourceFile.notLoaded(walk.getPathString(), size, ObjectId.zeroId().name()));
                     }
                 }
             }

@@ -31,6 +31,7 @@ public final class Validator {
     private static final int PARALLEL_FROM = 64;
 
     private final Plugins plugins;
+    private final Limits limits;
     private final YamlReader reader;
     private final SchemaCheck schemaCheck;
     private final VmBinder binder;
@@ -47,6 +48,7 @@ public final class Validator {
 
     Validator(Plugins plugins, Limits limits) {
         this.plugins = plugins;
+        this.limits = limits;
         this.reader = new YamlReader(limits);
         this.schemaCheck = new SchemaCheck(Schemas.compose(plugins));
         this.binder = new VmBinder(plugins);
@@ -90,7 +92,10 @@ public final class Validator {
         RULES.forEach(rule -> rule.check(declarations, out));
         DesiredState state = out.hasErrors() ? null
                 : new DesiredState(config, vms.stream().map(Declared::vm).toList());
-        return new Validation(state, out.sorted());
+        List<Diagnostic> all = out.sorted();
+        int errors = (int) all.stream().filter(Diagnostic::isError).count();
+        List<Diagnostic> kept = all.size() <= limits.maxDiagnostics() ? all : all.subList(0, limits.maxDiagnostics());
+        return new Validation(state, kept, errors, all.size() - errors);
     }
 
     /**

@@ -41,8 +41,13 @@ final class YamlReader {
 
     List<YamlDocument> read(SourceFile source, Diagnostics out) {
         String file = source.path();
-        if (source.content().length > limits.maxFileBytes()) {
-            out.error(file, Location.START, "file is " + source.content().length + " bytes; the limit is "
+        if (!source.loaded()) {
+            out.error(file, Location.START, "file is " + source.size() + " bytes, more than one desired-state file "
+                    + "may have; it was not read");
+            return List.of();
+        }
+        if (source.size() > limits.maxFileBytes()) {
+            out.error(file, Location.START, "file is " + source.size() + " bytes; the limit is "
                     + limits.maxFileBytes() + " bytes");
             return List.of();
         }
@@ -64,6 +69,11 @@ final class YamlReader {
             while (it.hasNext()) {
                 Node root = it.next();
                 int current = index++;
+                if (current == limits.maxDocumentsPerFile()) {
+                    out.error(file, Location.of(root.getStartMark()), "more than " + limits.maxDocumentsPerFile()
+                            + " documents in one file; the rest of the file is not read");
+                    break;
+                }
                 if (isEmpty(root)) {
                     continue;
                 }

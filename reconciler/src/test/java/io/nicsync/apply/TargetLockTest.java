@@ -3,7 +3,9 @@ package io.nicsync.apply;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -53,6 +55,43 @@ class TargetLockTest {
         try (TargetLock again = TargetLock.acquire(dir, "lab", holder("c"), Duration.ZERO, clock, sleeper)) {
             assertThat(slept).isEmpty();
         }
+    }
+
+    @Test
+    void aSecondLockOfTheSameFileInThisProcessWaitsAndLeavesTheFirstHeld() throws Exception {
+        try (TargetLock first = TargetLock.acquire(dir, "lab", holder("nicsync serve"), Duration.ZERO, clock, sleeper)) {
+            assertThatThrownBy(() -> TargetLock.acquire(dir, "lab", holder("nicsync apply"), Duration.ofSeconds(1),
+                    clock, sleeper))
+                    .isInstanceOf(LockTimeoutException.class)
+                    .hasMessageContaining("running 'nicsync serve'");
+
+            // the OS lock is the process's: a second descriptor opened and closed here would have dropped it
+            assertThat(TryLockElsewhere.check(dir.resolve("lab.lock"))).isEqualTo("held");
+        }
+        assertThat(TryLockElsewhere.check(dir.resolve("lab.lock"))).isEqualTo("free");
+        try (TargetLock again = TargetLock.acquire(dir, "lab", holder("c"), Duration.ZERO, clock, sleeper)) {
+            assertThat(TryLockElsewhere.check(dir.resolve("lab.lock"))).isEqualTo("held");
+        }
+    }
+
+    @Test
+    void theLockFileIsTheOwnersAloneAndNamesNoPassword() throws Exception {
+        String command = "nicsync serve --repo https://ada:s3cret@git.example.org/nics.git?token=abc --ref main";
+        try (TargetLock lab = TargetLock.acquire(dir, "lab", holder(command), Duration.ZERO, clock, sleeper)) {
+            assertThat(Files.readString(dir.resolve("lab.lock"))).contains("https://ada:***@git.example.org/nics.git")
+                    .doesNotContain("s3cret").doesNotContain("abc");
+            assertThat(Files.getPosixFilePermissions(dir.resolve("lab.lock")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            assertThatThrownBy(() -> TargetLock.acquire(dir, "lab", holder("x"), Duration.ZERO, clock, sleeper))
+                    .hasMessageContaining("ada:***@").hasMessageNotContaining("s3cret");
+        }
+    }
+
+    @Test
+    void aTargetNameThatIsNoFileNameIsRefusedBeforeAnyFileIsTouched() {
+        assertThatThrownBy(() -> TargetLock.acquire(dir.resolve("locks"), "../../victim", holder("x"), Duration.ZERO,
+                clock, sleeper)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("cannot name a file");
+        assertThat(dir.resolve("locks")).doesNotExist();
     }
 
     static final class MutableClock extends Clock {

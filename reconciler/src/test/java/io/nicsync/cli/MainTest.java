@@ -168,4 +168,10 @@ class MainTest {
         assertThat(err.toString()).startsWith("nicsync: error: ").contains("no-such-repository")
                 .doesNotContain("Git:", "RunFailure", "Exception");
     }
+
+    @Test
+    void serveListensOnThisMachineOnlyUnlessToldOtherwise() {
+        CommandLine serve = Main.commandLine("serve").getSubcommands().get("serve");
+        assertThat(serve.getCommandSpec().findOption("--listen").defaultValue()).isEqualTo("127.0.0.1:8080");
+    }
 }

@@ -5,9 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyOptions;
+import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.JournalReader;
 import io.nicsync.apply.FailurePolicy;
 import io.nicsync.apply.Journal;
-import io.nicsync.apply.JournalEvent;
 import io.nicsync.apply.JournalListener;
 import io.nicsync.plan.DesiredSource;
 import io.nicsync.plan.Plan;
@@ -32,13 +33,21 @@ import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.VmRef;
+import io.nicsync.testing.DesiredYaml;
 import io.nicsync.testing.FakeCapabilities;
 import io.nicsync.testing.FakeTarget;
+import io.nicsync.validate.Config;
+import io.nicsync.validate.DesiredState;
+import io.nicsync.validate.Policy;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -91,15 +100,66 @@ class ApplyRunTest {
         killedAfterTheAdd();
         Plan saved = plan(ADD_AND_PERSIST.subList(1, 2));
 
-        assertThatThrownBy(() -> run().run(saved, targets(), new ApplyListener() { }))
+        DesiredState desired = new DesiredState(new Config(List.of(new TargetConfig("lab", "fake", Map.of())),
+                Policy.defaults()), DesiredYaml.read("""
+                        metadata: {name: a, target: lab}
+                        spec:
+                          nics:
+                            - {name: new, network: {bridge: br-lab1}}
+                        """));
+
+        assertThatThrownBy(() -> run().runSaved(saved, desired, targets(), new ApplyListener() { }))
                 .isInstanceOf(RunFailure.Stale.class).hasCauseInstanceOf(StalePlanException.class);
+    }
+
+    @Test
+    void aJournalTornMidLineAndMidCharacterIsRecoveredAndEndedExactlyOnce() throws Exception {
+        killedAfterTheAdd();
+        Path journal = state.resolve("journal/killed.jsonl");
+        // killed while writing the next line, in the middle of the two bytes of an "é"
+        byte[] line = "{\"at\":\"2026-11-22T10:00:01Z\",\"event\":\"step-failed\",\"detail\":\"r\u00e9seau\"}\n"
+                .getBytes(StandardCharsets.UTF_8);
+        int cut = new String(line, StandardCharsets.UTF_8).indexOf('\u00e9') + 1;
+        Files.write(journal, Arrays.copyOf(line, cut), StandardOpenOption.APPEND);
+        List<String> warnings = new ArrayList<>();
+        ApplyListener listener = new ApplyListener() {
+            @Override
+            public void warning(String message) {
+                warnings.add(message);
+            }
+        };
+
+        List<ApplyReport> first = run().recover(targets(), listener);
+        List<ApplyReport> second = run().recover(targets(), listener);
+
+        assertThat(first).hasSize(1);
+        assertThat(first.getFirst().exitCode()).isEqualTo(3); // rolled back
+        assertThat(lab.observe(A).nic("new")).isEmpty();
+        assertThat(lab.executed()).hasSize(2); // the add, and its undo once
+        assertThat(second).isEmpty();
+        assertThat(JournalReader.interrupted(state.resolve("journal"))).isEmpty();
+        assertThat(warnings).singleElement().asString().contains("cut a torn last line of " + cut + " byte(s)");
+        assertThat(Files.readAllLines(journal).getLast()).contains("\"event\":\"run-finished\"")
+                .contains("recovered: rolled back").startsWith("{");
+    }
+
+    @Test
+    void aRunWhosePlanChangedAfterItStartedIsNotRecovered() throws Exception {
+        killedAfterTheAdd();
+        Path plan = state.resolve("journal/killed.plan.json");
+        Files.writeString(plan, Files.readString(plan).replace("br-lab1", "br-evil"));
+
+        assertThatThrownBy(() -> run().recover(targets(), new ApplyListener() { }))
+                .isInstanceOf(RunFailure.Journal.class)
+                .hasMessageContaining("is not the one the run started with");
+        assertThat(lab.executed()).hasSize(1); // only the add of the killed run
     }
 
     /** A run that added the NIC, journaled it done and was killed before persisting it. */
     private void killedAfterTheAdd() throws Exception {
         byte[] plan = PlanFile.write(plan(ADD_AND_PERSIST)).getBytes(StandardCharsets.UTF_8);
         try (Journal journal = Journal.create(state.resolve("journal"), "killed", plan)) {
-            journal.record(new JournalEvent(CLOCK.instant(), JournalEvent.Kind.RUN_STARTED, null, -1, null));
+            journal.started(CLOCK.instant());
             JournalListener record = new JournalListener(journal, CLOCK);
             record.beforeStep(A, 0, ADD_AND_PERSIST.get(0));
             lab.execute(ADD_AND_PERSIST.get(0), Duration.ofSeconds(1));

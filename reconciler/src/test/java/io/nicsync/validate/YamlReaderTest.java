@@ -76,6 +76,28 @@ class YamlReaderTest {
     }
 
     @Test
+    void aFileOfMoreDocumentsThanTheLimitIsReadUpToItAndTheRestIsOneError() {
+        String many = "---\na: 1\n".repeat(Limits.DEFAULT.maxDocumentsPerFile() + 500);
+
+        List<YamlDocument> docs = new YamlReader(Limits.DEFAULT).read(new SourceFile("many.yaml",
+                many.getBytes(StandardCharsets.UTF_8)), out);
+
+        assertThat(docs).hasSize(Limits.DEFAULT.maxDocumentsPerFile());
+        assertThat(out.sorted()).extracting(Diagnostic::format).containsExactly("many.yaml:2002:1: error: more than "
+                + Limits.DEFAULT.maxDocumentsPerFile() + " documents in one file; the rest of the file is not read");
+    }
+
+    @Test
+    void aFileTheSourceDidNotLoadIsReportedWithItsSize() {
+        List<YamlDocument> docs = new YamlReader(Limits.DEFAULT).read(new SourceFile("huge.yaml", new byte[0],
+                "0123456789012345678901234567890123456789", 15L << 20), out);
+
+        assertThat(docs).isEmpty();
+        assertThat(out.sorted()).extracting(Diagnostic::format).containsExactly("huge.yaml:1:1: error: file is "
+                + (15L << 20) + " bytes, more than one desired-state file may have; it was not read");
+    }
+
+    @Test
     void anAliasBombUnderTheAliasLimitIsStoppedByTheNodeLimit() {
         StringBuilder bomb = new StringBuilder("a0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
         for (int i = 1; i <= 7; i++) {

@@ -58,9 +58,10 @@ record RapiSettings(URI rapi, List<X509Certificate> authorities, Optional<byte[]
                         """
                         {"type": "string", "pattern": "^https://[^/?#]+/?$",
                          "x-expected": "an https URL without a path, such as https://cluster.example.org:5080"}""")
-                        .asEndpoint(),
+                        .asEndpoint().guarded(TargetSetting.Guard.ENDPOINT),
                 TargetSetting.text(CA_FILE, "PEM file with the certificate(s) to trust for RAPI: Ganeti's own is"
-                        + " self-signed, so this is the certificate of /var/lib/ganeti/rapi.pem"),
+                        + " self-signed, so this is the certificate of /var/lib/ganeti/rapi.pem")
+                        .guarded(TargetSetting.Guard.LOCAL_FILE),
                 TargetSetting.of(FINGERPRINT, "SHA-256 fingerprint of the RAPI certificate, pinned"
                         + " (openssl x509 -noout -fingerprint -sha256)", """
                         {"type": "string", "pattern": "^(sha256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$",
@@ -68,10 +69,12 @@ record RapiSettings(URI rapi, List<X509Certificate> authorities, Optional<byte[]
                 TargetSetting.text(TLS_NAME, "the host name the RAPI certificate must carry (default: the host of"
                         + " rapi); Ganeti 3.0's generated certificates carry ganeti.example.com"),
                 TargetSetting.text(USER, "RAPI user (a line of /var/lib/ganeti/rapi/users with write access)"),
-                TargetSetting.text(PASSWORD_FILE, "file holding the RAPI user's password (its first line)"),
+                TargetSetting.text(PASSWORD_FILE, "file holding the RAPI user's password (its first line)")
+                        .guarded(TargetSetting.Guard.LOCAL_FILE),
                 TargetSetting.of(PASSWORD_ENV, "environment variable holding the RAPI user's password", """
                         {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
-                         "x-expected": "an environment variable name"}"""));
+                         "x-expected": "an environment variable name"}""")
+                        .guarded(TargetSetting.Guard.OPERATOR_ONLY));
     }
 
     /**

@@ -53,8 +53,10 @@ public final class KubevirtPlugin implements TargetPlugin {
     @Override
     public List<TargetSetting> settings() {
         return List.of(
+                // a kubeconfig carries credentials and may run commands (exec): the operator's file, not the
+                // repository's choice
                 TargetSetting.text("kubeconfig", "kubeconfig file (~/ for the home directory); default KUBECONFIG,"
-                        + " else ~/.kube/config"),
+                        + " else ~/.kube/config").guarded(TargetSetting.Guard.LOCAL_FILE),
                 TargetSetting.text("context", "kubeconfig context; omitted in a pod: in-cluster configuration")
                         .asEndpoint(),
                 TargetSetting.of("hotplug", "how NICs reach a running VM (default auto)",

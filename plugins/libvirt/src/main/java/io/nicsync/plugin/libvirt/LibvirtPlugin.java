@@ -37,8 +37,11 @@ public final class LibvirtPlugin implements TargetPlugin {
 
     @Override
     public List<TargetSetting> settings() {
+        // A URI can name a transport that runs a command (qemu+ext, ssh's command= and netcat=): one from the
+        // repository must be allowed by the operator; the local daemon's own sockets need no allowing.
         return List.of(TargetSetting.text("uri", "libvirt connection URI such as qemu:///system (default "
-                + DEFAULT_URI + ")").asEndpoint());
+                + DEFAULT_URI + ")").asEndpoint()
+                .guarded(TargetSetting.Guard.ENDPOINT, "qemu:///system", "qemu:///session"));
     }
 
     /** The models nicsync has verified with QEMU's hotplug; libvirt takes others, nicsync does not offer them yet. */
