@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * the REST layer's {@code ErrorMessageHelper} (CONFLICT is 409, bad parameters 400, a VDSM failure 400).
  */
 final class EngineErrors {
-    private static final Pattern DETAIL = Pattern.compile("Fault detail is \"(.*)\"\\.", Pattern.DOTALL);
+    private static final Pattern DETAIL = Pattern.compile("Fault detail is \"(.*?)\"\\.(?: HTTP response code|$)",
+            Pattern.DOTALL);
     private static final Pattern STATUS = Pattern.compile("HTTP response code is \"?(\\d{3})\"?");
 
     /** A message of the engine: the code it goes by, text that identifies it, and what it means for a step. */

@@ -55,6 +55,26 @@ final class OvirtLab implements AutoCloseable {
         return target.observe(vm(name));
     }
 
+    /** Runs {@code step} as the applier does, and checks that a fresh observation verifies it. */
+    LiveVm apply(io.nicsync.spi.Step step) throws TargetException {
+        target.execute(step, java.time.Duration.ofSeconds(60));
+        LiveVm after = target.observe(step.vm());
+        if (!step.verifiedBy(after)) {
+            throw new AssertionError(step.action().word() + " " + step.nic() + " not verified; observed " + after);
+        }
+        return after;
+    }
+
+    /** The NIC {@code name} on {@code network/profile} as a new NIC: virtio, link up, no MAC asked. */
+    static io.nicsync.spi.NicSpec nic(String name, String network) {
+        return new io.nicsync.spi.NicSpec(name, null, Networks.profile(network, network), "virtio", null,
+                io.nicsync.spi.LinkState.UP, null);
+    }
+
+    EngineState.Nic simNic(String vm, String nic) {
+        return simVm(vm).nics.stream().filter(n -> n.name.equals(nic)).findFirst().orElseThrow();
+    }
+
     EngineState.Vm simVm(String name) {
         return state.vms.values().stream().filter(v -> v.name.equals(name)).findFirst().orElseThrow();
     }

@@ -149,11 +149,11 @@ public final class EngineState {
         return vms.values().stream().filter(v -> v.name.equals(name)).findFirst();
     }
 
-    String dataCenterOf(Vm vm) {
+    public String dataCenterOf(Vm vm) {
         return clusters.get(vm.clusterId).dataCenterId();
     }
 
-    Optional<Profile> profileIn(String dataCenterId, String network, String profile) {
+    public Optional<Profile> profileIn(String dataCenterId, String network, String profile) {
         return profiles.values().stream()
                 .filter(p -> p.name().equals(profile) && networks.get(p.networkId()).name().equals(network)
                         && networks.get(p.networkId()).dataCenterId().equals(dataCenterId))

@@ -135,7 +135,7 @@ final class ModelCheck {
             case "primitive" -> primitive(e, type, path, problems);
             case "enum" -> {
                 noAttributes(e, path, problems);
-                Set<String> values = new HashSet<>();
+                Set<String> values = new java.util.LinkedHashSet<>();
                 t.path("values").forEach(v -> values.add(v.path("name").asText()));
                 if (!values.contains(e.getTextContent())) {
                     problems.add(path + ": \"" + e.getTextContent() + "\" is not a " + type + " (" + values + ")");
