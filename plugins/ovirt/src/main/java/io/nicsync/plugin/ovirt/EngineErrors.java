@@ -56,8 +56,19 @@ final class EngineErrors {
      * engine's own words and code.
      */
     static TargetException of(String what, RuntimeException e) {
-        if (unreachable(e)) {
+        if (cause(e, javax.net.ssl.SSLException.class)) {
+            return new TargetException(Reason.UNREACHABLE, what + ": the engine's certificate is not one to trust"
+                    + " (the caFile's CA, or the JDK's authorities, must have signed it for the URL's host): "
+                    + root(e), e);
+        }
+        if (cause(e, IOException.class)) {
             return new TargetException(Reason.UNREACHABLE, what + ": no answer from the engine: " + root(e), e);
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (String.valueOf(t.getMessage()).startsWith("Error during SSO authentication")) {
+                return new TargetException(Reason.FORBIDDEN, what + ": the engine refused the login: "
+                        + t.getMessage(), e);
+            }
         }
         String message = String.valueOf(e.getMessage());
         Matcher d = DETAIL.matcher(message);
@@ -71,9 +82,6 @@ final class EngineErrors {
                         + http + ")", e);
             }
         }
-        if (message.startsWith("Error during SSO authentication")) {
-            return new TargetException(Reason.FORBIDDEN, what + ": the engine refused the login: " + message, e);
-        }
         Reason reason = switch (status) {
             case 401, 403 -> Reason.FORBIDDEN;
             case 404 -> Reason.NOT_FOUND;
@@ -84,9 +92,9 @@ final class EngineErrors {
                 : " (" + http.substring(2) + ")"), e);
     }
 
-    private static boolean unreachable(Throwable e) {
+    private static boolean cause(Throwable e, Class<? extends Throwable> kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }

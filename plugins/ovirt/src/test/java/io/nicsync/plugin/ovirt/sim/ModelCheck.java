@@ -93,6 +93,9 @@ final class ModelCheck {
             if (!m.path("name").asText().equals(method)) {
                 continue;
             }
+            if (!java.util.Set.of("get", "list", "add", "update", "remove").contains(method)) {
+                return Expect.of("action"); // an action method: its parameters travel in an <action>
+            }
             for (JsonNode p : m.path("parameters")) {
                 String type = p.path("type").asText();
                 String base = type.endsWith("[]") ? type.substring(0, type.length() - 2) : type;
@@ -101,7 +104,7 @@ final class ModelCheck {
                     return type.endsWith("[]") ? new Expect(plural(base), base, true) : Expect.of(base);
                 }
             }
-            return Expect.of("action"); // an action method: its parameters travel in an <action>
+            throw new IllegalArgumentException(service + "." + method + " has no " + (in ? "input" : "output"));
         }
         throw new IllegalArgumentException("the model's service " + service + " has no method " + method);
     }
