@@ -14,7 +14,7 @@ import io.nicsync.plugin.ovirt.sim.EngineState.Vm;
  * {@code lab-broken} on it but with a bridge VDSM cannot plug into; each network with a profile of its own name, and
  * {@code lab-a/mirrored} that mirrors ports; a second data center {@code Other} with its own {@code ovirtmgmt}. VMs:
  * {@code web-01} (up, one NIC {@code nic1} on {@code ovirtmgmt/ovirtmgmt}), {@code web-02} (down, one NIC),
- * {@code stuck} (up; its guest never releases an unplugged NIC) and {@code quiet} (up, no guest agent). The user
+ * {@code stuck} (up, one NIC; its guest never releases an unplugged NIC) and {@code quiet} (up, no guest agent). The user
  * {@code admin@internal} has the password {@link #PASSWORD}.
  */
 public final class Fixtures {
@@ -45,7 +45,9 @@ public final class Fixtures {
         nic(s, web01, "nic1", "56:6f:1a:00:00:01", "ovirtmgmt");
         Vm web02 = vm(s, "web-02", "down");
         nic(s, web02, "nic1", "56:6f:1a:00:00:02", "ovirtmgmt");
-        vm(s, "stuck", "up").guest.releases = false;
+        Vm stuck = vm(s, "stuck", "up");
+        stuck.guest.releases = false;
+        nic(s, stuck, "nic1", "56:6f:1a:00:00:03", "ovirtmgmt");
         vm(s, "quiet", "up").guest.agent = false;
         return s;
     }

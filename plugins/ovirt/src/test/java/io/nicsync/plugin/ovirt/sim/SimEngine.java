@@ -36,6 +36,8 @@ import org.w3c.dom.Element;
 public final class SimEngine implements AutoCloseable {
     private static final String SSO_TOKEN = "/ovirt-engine/sso/oauth/token";
     private static final String SSO_LOGOUT = "/ovirt-engine/services/sso-logout";
+    /** The simulator's own control, for a test in another process: not part of any engine. */
+    private static final String CONTROL = "/sim/";
 
     final EngineState state;
     final NicRules rules;
@@ -47,6 +49,7 @@ public final class SimEngine implements AutoCloseable {
     private final List<String> requests = Collections.synchronizedList(new ArrayList<>());
     private final Path caFile;
     private final SecureRandom random = new SecureRandom();
+    private volatile long writeLatencyMillis;
 
     private SimEngine(EngineState state, TestPki pki, int port) throws Exception {
         this.state = state;
@@ -121,12 +124,54 @@ public final class SimEngine implements AutoCloseable {
                     tokens.remove(form(body).get("token"));
                 }
                 json(x, 200, "{}");
+            } else if (path.startsWith(CONTROL)) {
+                control(x, path.substring(CONTROL.length()));
             } else if (path.startsWith(Documents.API)) {
                 api(x, path.substring(Documents.API.length()), body);
             } else {
                 x.sendResponseHeaders(404, -1);
             }
         }
+    }
+
+    /**
+     * {@code GET /sim/nics/VM}: one line per NIC of the VM ({@code name mac interface network/profile linked plugged});
+     * {@code GET /sim/vm/VM}: its status; {@code GET /sim/problems}: the departures from the API model so far;
+     * {@code POST /sim/latency/MS}: how long each changing request takes from now on.
+     */
+    private void control(HttpExchange x, String what) throws IOException {
+        String[] parts = what.split("/", 2);
+        StringBuilder out = new StringBuilder();
+        synchronized (state) {
+            switch (parts[0]) {
+                case "nics" -> state.vmByName(parts[1]).ifPresent(vm -> vm.nics.forEach(n -> out.append(n.name)
+                        .append(' ').append(n.mac).append(' ').append(n.iface).append(' ').append(profileName(n))
+                        .append(' ').append(n.linked).append(' ').append(n.plugged).append('\n')));
+                case "vm" -> state.vmByName(parts[1]).ifPresent(vm -> out.append(vm.status).append('\n'));
+                case "problems" -> problems.forEach(p -> out.append(p).append('\n'));
+                case "latency" -> writeLatencyMillis = Long.parseLong(parts[1]);
+                default -> {
+                    x.sendResponseHeaders(404, -1);
+                    return;
+                }
+            }
+        }
+        byte[] bytes = out.toString().getBytes(StandardCharsets.UTF_8);
+        x.getResponseHeaders().set("Content-Type", "text/plain");
+        x.sendResponseHeaders(200, bytes.length == 0 ? -1 : bytes.length);
+        if (bytes.length > 0) {
+            try (OutputStream o = x.getResponseBody()) {
+                o.write(bytes);
+            }
+        }
+    }
+
+    private String profileName(EngineState.Nic nic) {
+        if (nic.profileId == null) {
+            return "<empty>";
+        }
+        EngineState.Profile p = state.profiles.get(nic.profileId);
+        return p == null ? nic.profileId : state.networks.get(p.networkId()).name() + "/" + p.name();
     }
 
     private void api(HttpExchange x, String path, byte[] body) throws IOException {
@@ -150,6 +195,9 @@ public final class SimEngine implements AutoCloseable {
                     throw EngineFault.badRequest(String.join("; ", wrong));
                 }
             }
+            if (!x.getRequestMethod().equals("GET") && writeLatencyMillis > 0) {
+                Thread.sleep(writeLatencyMillis); // a slow engine: VDSM and the guest take their time
+            }
             synchronized (state) {
                 answer = api.handle(new Api.Request(x.getRequestMethod(), path, query(x), request));
             }
@@ -163,6 +211,10 @@ public final class SimEngine implements AutoCloseable {
             return;
         } catch (IllegalArgumentException e) {
             xml(x, 400, Documents.fault(EngineFault.badRequest(e.getMessage())), ModelCheck.Expect.of("fault"), path);
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            x.sendResponseHeaders(503, -1);
             return;
         }
         xml(x, answer.status(), answer.body(), answer.body() == null ? null
