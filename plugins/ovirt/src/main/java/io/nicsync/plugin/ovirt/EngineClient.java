@@ -25,6 +25,8 @@ import org.ovirt.engine.sdk4.internal.HttpClient45;
 final class EngineClient extends ConnectionBuilder {
     static final int CONNECT_TIMEOUT_SECONDS = 10;
     static final int READ_TIMEOUT_SECONDS = 120;
+    /** Requests at once: the applier changes several VMs in parallel, each waiting on the engine for seconds. */
+    static final int CONNECTIONS = 16;
 
     private final SSLContext tls;
 
@@ -46,11 +48,14 @@ final class EngineClient extends ConnectionBuilder {
         RequestConfig timeouts = RequestConfig.custom()
                 .setCookieSpec(CookieSpecs.IGNORE_COOKIES)
                 .setConnectTimeout((int) TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS))
-                .setConnectionRequestTimeout((int) TimeUnit.SECONDS.toMillis(CONNECT_TIMEOUT_SECONDS))
+                .setConnectionRequestTimeout((int) TimeUnit.SECONDS.toMillis(READ_TIMEOUT_SECONDS))
                 .setSocketTimeout((int) TimeUnit.SECONDS.toMillis(READ_TIMEOUT_SECONDS))
                 .build();
+        var connections = new PoolingHttpClientConnectionManager(sockets);
+        connections.setMaxTotal(CONNECTIONS);
+        connections.setDefaultMaxPerRoute(CONNECTIONS);
         return new HttpClient45(HttpClientBuilder.create()
-                .setConnectionManager(new PoolingHttpClientConnectionManager(sockets))
+                .setConnectionManager(connections)
                 .setDefaultRequestConfig(timeouts)
                 .disableAutomaticRetries()
                 .build());

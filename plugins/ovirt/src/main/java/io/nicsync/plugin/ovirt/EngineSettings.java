@@ -63,8 +63,9 @@ record EngineSettings(URI url, Path caFile, String user, String password, Replug
                 TargetSetting.text(CA_FILE, "PEM file with the engine's CA certificate (from https://ENGINE/ovirt-engine/"
                         + "services/pki-resource?resource=ca-certificate&format=X509-PEM-CA); default: the JDK's"
                         + " authorities"),
-                TargetSetting.of(USER, "the engine user with its profile, such as nicsync@internal", """
-                        {"type": "string", "pattern": "^[^@\\\\s]+@[^@\\\\s]+$",
+                TargetSetting.of(USER, "the engine user with its profile, such as nicsync@internal (with Keycloak:"
+                        + " nicsync@ovirt@internalsso)", """
+                        {"type": "string", "pattern": "^[^@\\\\s]+@\\\\S+$",
                          "x-expected": "a user with its authorization profile, such as admin@internal"}"""),
                 TargetSetting.text(PASSWORD_FILE, "file holding the user's password (its first line)"),
                 TargetSetting.of(PASSWORD_ENV, "environment variable holding the user's password", """
