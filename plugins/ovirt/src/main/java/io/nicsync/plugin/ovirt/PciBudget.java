@@ -15,8 +15,9 @@ record PciBudget(int monitors, List<String> nicInterfaces, int virtioDisks, bool
         boolean soundcard) {
     static final int MAX_PCI_DEVICES = 26;
 
+    /** @param nicInterfaces each NIC's interface; null for one the SDK cannot name (it counts as one device) */
     PciBudget {
-        nicInterfaces = List.copyOf(nicInterfaces);
+        nicInterfaces = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(nicInterfaces));
     }
 
     int used() {

@@ -80,4 +80,16 @@ class ObserveTest {
                             e -> assertThat(e.reason()).isEqualTo(Reason.NOT_FOUND));
         }
     }
+
+    @Test
+    void aNicModelNewerThanTheSdkHasNoModel() throws Exception {
+        var state = io.nicsync.plugin.ovirt.sim.Fixtures.standard();
+        io.nicsync.plugin.ovirt.sim.Fixtures.nic(state, state.vmByName("web-01").orElseThrow(), "newer",
+                "56:6f:1a:00:00:43", "lab-a").iface = "e1000e";
+        try (OvirtLab lab = OvirtLab.of(state, java.util.Map.of())) {
+            LiveVm vm = lab.observe("web-01");
+            assertThat(vm.nic("newer").orElseThrow().live().model()).as("e1000e is unknown to the SDK 4.4.5").isNull();
+            assertThat(vm.capacity().freeSlots()).as("it takes a PCI device all the same").isEqualTo(20);
+        }
+    }
 }
