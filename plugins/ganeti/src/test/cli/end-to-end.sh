@@ -3,7 +3,7 @@
 # Git repository made by `nicsync import`, then plan, apply, a change deferred to a restart, a failed unplug rolled
 # back, an apply killed mid-way and recovered, and validation of what Ganeti cannot do. Each stage checks what
 # nicsync prints and what Ganeti has. Creates its own it-e2e-* instances and removes them at the end.
-#   plugins/ganeti/src/test/cli/end-to-end.sh        (about six minutes; the end-to-end suite runs it: GanetiEndToEndIT)
+#   plugins/ganeti/src/test/cli/end-to-end.sh        (about six minutes; the end-to-end suite runs it: PluginEndToEndIT)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../../../.." && pwd)
 LAB=$ROOT/plugins/ganeti/lab/ganeti.sh

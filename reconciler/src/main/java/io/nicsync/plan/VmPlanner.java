@@ -74,6 +74,7 @@ final class VmPlanner {
         planner.slots = Slots.of(planner.live);
         planner.remarks(changes);
         planner.removals(changes);
+        planner.replugs(changes);
         planner.networkChanges(changes);
         planner.additions(changes);
         planner.linkChanges(changes);
@@ -155,13 +156,35 @@ final class VmPlanner {
         return true;
     }
 
+    /**
+     * A plugged NIC whose MAC, model or binding must change is unplugged and plugged back with the change where the
+     * target allows it ({@link Capabilities#canReplug}); the add brings its network and link as well. Otherwise the
+     * change waits for a restart ({@link #fixedChanges}).
+     */
+    private void replugs(List<NicChange> changes) {
+        for (FixedChange f : of(changes, FixedChange.class)) {
+            if (!canReplug(f.current(), f.wanted(), f.wanted())) {
+                continue;
+            }
+            String fields = String.join(", ", f.fields());
+            unplug(f.current(), fields + ": cannot change while plugged");
+            add(f.wanted(), true, "plugged back with " + fields);
+            notes.add(PlanNote.note(vm, f.nic(), f.nic() + " " + fields + " cannot change while it is plugged: it is"
+                    + " unplugged, changed and plugged back, as the target allows; the guest sees the NIC go and come"
+                    + " back"));
+        }
+    }
+
     private void networkChanges(List<NicChange> changes) {
         for (NetworkChange n : of(changes, NetworkChange.class)) {
+            if (replugged(n.nic())) {
+                continue; // the add brings the desired network
+            }
             var from = n.current().network();
             var to = n.wanted().network();
             if (caps.canRepointLive(n.current(), to)) {
                 live(new RepointNic(vm, n.current(), from, to, "desired network: " + to.display()));
-            } else if (canReplug(n)) {
+            } else if (canReplug(n.current(), n.wanted(), n.current().withNetwork(to))) {
                 unplug(n.current(), "network " + from.display() + " -> " + to.display() + ": cannot repoint live");
                 add(n.wanted(), true, "back on " + to.display() + " (replaces the unplugged one)");
                 notes.add(PlanNote.note(vm, n.nic(), n.nic() + " cannot be repointed live on this platform: it is"
@@ -173,12 +196,20 @@ final class VmPlanner {
         }
     }
 
-    /** An unplug frees the slot the add takes again, so only the platform's willingness matters. */
-    private boolean canReplug(NetworkChange n) {
+    /**
+     * Whether the plugged NIC {@code current} can be unplugged and plugged back as {@code wanted}, the target being
+     * asked about the change {@code asked}. An unplug frees the slot the add takes again, so only the platform's
+     * willingness matters.
+     */
+    private boolean canReplug(NicSpec current, NicSpec wanted, NicSpec asked) {
         return live.capacity().supported()
-                && observed(n.current()).map(l -> caps.canUnplug(live, l)).orElse(false)
-                && caps.canHotplug(live, n.wanted())
+                && observed(current).map(l -> caps.canUnplug(live, l) && caps.canReplug(live, l, asked)).orElse(false)
+                && caps.canHotplug(live, wanted)
                 && caps.hotplugMode() == HotplugMode.IN_PLACE;
+    }
+
+    private boolean replugged(String nic) {
+        return liveSteps.getOrDefault(nic, List.of()).stream().anyMatch(AddNic.class::isInstance);
     }
 
     private void additions(List<NicChange> changes) {
@@ -236,7 +267,7 @@ final class VmPlanner {
 
     private void fixedChanges(List<NicChange> changes) {
         for (FixedChange f : of(changes, FixedChange.class)) {
-            if (liveSteps.getOrDefault(f.nic(), List.of()).stream().anyMatch(AddNic.class::isInstance)) {
+            if (replugged(f.nic())) {
                 continue; // replugged with the wanted configuration
             }
             deferToRestart(f.wanted(), f.nic() + " " + String.join(", ", f.fields())
@@ -254,11 +285,18 @@ final class VmPlanner {
         restartWhy.add(why);
     }
 
-    /** Persistent changes follow the live ones, except what a live step already wrote ({@link OneDefinition}). */
+    /**
+     * Persistent changes follow the live ones, except what a live step already wrote ({@link OneDefinition}) and what
+     * a restart makes itself on a target that stages nothing for it ({@link Capabilities#stagesForRestart}).
+     */
     private void persistentChanges(List<NicChange> changes) {
         boolean one = !caps.separatePersistentDefinition();
         for (NicChange change : changes) {
             var liveStepsOfNic = liveSteps.getOrDefault(change.nic(), List.of());
+            if (change instanceof PersistentDrift p && madeByRestart(p.nic())) {
+                restartBrings.put(p.nic(), p.wanted()); // the whole configuration, as a persist step would write it
+                continue;
+            }
             if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p))) {
                 String reason = isCarried(p.nic()) ? "staged: the migration plugs it in"
                         : p.previous() == null ? "not in the persistent definition"
@@ -268,6 +306,10 @@ final class VmPlanner {
                 steps.add(new UnpersistNic(vm, l.entry(), removalReason(l.why())));
             }
         }
+    }
+
+    private boolean madeByRestart(String nic) {
+        return !caps.stagesForRestart() && restartBrings.containsKey(nic);
     }
 
     private static String removalReason(NicChange.Removal why) {
@@ -297,11 +339,14 @@ final class VmPlanner {
         if (restartWhy.isEmpty()) {
             return;
         }
-        steps.add(new RestartRequired(vm, List.copyOf(restartBrings.values()),
-                "changed in the persistent definition only, takes effect at restart: " + String.join("; ", restartWhy)));
+        boolean staged = caps.stagesForRestart();
+        steps.add(new RestartRequired(vm, List.copyOf(restartBrings.values()), (staged
+                ? "changed in the persistent definition only, takes effect at restart: "
+                : "made while the VM is down for a restart (the target keeps no pending change): ")
+                + String.join("; ", restartWhy)));
         notes.add(PlanNote.note(vm, null, "a restart is required for: " + String.join("; ", restartWhy)
-                + ". It runs only when policy.allowRestart is true; until then the persistent definition holds"
-                + " the change"));
+                + ". It runs only when policy.allowRestart is true; until then " + (staged
+                ? "the persistent definition holds the change" : "nothing of it changes")));
     }
 
     private void stoppedNote() {

@@ -41,6 +41,12 @@
  *   <li><b>Repoint</b> is a {@link io.nicsync.spi.RepointNic} where {@code canRepointLive}; otherwise, on an
  *       in-place platform that can unplug and hotplug the NIC, an unplug and an add of the same NIC (same
  *       MAC) with a note, since the guest sees the NIC go; otherwise a restart.
+ *   <li><b>Replug.</b> A MAC, model or binding change of a plugged NIC waits for a restart, unless the target
+ *       allows the NIC to be unplugged and plugged back with it ({@code canReplug}, oVirt's {@code replug: allow}):
+ *       then an unplug and an add, with a note that the guest sees the NIC go and come back.
+ *   <li><b>No staging.</b> Where the target keeps no pending change ({@code stagesForRestart() == false}, oVirt),
+ *       what waits for a restart gets no persist step: the restart step carries it and makes it while the VM is
+ *       down.
  *   <li><b>Migration hotplug</b> ({@code hotplugMode() == MIGRATION}): each add is staged as a
  *       {@link io.nicsync.spi.PersistNic} and one {@link io.nicsync.spi.Migrate} carries all of the VM's adds.
  *   <li><b>One definition</b> ({@code separatePersistentDefinition() == false}, KubeVirt's template): a live

@@ -15,6 +15,9 @@ import java.util.Set;
  * @param hotplugBindings the bindings that can be hotplugged; empty for any (a platform without bindings)
  * @param pinned NICs (by label) the platform refuses to unplug, such as KubeVirt's pod network
  * @param noLinkDown why no NIC can be down on this platform at all (a release without link state), null when one can
+ * @param replugFixed whether a MAC, model or binding change of a plugged NIC may be made by unplugging and plugging it
+ *     back (oVirt's {@code replug: allow})
+ * @param noStaging whether the platform keeps no pending change for a restart (oVirt)
  */
 public record FakeCapabilities(
         HotplugMode hotplugMode,
@@ -23,7 +26,9 @@ public record FakeCapabilities(
         boolean separatePersistentDefinition,
         Set<String> hotplugBindings,
         Set<String> pinned,
-        String noLinkDown) implements Capabilities {
+        String noLinkDown,
+        boolean replugFixed,
+        boolean noStaging) implements Capabilities {
 
     public FakeCapabilities {
         hotplugBindings = hotplugBindings == null ? Set.of() : Set.copyOf(hotplugBindings);
@@ -33,17 +38,17 @@ public record FakeCapabilities(
 
     /** libvirt: plugs in place, repoints and sets links live, keeps a separate persistent definition. */
     public static FakeCapabilities libvirt() {
-        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of(), null);
+        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of(), null, false, false);
     }
 
     /** KubeVirt: one template for both definitions, bridge and sriov hotplug, no live NAD change. */
     public static FakeCapabilities kubevirt(HotplugMode mode) {
-        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of(), null);
+        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of(), null, false, false);
     }
 
     public FakeCapabilities withRepointLive(boolean can) {
         return new FakeCapabilities(hotplugMode, can, setLinkLive, separatePersistentDefinition, hotplugBindings, pinned,
-                noLinkDown);
+                noLinkDown, replugFixed, noStaging);
     }
 
     @Override
@@ -65,6 +70,16 @@ public record FakeCapabilities(
     @Override
     public boolean canSetLinkLive(NicSpec current) {
         return setLinkLive;
+    }
+
+    @Override
+    public boolean canReplug(LiveVm vm, LiveNic nic, NicSpec wanted) {
+        return replugFixed || Capabilities.super.canReplug(vm, nic, wanted);
+    }
+
+    @Override
+    public boolean stagesForRestart() {
+        return !noStaging;
     }
 
     @Override

@@ -146,7 +146,14 @@ public final class FakeTarget implements Target {
                     vm.plug(vm.find(nic).map(LiveNic::persistent).orElse(nic), freshMac());
                 }
             }
-            case RestartRequired r -> vm.restart();
+            case RestartRequired r -> {
+                if (!capabilities.stagesForRestart()) { // the restart makes what waited for it while the VM is down
+                    for (NicSpec pending : r.pending()) {
+                        vm.persist(pending, freshMac());
+                    }
+                }
+                vm.restart();
+            }
         }
         vms.put(step.vm(), vm.toLiveVm());
     }

@@ -143,9 +143,10 @@ public final class RandomVms {
 
     public static Arbitrary<FakeCapabilities> capabilities() {
         return Combinators.combine(Arbitraries.of(HotplugMode.class), Arbitraries.of(true, false),
-                        Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as((mode, repoint, link, separate) -> new FakeCapabilities(mode, repoint, link, separate, Set.of(),
-                        Set.of(), null));
+                        Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
+                        Arbitraries.of(true, false))
+                .as((mode, repoint, link, separate, replug, noStaging) -> new FakeCapabilities(mode, repoint, link,
+                        separate, Set.of(), Set.of(), null, replug, noStaging));
     }
 
     static MacAddress namedMac(int i) {

@@ -53,6 +53,27 @@ public interface Capabilities {
     }
 
     /**
+     * Whether the plugged {@code nic} of the running {@code vm} may be unplugged and plugged back to take
+     * {@code wanted}, a configuration it cannot take while plugged: a network it cannot be repointed to live, or a
+     * MAC, model or binding ({@link Nics#fixedDifferences}). The guest sees the NIC go and come back, so a platform
+     * says yes only where that moment without the NIC is allowed. By default a network change may be replugged and
+     * a MAC, model or binding change waits for a restart.
+     */
+    default boolean canReplug(LiveVm vm, LiveNic nic, NicSpec wanted) {
+        return nic.live() == null || Nics.fixedDifferences(nic.live(), wanted).isEmpty();
+    }
+
+    /**
+     * Whether a change that waits for a restart is written into the persistent definition now, for the restart to
+     * bring in (libvirt's inactive XML, KubeVirt's template, Ganeti's configuration). False where the platform keeps
+     * no pending change for a plugged NIC of a running VM (oVirt refuses to change it while it is plugged): no persist
+     * step is planned for such a change, and the {@link RestartRequired} step makes it itself while the VM is down.
+     */
+    default boolean stagesForRestart() {
+        return true;
+    }
+
+    /**
      * Whether the persistent definition is separate from the running VM (libvirt), so that live and
      * persistent changes are separate steps. False where one object carries both (KubeVirt's VM template).
      */

@@ -6,9 +6,11 @@ import java.util.Optional;
 
 /**
  * Changes that cannot be made live have been made in the persistent definition only; they take effect when
- * the VM restarts. Executed (a restart) only when the policy allows restarts; otherwise the plan reports it.
+ * the VM restarts. Executed (a restart) only when the policy allows restarts; otherwise the plan reports it. Where the
+ * platform keeps no pending change ({@link Capabilities#stagesForRestart} is false), the restart itself makes the
+ * changes while the VM is down.
  *
- * @param pending the persistent NIC configurations the restart brings into the running VM
+ * @param pending the NIC configurations the restart brings into the running VM
  */
 public record RestartRequired(VmRef vm, List<NicSpec> pending, String reason) implements Step {
     public RestartRequired {

@@ -1,0 +1,63 @@
+package io.nicsync.plugin.ovirt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.nicsync.spi.AddNic;
+import io.nicsync.spi.LinkState;
+import io.nicsync.spi.MacAddress;
+import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.TargetException;
+import io.nicsync.spi.TargetException.Reason;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The engine's MAC pool: a MAC in use is refused unless the pool allows duplicates, and a full pool has none left. */
+class MacPoolTest {
+    private static final MacAddress WEB02S = MacAddress.parse("56:6f:1a:00:00:02");
+
+    private static NicSpec withMac(String name, MacAddress mac) {
+        return new NicSpec(name, mac, Networks.profile("lab-a", "lab-a"), "virtio", null, LinkState.UP, null);
+    }
+
+    @Test
+    void aMacAnotherVmHasIsRefusedAndPreflightSaysSoFirst() throws Exception {
+        try (OvirtLab lab = OvirtLab.standard()) {
+            var add = new AddNic(OvirtLab.vm("web-01"), withMac("eth1", WEB02S), "test");
+            assertThat(lab.target.preflight(List.of(add))).singleElement().asString()
+                    .contains("MAC 56:6f:1a:00:00:02 is in use by web-02/nic1").contains("NETWORK_MAC_ADDRESS_IN_USE");
+            assertThatThrownBy(() -> lab.target.execute(add, Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.CONFLICT);
+                        assertThat(e.getMessage()).contains("MAC Address 56:6f:1a:00:00:02 is already in use by VM or"
+                                + " snapshot: web-02");
+                    });
+        }
+    }
+
+    @Test
+    void aPoolThatAllowsDuplicatesTakesIt() throws Exception {
+        try (OvirtLab lab = OvirtLab.standard()) {
+            lab.engine.change(s -> s.macPool.allowDuplicates = true);
+            var add = new AddNic(OvirtLab.vm("web-01"), withMac("eth1", WEB02S), "test");
+            assertThat(lab.target.preflight(List.of(add))).isEmpty();
+            assertThat(lab.apply(add).nic("eth1").orElseThrow().mac()).isEqualTo(WEB02S);
+        }
+    }
+
+    @Test
+    void aFullPoolHasNoMacForANewNic() throws Exception {
+        try (OvirtLab lab = OvirtLab.standard()) {
+            lab.engine.change(s -> { // two MACs, both taken by the NICs of web-01 and web-02
+                s.macPool.first = 0x566f_1a00_0001L;
+                s.macPool.last = 0x566f_1a00_0002L;
+            });
+            assertThatThrownBy(() -> lab.target.execute(new AddNic(OvirtLab.vm("web-01"), OvirtLab.nic("eth1",
+                    "lab-a"), "test"), Duration.ofSeconds(5))).isInstanceOfSatisfying(TargetException.class, e -> {
+                        assertThat(e.reason()).isEqualTo(Reason.NO_CAPACITY);
+                        assertThat(e.getMessage()).contains("MAC_POOL_NOT_ENOUGH_MAC_ADDRESSES");
+                    });
+        }
+    }
+}
