@@ -61,6 +61,10 @@ run() { # LOG EXPECTED-EXIT nicsync ARGS...: runs nicsync, keeps its output, che
 expect() { grep -qF -- "$2" "$WORK/$1" || fail "$1 does not say: $2"; }
 absent() { ! grep -qF -- "$2" "$WORK/$1" || fail "$1 says: $2"; }
 
+# The repository names the engine and the files nicsync reads its trust and password from: the operator allows them.
+export NICSYNC_ALLOW_ENDPOINTS="${OVIRT_URL%/ovirt-engine/api}"
+export NICSYNC_ALLOW_FILES="$OVIRT_CA,$OVIRT_PASSWORD_FILE"
+
 say "a desired-state repository for the engine, filled by nicsync import"
 REPO=$WORK/repo
 mkdir -p "$REPO" && git -C "$REPO" init -q -b main

@@ -33,6 +33,9 @@ class ConnectionSettingsTest {
         assertThat(guards("ganeti")).containsEntry("rapi", Guard.ENDPOINT).containsEntry("caFile", Guard.LOCAL_FILE)
                 .containsEntry("passwordFile", Guard.LOCAL_FILE).containsEntry("passwordEnv", Guard.OPERATOR_ONLY)
                 .containsEntry("user", Guard.NONE);
+        assertThat(guards("ovirt")).containsEntry("url", Guard.ENDPOINT).containsEntry("caFile", Guard.LOCAL_FILE)
+                .containsEntry("passwordFile", Guard.LOCAL_FILE).containsEntry("passwordEnv", Guard.OPERATOR_ONLY)
+                .containsEntry("user", Guard.NONE).containsEntry("replug", Guard.NONE);
     }
 
     @Test

@@ -59,18 +59,21 @@ record EngineSettings(URI url, Path caFile, String user, String password, Replug
         return List.of(
                 TargetSetting.of(URL, "the engine's API: https://ENGINE/ovirt-engine/api", """
                         {"type": "string", "pattern": "^https://[^/?#]+/ovirt-engine/api/?$",
-                         "x-expected": "https://ENGINE/ovirt-engine/api"}""").asEndpoint(),
+                         "x-expected": "https://ENGINE/ovirt-engine/api"}""").asEndpoint()
+                        .guarded(TargetSetting.Guard.ENDPOINT),
                 TargetSetting.text(CA_FILE, "PEM file with the engine's CA certificate (from https://ENGINE/ovirt-engine/"
                         + "services/pki-resource?resource=ca-certificate&format=X509-PEM-CA); default: the JDK's"
-                        + " authorities"),
+                        + " authorities").guarded(TargetSetting.Guard.LOCAL_FILE),
                 TargetSetting.of(USER, "the engine user with its profile, such as nicsync@internal (with Keycloak:"
                         + " nicsync@ovirt@internalsso)", """
                         {"type": "string", "pattern": "^[^@\\\\s]+@\\\\S+$",
                          "x-expected": "a user with its authorization profile, such as admin@internal"}"""),
-                TargetSetting.text(PASSWORD_FILE, "file holding the user's password (its first line)"),
+                TargetSetting.text(PASSWORD_FILE, "file holding the user's password (its first line)")
+                        .guarded(TargetSetting.Guard.LOCAL_FILE),
                 TargetSetting.of(PASSWORD_ENV, "environment variable holding the user's password", """
                         {"type": "string", "pattern": "^[A-Za-z_][A-Za-z0-9_]*$",
-                         "x-expected": "an environment variable name"}"""),
+                         "x-expected": "an environment variable name"}""")
+                        .guarded(TargetSetting.Guard.OPERATOR_ONLY),
                 TargetSetting.of(REPLUG, "allow: a NIC whose interface model or MAC must change is unplugged,"
                         + " changed and plugged back (the guest is without it for a moment); never (default): the"
                         + " change waits for a restart", """
