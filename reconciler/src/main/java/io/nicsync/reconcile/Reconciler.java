@@ -118,6 +118,8 @@ public final class Reconciler implements AutoCloseable {
             boolean drift = applied.drift(plan, head.commitId());
             Decision decision = Decision.of(plan, drift, planning.desired().state().config().policy());
             draft.planned(plan, drift);
+            draft.signer = planning.signer();
+            listeners.forEach(l -> l.observed(planning));
             listeners.forEach(l -> l.planned(head, plan, decision));
             switch (decision) {
                 case NOTHING_TO_DO -> {
