@@ -9,13 +9,14 @@ import io.nicsync.cluster.ShardLeadership;
 import io.nicsync.cluster.ShardListener;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.serve.Server;
+import io.nicsync.serve.web.WebPage;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -31,8 +32,8 @@ import picocli.CommandLine.Spec;
                 "  nicsync serve --log-format json --webhook-secret-file /run/secrets/hook"},
         description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
                 + "(jittered by 10%%), after a failed cycle with exponential backoff, and at once on a git push "
-                + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /status (the last "
-                + "run's report). SIGTERM stops taking runs and lets the running cycle end.")
+                + "webhook. HTTP: GET / (a web page of the fleet, its runs and the plan), POST /hooks/git, GET /metrics "
+                + "(Prometheus), GET /healthz, GET /status (the last run's report). SIGTERM stops taking runs and lets the running cycle end.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -62,6 +63,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The webhook secret (default: $NICSYNC_WEBHOOK_SECRET; without either, webhooks are refused).")
     Path webhookSecretFile;
 
+    @Option(names = "--run-token-file", paramLabel = "FILE",
+            description = "The bearer token the web page's \"run now\" needs (default: $NICSYNC_RUN_TOKEN; without "
+                    + "either, the page is read-only).")
+    Path runTokenFile;
+
     @Option(names = "--webhook-max-bytes", paramLabel = "N", defaultValue = "1048576",
             description = "Largest webhook body accepted; a larger one gets 413 (default: ${DEFAULT-VALUE}).")
     int webhookMaxBytes;
@@ -90,7 +96,8 @@ final class ServeCommand implements Callable<Integer> {
         if (webhookMaxBytes < 1 || webhookMaxBytes > 64 << 20) {
             throw new UserError("--webhook-max-bytes must be between 1 and " + (64 << 20) + ", not " + webhookMaxBytes);
         }
-        byte[] secret = secret(System.getenv());
+        byte[] secret = secret(webhookSecretFile, "NICSYNC_WEBHOOK_SECRET");
+        byte[] runToken = secret(runTokenFile, "NICSYNC_RUN_TOKEN");
         Optional<LeadershipSettings> sharding;
         try {
             sharding = LeadershipSettings.fromEnvironment(System.getenv());
@@ -102,12 +109,18 @@ final class ServeCommand implements Callable<Integer> {
         Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 new CycleLines(out, err));
+        Server[] served = new Server[1]; // "run now" asks the server, which starts after the page is listening
+        WebPage page = new WebPage(options.stateRoot(), reconciler.lastRunJson(), runToken,
+                () -> served[0].runAsPushed(), Clock.systemUTC(), line -> log(out, line));
+        reconciler.listener(page.listener());
         if (sharding.isPresent()) {
             reconciler.ownership(target -> false); // nothing until the election says which shards are this replica's
         }
         Server server;
         try {
             server = Server.start(settings, reconciler, line -> log(out, line));
+            served[0] = server;
+            page.routes().forEach(server::route);
         } catch (java.io.IOException e) {
             reconciler.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
@@ -122,8 +135,10 @@ final class ServeCommand implements Callable<Integer> {
             server.relayPushesTo(relay::announce);
         }
         log.info("Serving on " + server.address().getHostString() + ":" + server.address().getPort()
-                + ": POST /hooks/git, GET /metrics, /healthz, /status" + (secret == null
-                ? "; webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
+                + ": the page at /, POST /hooks/git, GET /metrics, /healthz, /status" + (secret == null
+                ? "; webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : "")
+                + (runToken == null ? "; the page is read-only: no run token (NICSYNC_RUN_TOKEN or --run-token-file)"
+                : ""));
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
             try {
                 server.close();
@@ -173,9 +188,9 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private byte[] secret(Map<String, String> env) throws java.io.IOException {
-        String value = webhookSecretFile != null ? Files.readString(webhookSecretFile, StandardCharsets.UTF_8)
-                : env.get("NICSYNC_WEBHOOK_SECRET");
+    /** The secret in {@code file}, else in the environment variable {@code variable}; null when neither has one. */
+    private static byte[] secret(Path file, String variable) throws java.io.IOException {
+        String value = file != null ? Files.readString(file, StandardCharsets.UTF_8) : System.getenv(variable);
         if (value == null || value.strip().isEmpty()) {
             return null;
         }

@@ -1,6 +1,7 @@
 package io.nicsync.serve;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.reconcile.RunReport;
@@ -96,6 +97,16 @@ public final class Server implements AutoCloseable {
      */
     public void relayPushesTo(Consumer<String> relay) {
         this.relay = relay;
+    }
+
+    /** Also serves {@code handler} at {@code path}, such as the web page and its API. */
+    public void route(String path, HttpHandler handler) {
+        http.createContext(path, handler);
+    }
+
+    /** Asks for a cycle as an accepted push webhook does: here at once, and on the other replicas through the relay. */
+    public void runAsPushed() {
+        pushed(null);
     }
 
     private void pushed(String ref) {
