@@ -7,9 +7,11 @@ import io.nicsync.cluster.LeadershipSettings;
 import io.nicsync.cluster.PushRelay;
 import io.nicsync.cluster.ShardLeadership;
 import io.nicsync.cluster.ShardListener;
+import io.nicsync.notify.Notifier;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.serve.Server;
 import io.nicsync.serve.web.WebPage;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SignatureOptions signatures;
+
+    @Mixin
+    NotifyOptions notify;
 
     @Mixin
     LogOptions logging;
@@ -113,6 +118,10 @@ final class ServeCommand implements Callable<Integer> {
         WebPage page = new WebPage(options.stateRoot(), reconciler.lastRunJson(), runToken,
                 () -> served[0].runAsPushed(), Clock.systemUTC(), line -> log(out, line));
         reconciler.listener(page.listener());
+        Notifier notifier = notify.notifier(line -> log(err, "warning: " + line));
+        if (notifier != null) {
+            reconciler.listener(notifier);
+        }
         if (sharding.isPresent()) {
             reconciler.ownership(target -> false); // nothing until the election says which shards are this replica's
         }
@@ -121,6 +130,9 @@ final class ServeCommand implements Callable<Integer> {
             server = Server.start(settings, reconciler, line -> log(out, line));
             served[0] = server;
             page.routes().forEach(server::route);
+            if (notifier != null) {
+                count(notifier, server);
+            }
         } catch (java.io.IOException e) {
             reconciler.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
@@ -142,6 +154,9 @@ final class ServeCommand implements Callable<Integer> {
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
             try {
                 server.close();
+                if (notifier != null) {
+                    notifier.close(Duration.ofSeconds(5));
+                }
                 if (leadership != null) {
                     relay.close();
                     leadership.close(); // after the last cycle: the Leases go to another replica at once
@@ -179,6 +194,17 @@ final class ServeCommand implements Callable<Integer> {
         log(out, "Contending for " + settings.shards() + " shard(s) in namespace " + settings.namespace() + " as "
                 + settings.identity());
         return leadership;
+    }
+
+    /** {@code nicsync_notifications_total{result="sent|failed|dropped"}} in /metrics. */
+    private static void count(Notifier notifier, Server server) {
+        CounterWithCallback.builder().name("nicsync_notifications_total")
+                .help("Notifications by result: sent, failed (given up after its tries), dropped (the queue was full)")
+                .labelNames("result").callback(c -> {
+                    c.call(notifier.sent(), "sent");
+                    c.call(notifier.failed(), "failed");
+                    c.call(notifier.dropped(), "dropped");
+                }).register(server.registry());
     }
 
     private static void log(PrintWriter out, String line) {

@@ -1,4 +1,4 @@
-package io.nicsync.serve.web;
+package io.nicsync.reconcile;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -7,12 +7,12 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Takes secrets out of what the page shows: the user information of URLs ({@code https://user:token@host} becomes
+ * Takes secrets out of what leaves the process for people (the web page, notifications): the user information of URLs ({@code https://user:token@host} becomes
  * {@code https://***@host}) and the values of query parameters that carry credentials. Error messages quote
  * repository URLs and target URIs as the user wrote them, so every string of a document goes through here.
  */
-final class Redaction {
-    static final String HIDDEN = "***";
+public final class Redaction {
+    public static final String HIDDEN = "***";
     private static final Pattern USER_INFO = Pattern.compile("\\b([a-zA-Z][a-zA-Z0-9+.-]*://)[^/@\\s'\"<>]+@");
     private static final Pattern SECRET_PARAMETER = Pattern.compile(
             "(?i)([?&;](?:access_token|private_token|token|password|passwd|secret|key)=)[^&\\s'\"<>]+");
@@ -20,7 +20,7 @@ final class Redaction {
     private Redaction() {
     }
 
-    static String text(String s) {
+    public static String text(String s) {
         if (s == null) {
             return null;
         }
@@ -29,7 +29,7 @@ final class Redaction {
     }
 
     /** The document with every string in it (keys aside) redacted. */
-    static Object document(Object value) {
+    public static Object document(Object value) {
         return switch (value) {
             case String s -> text(s);
             case Map<?, ?> map -> {
