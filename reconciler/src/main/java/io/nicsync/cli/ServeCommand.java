@@ -34,8 +34,9 @@ import picocli.CommandLine.Spec;
                 "  nicsync serve --log-format json --webhook-secret-file /run/secrets/hook"},
         description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
                 + "(jittered by 10%%), after a failed cycle with exponential backoff, and at once on a git push "
-                + "webhook. HTTP: GET / (a web page of the fleet, its runs and the plan), POST /hooks/git, GET /metrics "
-                + "(Prometheus), GET /healthz, GET /status (the last run's report). SIGTERM stops taking runs and lets the running cycle end.")
+                + "webhook. HTTP: GET / (a web page of the fleet, its runs and the plan), POST /hooks/git, "
+                + "GET /metrics (Prometheus), GET /healthz, GET /status (the last run's report). SIGTERM stops taking "
+                + "runs and lets the running cycle end.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -122,6 +123,8 @@ final class ServeCommand implements Callable<Integer> {
         if (notifier != null) {
             reconciler.listener(notifier);
         }
+        KubernetesEvents events = KubernetesEvents.of(reconciler, System.getenv(),
+                line -> log(err, "warning: " + line));
         if (sharding.isPresent()) {
             reconciler.ownership(target -> false); // nothing until the election says which shards are this replica's
         }
@@ -156,6 +159,9 @@ final class ServeCommand implements Callable<Integer> {
                 server.close();
                 if (notifier != null) {
                     notifier.close(Duration.ofSeconds(5));
+                }
+                if (events != null) {
+                    events.close(Duration.ofSeconds(5));
                 }
                 if (leadership != null) {
                     relay.close();

@@ -10,11 +10,13 @@ import io.nicsync.loop.CommitTrust;
 import io.nicsync.loop.InterruptedRuns;
 import io.nicsync.loop.InvalidDesiredStateException;
 import io.nicsync.loop.MissingVmsException;
+import io.nicsync.loop.OpenTargets;
 import io.nicsync.loop.PlanSession;
 import io.nicsync.loop.PreflightFailedException;
 import io.nicsync.loop.RunFailure;
 import io.nicsync.loop.Selection;
 import io.nicsync.loop.UnknownPlanSourceException;
+import io.nicsync.notify.Outbox;
 import io.nicsync.plan.Plan;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
@@ -64,6 +66,7 @@ public final class Reconciler implements AutoCloseable {
     private CommitTrust trust = CommitTrust.ANY;
     private RunRecorder recorder = RunRecorder.NONE;
     private Predicate<String> owned = target -> true;
+    private Outbox announcements;
 
     private PlanSession session;
     private boolean recoveryPending = true;
@@ -102,6 +105,15 @@ public final class Reconciler implements AutoCloseable {
     /** Seam: which targets, by name, this process reconciles; the others are neither opened nor planned. */
     public synchronized Reconciler ownership(Predicate<String> ownsTarget) {
         this.owned = ownsTarget;
+        return this;
+    }
+
+    /**
+     * Seam: tells each VM's platform what an apply did to it ({@code Target.announce}: Kubernetes Events on KubeVirt
+     * VMs), through {@code outbox} so that no apply waits for it; off by default.
+     */
+    public synchronized Reconciler announceOnTargets(Outbox outbox) {
+        this.announcements = outbox;
         return this;
     }
 
@@ -209,8 +221,15 @@ public final class Reconciler implements AutoCloseable {
 
     private void apply(CycleDraft draft, PlanSession s, PlanSession.Planning planning)
             throws RunFailure, InterruptedException {
+        ApplyListener progress = progress();
+        if (announcements != null) {
+            OpenTargets targets = s.targets();
+            progress = ApplyListener.all(List.of(progress, new TargetAnnouncements(targets::get,
+                    planning.desired().snapshot().commitId(), announcements,
+                    w -> listeners.forEach(l -> l.warning(w)))));
+        }
         ApplyRun.Outcome outcome = applyRun(planning.desired().state().config().policy())
-                .run(planning.plan(), () -> s.replan(planning), s.targets(), progress());
+                .run(planning.plan(), () -> s.replan(planning), s.targets(), progress);
         for (ApplyReport report : outcome.recovered()) {
             draft.recovered.add(report);
             listeners.forEach(l -> l.recovered(report));
