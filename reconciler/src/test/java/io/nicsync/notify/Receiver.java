@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
  * A notification receiver on 127.0.0.1 that answers every POST with one status, or never answers until closed
  * (status 0); it keeps each body it got.
  */
-final class Receiver implements AutoCloseable {
-    final List<String> bodies = new CopyOnWriteArrayList<>();
+public final class Receiver implements AutoCloseable {
+    public final List<String> bodies = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final CountDownLatch released = new CountDownLatch(1);
@@ -43,16 +43,16 @@ final class Receiver implements AutoCloseable {
         server.start();
     }
 
-    static Receiver answering(int status) throws IOException {
+    public static Receiver answering(int status) throws IOException {
         return new Receiver(status);
     }
 
-    static Receiver hanging() throws IOException {
+    public static Receiver hanging() throws IOException {
         return new Receiver(0);
     }
 
     /** A URL as a Slack incoming webhook's: the secret is in the path. */
-    URI url() {
+    public URI url() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/services/T000/B000/s3cr3tpath");
     }
 
