@@ -115,9 +115,8 @@ final class ServeCommand implements Callable<Integer> {
         Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 new CycleLines(out, err));
-        Server[] served = new Server[1]; // "run now" asks the server, which starts after the page is listening
-        WebPage page = new WebPage(options.stateRoot(), reconciler.lastRunJson(), runToken,
-                () -> served[0].runAsPushed(), Clock.systemUTC(), line -> log(out, line));
+        WebPage page = new WebPage(options.stateRoot(), reconciler.lastRunJson(), runToken, Clock.systemUTC(),
+                line -> log(out, line));
         reconciler.listener(page.listener());
         Notifier notifier = notify.notifier(line -> log(err, "warning: " + line));
         if (notifier != null) {
@@ -131,8 +130,7 @@ final class ServeCommand implements Callable<Integer> {
         Server server;
         try {
             server = Server.start(settings, reconciler, line -> log(out, line));
-            served[0] = server;
-            page.routes().forEach(server::route);
+            page.routes(server::runAsPushed).forEach(server::route);
             if (notifier != null) {
                 count(notifier, server);
             }

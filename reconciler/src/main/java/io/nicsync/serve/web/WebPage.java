@@ -23,18 +23,20 @@ import java.util.function.Consumer;
  */
 public final class WebPage {
     private final FleetState state;
-    private final Api api;
+    private final Path journalDir;
+    private final RunToken token;
+    private final Consumer<String> log;
 
     /**
      * @param stateDir where the runs' journals are ({@code journal/})
      * @param kept the last cycle's report as the state directory kept it, shown until a cycle of this process ends
      * @param runToken null or empty: no token, "run now" is refused and the page does not offer it
-     * @param runNow asks for a cycle, as an accepted push does
      */
-    public WebPage(Path stateDir, Optional<String> kept, byte[] runToken, Runnable runNow, Clock clock,
-            Consumer<String> log) {
+    public WebPage(Path stateDir, Optional<String> kept, byte[] runToken, Clock clock, Consumer<String> log) {
         this.state = new FleetState(clock, kept);
-        this.api = new Api(state, stateDir.resolve("journal"), new RunToken(runToken), runNow, log);
+        this.journalDir = stateDir.resolve("journal");
+        this.token = new RunToken(runToken);
+        this.log = log;
     }
 
     /** Register this on the reconciler before its first cycle: it is what the page shows. */
@@ -42,8 +44,13 @@ public final class WebPage {
         return state;
     }
 
-    /** The handlers by path, for the HTTP server. */
-    public Map<String, HttpHandler> routes() {
+    /**
+     * The handlers by path, for the HTTP server.
+     *
+     * @param runNow asks for a cycle, as an accepted push does
+     */
+    public Map<String, HttpHandler> routes(Runnable runNow) {
+        Api api = new Api(state, journalDir, token, runNow, log);
         Map<String, HttpHandler> routes = new LinkedHashMap<>();
         routes.put("/", new Assets());
         routes.put("/api/v1/fleet", api::fleet);

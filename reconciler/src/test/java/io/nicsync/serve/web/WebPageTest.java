@@ -77,9 +77,9 @@ class WebPageTest {
 
     private WebPage serve(String token) throws Exception {
         WebPage page = new WebPage(stateDir, Optional.empty(), token == null ? null : token.getBytes(StandardCharsets.UTF_8),
-                runsAsked::incrementAndGet, Clock.fixed(T0, ZoneOffset.UTC), log::add);
+                Clock.fixed(T0, ZoneOffset.UTC), log::add);
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        page.routes().forEach(server::createContext);
+        page.routes(runsAsked::incrementAndGet).forEach(server::createContext);
         server.start();
         base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         return page;
