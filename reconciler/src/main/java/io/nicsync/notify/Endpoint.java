@@ -13,7 +13,7 @@ public record Endpoint(URI url, Format format) {
     public enum Format {
         /** nicsync's own JSON document: {@code event}, {@code text} and the run's {@code report}. */
         JSON,
-        /** Slack's incoming webhook ({@code {"text": ...}}); Mattermost, Rocket.Chat and Teams' Slack mode take it too. */
+        /** Slack's incoming webhook ({@code {"text": ...}}); Mattermost's and Rocket.Chat's take it too. */
         SLACK
     }
 

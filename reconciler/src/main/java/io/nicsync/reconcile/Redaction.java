@@ -7,9 +7,10 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Takes secrets out of what leaves the process for people (the web page, notifications): the user information of URLs ({@code https://user:token@host} becomes
- * {@code https://***@host}) and the values of query parameters that carry credentials. Error messages quote
- * repository URLs and target URIs as the user wrote them, so every string of a document goes through here.
+ * Takes secrets out of what leaves the process for people (the web page, notifications, Events): the user
+ * information of URLs ({@code https://user:token@host} becomes {@code https://***@host}) and the values of query
+ * parameters that carry credentials. Error messages quote repository URLs and target URIs as the user wrote them, so
+ * every string of a document goes through here.
  */
 public final class Redaction {
     public static final String HIDDEN = "***";

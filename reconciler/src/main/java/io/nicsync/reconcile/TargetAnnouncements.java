@@ -59,7 +59,8 @@ final class TargetAnnouncements implements ApplyListener {
     @Override
     public void vmFinished(VmResult result) {
         switch (result) {
-            case VmResult.RolledBack r -> announce(r.vm(), Type.WARNING, "NicChangeRolledBack", ReportDocument.outcome(r));
+            case VmResult.RolledBack r -> announce(r.vm(), Type.WARNING, "NicChangeRolledBack",
+                    ReportDocument.outcome(r));
             case VmResult.FailedLeft f -> announce(f.vm(), Type.WARNING, "NicChangeFailed", ReportDocument.outcome(f));
             default -> { }
         }
