@@ -15,6 +15,11 @@ final class DesiredRepo {
 
     DesiredRepo(Path dir) {
         this.git = GitRepos.create(created(dir));
+        policy("");
+    }
+
+    /** Writes nicsync.yaml again with {@code lines} (such as "  drift: report\n") as its policy. */
+    DesiredRepo policy(String lines) {
         git.write("nicsync.yaml", """
                 apiVersion: nicsync.io/v1alpha1
                 kind: Config
@@ -22,7 +27,8 @@ final class DesiredRepo {
                   - name: lab
                     kind: libvirt
                     uri: %s
-                """.formatted(Lab.URI));
+                """.formatted(Lab.URI) + (lines.isEmpty() ? "" : "policy:\n" + lines));
+        return this;
     }
 
     private static Path created(Path dir) {

@@ -2,6 +2,8 @@ package io.nicsync.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.e2e.kubevirt.DesiredState;
 import io.nicsync.plugin.kubevirt.sim.SimConfig;
 import java.nio.file.Files;
@@ -61,6 +63,22 @@ class KubevirtSignedCommitsIT extends KubevirtScenarioIT {
 
         assertThat(applied.exitCode()).as(applied.toString()).isZero();
         assertThat(kubevirt.attached("red")).isTrue();
+    }
+
+    @Test
+    void aReconcileOfASignedHeadNamesWhoSignedIt() throws Exception {
+        cluster(SimConfig.v1(6)).running().connect(dir);
+        Path ada = key("ada");
+        Path allowed = allowedSigners("allowed_signers", ada);
+        String commit = pushSigned(ada);
+
+        Cli reconciled = Cli.run("reconcile", "--once", "--repo", git.url(), "--allowed-signers", allowed.toString(),
+                "--state-dir", dir.resolve("state").toString(), "--no-git-notes", "-o", "json");
+
+        assertThat(reconciled.exitCode()).as(reconciled.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(reconciled.out());
+        assertThat(report.path("commit").asText()).isEqualTo(commit);
+        assertThat(report.path("signedBy").asText()).matches("ada@example\\.org \\(SSH key SHA256:[A-Za-z0-9+/]+\\)");
     }
 
     @Test

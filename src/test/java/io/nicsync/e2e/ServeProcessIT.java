@@ -67,7 +67,7 @@ class ServeProcessIT extends KubevirtScenarioIT {
         }
     }
 
-    private static int status(HttpClient http, URI uri) {
+    static int status(HttpClient http, URI uri) {
         try {
             return http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString()).statusCode();
         } catch (IOException e) {
@@ -78,7 +78,7 @@ class ServeProcessIT extends KubevirtScenarioIT {
         }
     }
 
-    private static int freePort() throws IOException {
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

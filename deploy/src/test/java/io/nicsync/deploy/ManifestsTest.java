@@ -52,7 +52,8 @@ class ManifestsTest {
         List<HasMetadata> all = Manifests.all();
 
         assertThat(all).extracting(HasMetadata::getKind).containsExactly("Namespace", "ServiceAccount",
-                "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "ConfigMap", "Secret", "Secret",
+                "ClusterRole", "ClusterRoleBinding", "Role", "RoleBinding", "ConfigMap", "Secret", "Secret", "Secret",
+                "Secret",
                 "CronJob", "PersistentVolumeClaim", "Deployment", "Service");
         assertThat(all).flatMap(UnknownFields::of).isEmpty();
         assertThat(all).filteredOn(o -> !(o instanceof Namespace) && !o.getKind().startsWith("Cluster"))

@@ -3,16 +3,23 @@ package io.nicsync.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectPackage;
 
+import io.nicsync.cluster.EventSettings;
 import io.nicsync.cluster.LeadershipSettings;
 import io.nicsync.cluster.LeaseServer;
 import io.nicsync.cluster.ShardLeadership;
 import io.nicsync.cluster.ShardListener;
+import io.nicsync.cluster.WorkloadEvents;
+import io.nicsync.notify.Outbox;
 import io.nicsync.plugin.kubevirt.sim.RequestTap;
+import io.nicsync.reconcile.RunOutcome;
+import io.nicsync.reconcile.RunReport;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BooleanSupplier;
@@ -35,6 +42,7 @@ class RbacTest {
     static final String NAMESPACE = "nicsync";
     static final List<Access> KUBEVIRT = Collections.synchronizedList(new ArrayList<>());
     static final List<Access> ELECTION = new ArrayList<>();
+    static final List<Access> EVENTS = new ArrayList<>();
     static TestExecutionSummary scenarios;
 
     @BeforeAll
@@ -46,6 +54,10 @@ class RbacTest {
             elect(server);
             server.requests().forEach(r -> ELECTION.add(Access.of(r.method(), r.path())));
         }
+        try (LeaseServer server = new LeaseServer()) {
+            failTwice(server);
+            server.requests().forEach(r -> EVENTS.add(Access.of(r.method(), r.path())));
+        }
     }
 
     @Test
@@ -54,6 +66,8 @@ class RbacTest {
         assertThat(scenarios.getTestsSucceededCount()).isGreaterThan(20);
         assertThat(KUBEVIRT).extracting(Access::verb).contains("get", "list", "patch", "create", "update");
         assertThat(ELECTION).extracting(Access::resource).containsOnly("leases");
+        assertThat(KUBEVIRT).extracting(Access::grant).contains("create events", "patch events");
+        assertThat(EVENTS).extracting(Access::grant).containsExactly("create events", "create events", "patch events");
     }
 
     @Test
@@ -89,6 +103,7 @@ class RbacTest {
     private static List<Access> all() {
         List<Access> all = new ArrayList<>(KUBEVIRT);
         all.addAll(ELECTION);
+        all.addAll(EVENTS);
         return all;
     }
 
@@ -102,6 +117,24 @@ class RbacTest {
         SummaryGeneratingListener summary = new SummaryGeneratingListener();
         LauncherFactory.create().execute(request, summary);
         return summary.getSummary();
+    }
+
+    /** A replica of the Deployment fails the same way twice: one Event on the Deployment, counted twice. */
+    private static void failTwice(LeaseServer server) throws InterruptedException {
+        EventSettings settings = EventSettings.fromEnvironment(Map.of("KUBERNETES_SERVICE_HOST", "10.96.0.1",
+                "POD_NAMESPACE", NAMESPACE, "POD_NAME", "nicsync-a", "NICSYNC_WORKLOAD", "Deployment/nicsync"))
+                .orElseThrow();
+        Outbox outbox = new Outbox("rbac-events", 10);
+        List<String> warnings = new java.util.concurrent.CopyOnWriteArrayList<>();
+        WorkloadEvents events = new WorkloadEvents(server.client("nicsync-a"), settings, outbox, Clock.systemUTC(),
+                warnings::add);
+        Instant now = Instant.now();
+        RunReport failed = new RunReport(now, now, RunOutcome.ERROR, null, null, false, 0, 0, null, Map.of(), List.of(),
+                null, null, "the repository cannot be fetched", List.of());
+        events.finished(failed);
+        events.finished(failed);
+        outbox.close(Duration.ofSeconds(30));
+        assertThat(warnings).isEmpty();
     }
 
     /** Two replicas take every shard, then one stops and the other takes its shards over. */

@@ -1,8 +1,10 @@
 package io.nicsync.cli;
 
+import io.nicsync.notify.Notifier;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.reconcile.RunReport;
 import java.io.PrintWriter;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -21,6 +23,8 @@ import picocli.CommandLine.Spec;
                 + "Exit codes as apply: 0 fine (also when changes were only reported); 1 error before any change; "
                 + "3 some VMs failed and were rolled back; 4 some VMs failed and could not be rolled back.")
 final class ReconcileCommand implements Callable<Integer> {
+    /** How long the process waits at its end for the cycle's notification (its tries and backoffs) and Events. */
+    static final Duration NOTIFY_GRACE = Duration.ofSeconds(60);
 
     @Option(names = "--once", required = true, description = "Run one cycle and exit (for a loop: nicsync serve).")
     boolean once;
@@ -38,6 +42,9 @@ final class ReconcileCommand implements Callable<Integer> {
     SignatureOptions signatures;
 
     @Mixin
+    NotifyOptions notify;
+
+    @Mixin
     LogOptions logging;
 
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT",
@@ -53,13 +60,26 @@ final class ReconcileCommand implements Callable<Integer> {
         EventLog log = logging.open(spec);
         CycleLines lines = new CycleLines(output == OutputFormat.JSON ? Silent.WRITER : log.infoWriter(),
                 log.problemWriter());
+        Notifier notifier = notify.notifier(line -> lines.warning(line));
+        KubernetesEvents events = null;
         try (Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()), lines)) {
+            if (notifier != null) {
+                reconciler.listener(notifier);
+            }
+            events = KubernetesEvents.of(reconciler, System.getenv(), line -> lines.warning(line));
             RunReport report = reconciler.cycle();
             if (output == OutputFormat.JSON) {
                 out.println(report.toJson());
             }
             return report.exitCode();
+        } finally {
+            if (notifier != null) {
+                notifier.close(NOTIFY_GRACE); // the cycle is over: its message may still go out before the exit
+            }
+            if (events != null) {
+                events.close(NOTIFY_GRACE);
+            }
         }
     }
 }

@@ -7,13 +7,17 @@ import io.nicsync.cluster.LeadershipSettings;
 import io.nicsync.cluster.PushRelay;
 import io.nicsync.cluster.ShardLeadership;
 import io.nicsync.cluster.ShardListener;
+import io.nicsync.notify.Notifier;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.serve.Server;
+import io.nicsync.serve.web.WebPage;
+import io.prometheus.metrics.core.metrics.CounterWithCallback;
 import java.io.PrintWriter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -33,8 +37,9 @@ import picocli.CommandLine.Spec;
                 "  nicsync serve --listen 0.0.0.0:8080 --webhook-secret-file /run/secrets/hook"},
         description = "Runs the reconcile cycle of reconcile --once in a loop, one cycle at a time: every --interval "
                 + "(jittered by 10%%), after a failed cycle with exponential backoff, and at once on a git push "
-                + "webhook. HTTP: POST /hooks/git, GET /metrics (Prometheus), GET /healthz, GET /readyz, GET /status "
-                + "(the last run's report). SIGTERM stops taking runs and lets the running cycle end.")
+                + "webhook. HTTP: GET / (a web page of the fleet, its runs and the plan), POST /hooks/git, "
+                + "GET /metrics (Prometheus), GET /healthz, GET /readyz, GET /status (the last run's report). SIGTERM "
+                + "stops taking runs and lets the running cycle end.")
 final class ServeCommand implements Callable<Integer> {
 
     @Mixin
@@ -48,6 +53,9 @@ final class ServeCommand implements Callable<Integer> {
 
     @Mixin
     SignatureOptions signatures;
+
+    @Mixin
+    NotifyOptions notify;
 
     @Mixin
     LogOptions logging;
@@ -79,6 +87,11 @@ final class ServeCommand implements Callable<Integer> {
             description = "The webhook secret (default: $NICSYNC_WEBHOOK_SECRET; without either, webhooks are refused).")
     Path webhookSecretFile;
 
+    @Option(names = "--run-token-file", paramLabel = "FILE",
+            description = "The bearer token the web page's \"run now\" needs (default: $NICSYNC_RUN_TOKEN; without "
+                    + "either, the page is read-only).")
+    Path runTokenFile;
+
     @Option(names = "--webhook-max-bytes", paramLabel = "N", defaultValue = "1048576",
             description = "Largest webhook body accepted; a larger one gets 413 (default: ${DEFAULT-VALUE}).")
     int webhookMaxBytes;
@@ -107,7 +120,8 @@ final class ServeCommand implements Callable<Integer> {
         if (webhookMaxBytes < 1 || webhookMaxBytes > 64 << 20) {
             throw new UserError("--webhook-max-bytes must be between 1 and " + (64 << 20) + ", not " + webhookMaxBytes);
         }
-        byte[] secret = secret(System.getenv());
+        byte[] secret = secret(webhookSecretFile, "NICSYNC_WEBHOOK_SECRET");
+        byte[] runToken = secret(runTokenFile, "NICSYNC_RUN_TOKEN");
         Optional<LeadershipSettings> sharding;
         try {
             sharding = LeadershipSettings.fromEnvironment(System.getenv());
@@ -124,6 +138,15 @@ final class ServeCommand implements Callable<Integer> {
         Reconciler reconciler = RunOptions.reconciler(source, targets, options, signatures,
                 "nicsync " + String.join(" ", spec.commandLine().getParseResult().originalArgs()),
                 new CycleLines(out, err));
+        WebPage page = new WebPage(options.stateRoot(), reconciler.lastRunJson(), runToken, Clock.systemUTC(),
+                line -> log(out, line));
+        reconciler.listener(page.listener());
+        Notifier notifier = notify.notifier(line -> log(err, "warning: " + line));
+        if (notifier != null) {
+            reconciler.listener(notifier);
+        }
+        KubernetesEvents events = KubernetesEvents.of(reconciler, System.getenv(),
+                line -> log(err, "warning: " + line));
         if (sharding.isPresent()) {
             reconciler.ownership(target -> false); // nothing until the election says which shards are this replica's
         }
@@ -131,6 +154,10 @@ final class ServeCommand implements Callable<Integer> {
         Server server;
         try {
             server = Server.start(settings, reconciler, line -> log(out, line));
+            page.routes(server::runAsPushed).forEach(server::route);
+            if (notifier != null) {
+                count(notifier, server);
+            }
         } catch (java.io.IOException e) {
             reconciler.close();
             throw new UserError("cannot listen on " + listen + ": " + e.getMessage());
@@ -145,11 +172,19 @@ final class ServeCommand implements Callable<Integer> {
             server.relayPushesTo(relay::announce);
         }
         log.info("Serving on " + server.address().getHostString() + ":" + server.address().getPort()
-                + ": POST /hooks/git, GET /metrics, /healthz, /readyz, /status" + (secret == null
-                ? "; webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : ""));
+                + ": the page at /, POST /hooks/git, GET /metrics, /healthz, /readyz, /status" + (secret == null
+                ? "; webhooks are refused: no secret (NICSYNC_WEBHOOK_SECRET or --webhook-secret-file)" : "")
+                + (runToken == null ? "; the page is read-only: no run token (NICSYNC_RUN_TOKEN or --run-token-file)"
+                : ""));
         Thread stop = Thread.ofPlatform().name("nicsync-shutdown").unstarted(() -> {
             try {
                 server.close();
+                if (notifier != null) {
+                    notifier.close(Duration.ofSeconds(5));
+                }
+                if (events != null) {
+                    events.close(Duration.ofSeconds(5));
+                }
                 if (leadership != null) {
                     relay.close();
                     leadership.close(); // after the last cycle: the Leases go to another replica at once
@@ -189,6 +224,17 @@ final class ServeCommand implements Callable<Integer> {
         return leadership;
     }
 
+    /** {@code nicsync_notifications_total{result="sent|failed|dropped"}} in /metrics. */
+    private static void count(Notifier notifier, Server server) {
+        CounterWithCallback.builder().name("nicsync_notifications_total")
+                .help("Notifications by result: sent, failed (given up after its tries), dropped (the queue was full)")
+                .labelNames("result").callback(c -> {
+                    c.call(notifier.sent(), "sent");
+                    c.call(notifier.failed(), "failed");
+                    c.call(notifier.dropped(), "dropped");
+                }).register(server.registry());
+    }
+
     private static void log(PrintWriter out, String line) {
         synchronized (out) {
             out.println(line);
@@ -196,9 +242,9 @@ final class ServeCommand implements Callable<Integer> {
         }
     }
 
-    private byte[] secret(Map<String, String> env) throws java.io.IOException {
-        String value = webhookSecretFile != null ? Files.readString(webhookSecretFile, StandardCharsets.UTF_8)
-                : env.get("NICSYNC_WEBHOOK_SECRET");
+    /** The secret in {@code file}, else in the environment variable {@code variable}; null when neither has one. */
+    private static byte[] secret(Path file, String variable) throws java.io.IOException {
+        String value = file != null ? Files.readString(file, StandardCharsets.UTF_8) : System.getenv(variable);
         if (value == null || value.strip().isEmpty()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.nicsync.loop;
 
+import io.nicsync.source.CommitSigner;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.SignaturePolicy;
 import io.nicsync.source.Snapshot;
@@ -13,14 +14,15 @@ import io.nicsync.source.UntrustedCommitException;
 @FunctionalInterface
 public interface CommitTrust {
     /** Every commit is trusted: the default until signed commits are required. */
-    CommitTrust ANY = (source, head) -> { };
+    CommitTrust ANY = (source, head) -> null;
 
     /**
      * @param source the open repository the head was read from
+     * @return who signed the head, when the check verified a signature; null when it needed none
      * @throws UntrustedCommitException saying why the head is not trusted (unsigned, unknown signer, bad signature)
      * @throws SourceException when the check itself cannot be made (an unreadable key file)
      */
-    void verify(GitSource source, Snapshot head) throws SourceException;
+    CommitSigner verify(GitSource source, Snapshot head) throws SourceException;
 
     /** The head must carry a good signature by a key the policy trusts; any commit when it requires none. */
     static CommitTrust signedBy(SignaturePolicy policy) {

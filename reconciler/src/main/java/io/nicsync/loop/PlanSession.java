@@ -1,8 +1,10 @@
 package io.nicsync.loop;
 
 import io.nicsync.plan.Plan;
+import io.nicsync.plan.PlanInput;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
+import io.nicsync.source.CommitSigner;
 import io.nicsync.source.GitSource;
 import io.nicsync.source.Snapshot;
 import io.nicsync.source.SourceException;
@@ -39,8 +41,14 @@ public final class PlanSession implements AutoCloseable {
      * One plan and what it was made from.
      *
      * @param targets the targets planned (those of the selected VMs that the caller owns); empty plans nothing
+     * @param observed each planned VM as desired next to how it was observed
+     * @param signer who signed the commit, when the {@link #trust} seam verified a signature; null otherwise
      */
-    public record Planning(Desired desired, Set<String> targets, Plan plan) {
+    public record Planning(Desired desired, Set<String> targets, Plan plan, List<PlanInput> observed,
+            CommitSigner signer) {
+        public Planning {
+            observed = List.copyOf(observed);
+        }
     }
 
     private final SourceSpec spec;
@@ -52,6 +60,7 @@ public final class PlanSession implements AutoCloseable {
     private final KeptTargets targets;
     private CommitTrust trust = CommitTrust.ANY;
     private Snapshot trusted;
+    private CommitSigner signer;
     private Desired desired;
 
     private PlanSession(SourceSpec spec, Plugins plugins, Selection selection, TargetOverrides overrides, Clock clock,
@@ -94,6 +103,7 @@ public final class PlanSession implements AutoCloseable {
     public synchronized PlanSession trust(CommitTrust commitTrust) {
         this.trust = commitTrust;
         this.trusted = null;
+        this.signer = null;
         return this;
     }
 
@@ -135,7 +145,7 @@ public final class PlanSession implements AutoCloseable {
     private Planning planned(Snapshot snapshot, Predicate<String> owned)
             throws SourceException, TargetException, RunFailure {
         if (snapshot != trusted) {
-            trust.verify(source, snapshot);
+            signer = trust.verify(source, snapshot);
             trusted = snapshot;
         }
         boolean fresh = desired == null || desired.snapshot() != snapshot;
@@ -147,7 +157,7 @@ public final class PlanSession implements AutoCloseable {
             Observation observed = names.isEmpty() ? new Observation(now, List.of())
                     : Observation.observe(now, new Selection(names, selection.vms()), open,
                             early.listing(Target::observeAllWatched));
-            return new Planning(now, names, observed.plan(clock));
+            return new Planning(now, names, observed.plan(clock), observed.inputs(), signer);
         }
     }
 

@@ -3,6 +3,7 @@ package io.nicsync.reconcile;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.guard.Redaction;
 import io.nicsync.plan.Plan;
+import io.nicsync.source.CommitSigner;
 import io.nicsync.source.Snapshot;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ final class CycleDraft {
     final Instant startedAt;
     RunOutcome outcome = RunOutcome.ERROR;
     Snapshot head;
+    CommitSigner signer;
     boolean drift;
     int changedVms;
     int steps;
@@ -40,7 +42,7 @@ final class CycleDraft {
     }
 
     RunReport report(Instant finishedAt, String lastAppliedCommit, Map<String, String> appliedByTarget) {
-        return new RunReport(startedAt, finishedAt, outcome, head, drift, changedVms, steps, lastAppliedCommit,
+        return new RunReport(startedAt, finishedAt, outcome, head, signer, drift, changedVms, steps, lastAppliedCommit,
                 appliedByTarget, recovered, applied, applyRun, error, diagnostics);
     }
 }

@@ -2,6 +2,7 @@ package io.nicsync.reconcile;
 
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.loop.PlanSession;
 import io.nicsync.plan.Plan;
 import io.nicsync.source.Snapshot;
 
@@ -13,6 +14,13 @@ public interface CycleListener extends ApplyListener {
 
     /** An interrupted earlier run was finished before anything else. */
     default void recovered(ApplyReport report) {
+    }
+
+    /**
+     * What the plan was made from: each planned VM as desired next to how it was observed, before anything was
+     * applied, the commit's targets and who signed it. Called before {@link #planned}.
+     */
+    default void observed(PlanSession.Planning planning) {
     }
 
     /** The plan of the head commit and what the cycle does with it. */

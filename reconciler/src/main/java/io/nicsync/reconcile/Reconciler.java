@@ -12,12 +12,14 @@ import io.nicsync.loop.CommitTrust;
 import io.nicsync.loop.InterruptedRuns;
 import io.nicsync.loop.InvalidDesiredStateException;
 import io.nicsync.loop.MissingVmsException;
+import io.nicsync.loop.OpenTargets;
 import io.nicsync.loop.PlanSession;
 import io.nicsync.loop.PreflightFailedException;
 import io.nicsync.loop.RunFailure;
 import io.nicsync.loop.Selection;
 import io.nicsync.loop.TamperedPlanException;
 import io.nicsync.loop.UnknownPlanSourceException;
+import io.nicsync.notify.Outbox;
 import io.nicsync.plan.Plan;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
@@ -68,6 +70,7 @@ public final class Reconciler implements AutoCloseable {
     private CommitTrust trust = CommitTrust.ANY;
     private RunRecorder recorder = RunRecorder.NONE;
     private Predicate<String> owned = target -> true;
+    private Outbox announcements;
 
     private PlanSession session;
     private boolean recoveryPending = true;
@@ -137,6 +140,15 @@ public final class Reconciler implements AutoCloseable {
         return cycleTimeout;
     }
 
+    /**
+     * Seam: tells each VM's platform what an apply did to it ({@code Target.announce}: Kubernetes Events on KubeVirt
+     * VMs), through {@code outbox} so that no apply waits for it; off by default.
+     */
+    public synchronized Reconciler announceOnTargets(Outbox outbox) {
+        this.announcements = outbox;
+        return this;
+    }
+
     /** One cycle. Never throws for a failed cycle: the report says how it ended. */
     public synchronized RunReport cycle() throws InterruptedException {
         CycleDraft draft = new CycleDraft(clock.instant());
@@ -166,6 +178,8 @@ public final class Reconciler implements AutoCloseable {
             boolean drift = applied.drift(plan, head.commitId());
             Decision decision = Decision.of(plan, drift, planning.desired().state().config().policy());
             draft.planned(plan, drift);
+            draft.signer = planning.signer();
+            listeners.forEach(l -> l.observed(planning));
             listeners.forEach(l -> l.planned(head, plan, decision));
             switch (decision) {
                 case NOTHING_TO_DO -> {
@@ -278,8 +292,15 @@ public final class Reconciler implements AutoCloseable {
 
     private void apply(CycleDraft draft, PlanSession s, PlanSession.Planning planning)
             throws RunFailure, InterruptedException {
+        ApplyListener steps = stepListeners();
+        if (announcements != null) {
+            OpenTargets targets = s.targets();
+            steps = ApplyListener.all(List.of(steps, new TargetAnnouncements(targets::get,
+                    planning.desired().snapshot().commitId(), announcements,
+                    w -> listeners.forEach(l -> l.warning(w)))));
+        }
         ApplyRun.Outcome outcome = applyRun(planning.desired().state().config().policy())
-                .run(planning.plan(), () -> s.replan(planning), s.targets(), stepListeners());
+                .run(planning.plan(), () -> s.replan(planning), s.targets(), steps);
         for (ApplyReport report : outcome.recovered()) {
             draft.recovered.add(report);
             listeners.forEach(l -> l.recovered(report));

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.ReportDocument;
+import io.nicsync.source.CommitSigner;
 import io.nicsync.source.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,6 +19,7 @@ import java.util.Map;
  * as {@code reconcile/last-run.json} and {@code serve}'s {@code /status} returns.
  *
  * @param head the commit the cycle read; null when Git could not be read
+ * @param signer who signed the head, when signed commits are required and it was trusted; null otherwise
  * @param drift whether the changes were drift: the commit is the one last applied, the VMs changed since
  * @param changedVms VMs the plan had steps for
  * @param steps steps in the plan
@@ -34,6 +36,7 @@ public record RunReport(
         Instant finishedAt,
         RunOutcome outcome,
         Snapshot head,
+        CommitSigner signer,
         boolean drift,
         int changedVms,
         int steps,
@@ -79,6 +82,9 @@ public record RunReport(
             doc.put("author", head.author());
             doc.put("ref", head.ref());
             doc.put("path", head.path());
+        }
+        if (signer != null) {
+            doc.put("signedBy", signer.toString());
         }
         doc.put("lastAppliedCommit", lastAppliedCommit);
         doc.put("appliedByTarget", new java.util.TreeMap<>(appliedByTarget));

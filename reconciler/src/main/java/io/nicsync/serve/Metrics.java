@@ -1,9 +1,13 @@
 package io.nicsync.serve;
 
 import io.nicsync.apply.VmResult;
+import io.nicsync.plan.Plan;
 import io.nicsync.reconcile.CycleListener;
+import io.nicsync.reconcile.Decision;
 import io.nicsync.reconcile.RunOutcome;
 import io.nicsync.reconcile.RunReport;
+import io.nicsync.source.Snapshot;
+import io.nicsync.spi.Action;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
 import io.prometheus.metrics.core.metrics.Counter;
@@ -12,6 +16,8 @@ import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.core.metrics.Info;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.Unit;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** What {@code /metrics} exposes, fed by the cycles and their steps (listener) and by the webhook endpoint. */
 final class Metrics implements CycleListener {
@@ -27,6 +33,10 @@ final class Metrics implements CycleListener {
     private final Gauge drifted = Gauge.builder().name("nicsync_drifted_vms")
             .help("VMs whose live NICs drifted from the commit last applied, as the last cycle found them")
             .register(registry);
+    private final Gauge restartRequired = Gauge.builder().name("nicsync_restart_required_vms")
+            .help("VMs whose changes wait for a restart the policy does not allow, as the last cycle that planned "
+                    + "found them").register(registry);
+    private final Set<VmRef> waitingForRestart = ConcurrentHashMap.newKeySet();
     private final Info lastApplied = Info.builder().name("nicsync_last_applied_commit")
             .help("The commit the VMs were last brought to").labelNames("commit").register(registry);
     private final Gauge lastAppliedTime = Gauge.builder().name("nicsync_last_applied_timestamp_seconds")
@@ -48,6 +58,13 @@ final class Metrics implements CycleListener {
     }
 
     @Override
+    public void planned(Snapshot head, Plan plan, Decision decision) {
+        waitingForRestart.clear();
+        plan.steps().stream().filter(s -> s.action() == Action.RESTART_REQUIRED)
+                .forEach(s -> waitingForRestart.add(s.vm()));
+    }
+
+    @Override
     public void finished(RunReport report) {
         runs.labelValues(report.outcome().label()).inc();
         duration.observe(report.duration().toNanos() / 1e9);
@@ -56,6 +73,7 @@ final class Metrics implements CycleListener {
         }
         if (report.head() != null && report.outcome() != RunOutcome.UNTRUSTED && report.outcome() != RunOutcome.ERROR) {
             drifted.set(report.drift() ? report.changedVms() : 0);
+            restartRequired.set(waitingForRestart.size());
         }
         if (report.lastAppliedCommit() != null) {
             lastApplied.setLabelValues(report.lastAppliedCommit());
@@ -68,6 +86,9 @@ final class Metrics implements CycleListener {
     @Override
     public void stepDone(VmRef vm, int index, Step step) {
         steps.labelValues(step.action().word(), "done").inc();
+        if (step.action() == Action.RESTART_REQUIRED) {
+            waitingForRestart.remove(vm); // allowRestart: the VM was restarted into its changes
+        }
     }
 
     @Override

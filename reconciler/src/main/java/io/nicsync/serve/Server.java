@@ -1,6 +1,7 @@
 package io.nicsync.serve;
 
 import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
 import io.nicsync.reconcile.Reconciler;
 import io.nicsync.reconcile.RunReport;
@@ -137,6 +138,16 @@ public final class Server implements AutoCloseable {
      */
     public void relayPushesTo(Consumer<String> relay) {
         this.relay = relay;
+    }
+
+    /** Also serves {@code handler} at {@code path}, such as the web page and its API. */
+    public void route(String path, HttpHandler handler) {
+        http.createContext(path, handler);
+    }
+
+    /** Asks for a cycle as an accepted push webhook does: here at once, and on the other replicas through the relay. */
+    public String runAsPushed() {
+        return pushed(null);
     }
 
     /** What a push tells the sender: whether its run starts now or after the cycle running. */

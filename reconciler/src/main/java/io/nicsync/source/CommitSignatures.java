@@ -29,10 +29,14 @@ final class CommitSignatures {
 
     private CommitSignatures() {}
 
-    /** Returns when the policy needs no signature or the commit has a good one; throws otherwise. */
-    static void require(SignaturePolicy policy, Repository repository, RevCommit commit) throws SourceException {
+    /**
+     * Returns when the policy needs no signature (null) or the commit has a good one (who signed it); throws
+     * otherwise.
+     */
+    static CommitSigner require(SignaturePolicy policy, Repository repository, RevCommit commit)
+            throws SourceException {
         if (!policy.required()) {
-            return;
+            return null;
         }
         String commitId = commit.name();
         byte[] signature = commit.getRawGpgSignature();
@@ -59,6 +63,7 @@ final class CommitSignatures {
         if (!verification.verified()) {
             throw refused(commitId, format, trustFile, verification);
         }
+        return new CommitSigner(kindName(format), verification.keyFingerprint(), verification.keyUser());
     }
 
     private static UntrustedCommitException refused(String commitId, GpgFormat format, Path trustFile,

@@ -100,11 +100,12 @@ public final class GitSource implements AutoCloseable {
      * Checks a commit this source has read against {@code policy}, as {@link #read()} does for a spec that carries
      * one: for a caller that decides about trust itself, on each new head.
      *
+     * @return who signed it; null when the policy requires no signature
      * @throws UntrustedCommitException when the commit lacks a good signature by a key the policy trusts
      */
-    public synchronized void requireSigned(String commitId, SignaturePolicy policy) throws SourceException {
+    public synchronized CommitSigner requireSigned(String commitId, SignaturePolicy policy) throws SourceException {
         try (RevWalk walk = new RevWalk(repository)) {
-            CommitSignatures.require(policy, repository, walk.parseCommit(ObjectId.fromString(commitId)));
+            return CommitSignatures.require(policy, repository, walk.parseCommit(ObjectId.fromString(commitId)));
         } catch (IOException e) {
             throw new SourceException(SourceException.Reason.IO,
                     "cannot read commit " + commitId + " in " + display + ": " + e.getMessage(), e);

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  * documents), {@code live.json} (the target's capabilities and its observed VMs), and the goldens
  * {@code plan.json} and {@code plan.txt}.
  */
-record Scenario(String name, List<DesiredVm> desired, FakeCapabilities capabilities, List<LiveVm> live) {
+public record Scenario(String name, List<DesiredVm> desired, FakeCapabilities capabilities, List<LiveVm> live) {
 
     static final Path ROOT = Path.of("src/test/resources/plan");
     static final DesiredSource SOURCE = new DesiredSource(
@@ -46,7 +46,7 @@ record Scenario(String name, List<DesiredVm> desired, FakeCapabilities capabilit
         }
     }
 
-    static Scenario load(String name) {
+    public static Scenario load(String name) {
         try {
             var dir = ROOT.resolve(name);
             var live = LIVE_READER.readValue(dir.resolve("live.json").toFile(), LiveFile.class);
@@ -58,16 +58,16 @@ record Scenario(String name, List<DesiredVm> desired, FakeCapabilities capabilit
     }
 
     /** Every desired VM paired with the observed VM of the same name. */
-    List<PlanInput> inputs() {
+    public List<PlanInput> inputs() {
         Map<VmRef, LiveVm> byRef = live.stream().collect(Collectors.toMap(LiveVm::ref, Function.identity()));
         return desired.stream().map(d -> new PlanInput(d, byRef.get(d.ref()), capabilities)).toList();
     }
 
-    Plan plan() {
+    public Plan plan() {
         return new Planner(CLOCK).plan(SOURCE, inputs());
     }
 
-    Path golden(String file) {
+    public Path golden(String file) {
         return ROOT.resolve(name).resolve(file);
     }
 }

@@ -79,7 +79,7 @@ class HealthTest {
     }
 
     private static RunReport report(Instant finished, RunOutcome outcome, String error) {
-        return new RunReport(finished.minusSeconds(1), finished, outcome, null, false, 0, 0, null, Map.of(), List.of(),
+        return new RunReport(finished.minusSeconds(1), finished, outcome, null, null, false, 0, 0, null, Map.of(), List.of(),
                 null, null, error, List.of());
     }
 }

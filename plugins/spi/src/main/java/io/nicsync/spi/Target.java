@@ -45,6 +45,15 @@ public interface Target extends AutoCloseable {
      */
     void execute(Step step, Duration timeout) throws TargetException;
 
+    /**
+     * Tells the people who look after {@code vm} on this platform what nicsync did to it, where they look for such
+     * things (KubeVirt: a Kubernetes Event on the VirtualMachine). Nothing of the VM changes. nicsync calls it off
+     * the applier's path, when it runs in a cluster ({@code serve}, {@code reconcile --once}), and only logs a
+     * failure. By default, nothing: a platform without such a place says nothing.
+     */
+    default void announce(VmRef vm, Announcement announcement) throws TargetException {
+    }
+
     @Override
     void close();
 }

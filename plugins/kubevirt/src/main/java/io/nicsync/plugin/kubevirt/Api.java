@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReview;
 import io.fabric8.kubernetes.api.model.authorization.v1.SelfSubjectAccessReviewBuilder;
+import io.fabric8.kubernetes.api.model.Event;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -20,6 +23,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
@@ -50,6 +56,36 @@ final class Api {
     /** The same client, reading VMs as {@code cluster} boots them. */
     Api readingFor(ClusterInfo cluster) {
         return new Api(client, cluster.podBinding());
+    }
+
+    /** Creates a core/v1 Event. */
+    void createEvent(Event event) {
+        client.v1().events().inNamespace(event.getMetadata().getNamespace()).resource(event).create();
+    }
+
+    /**
+     * A JSON merge patch of a core/v1 Event, sent as it is: fabric8's own patch reads the object first, which would
+     * need {@code get} on Events besides {@code create, patch}.
+     */
+    void mergePatchEvent(String namespace, String name, String patch) {
+        String url = client.getMasterUrl().toString().replaceAll("/$", "") + "/api/v1/namespaces/" + encode(namespace)
+                + "/events/" + encode(name);
+        HttpClient http = client.getHttpClient();
+        HttpResponse<String> response;
+        try {
+            response = http.sendAsync(http.newHttpRequestBuilder().uri(url)
+                    .method("PATCH", "application/merge-patch+json", patch).build(), String.class)
+                    .get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new KubernetesClientException("interrupted", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new KubernetesClientException("patching the event " + name + ": " + e.getMessage(), e);
+        }
+        if (!response.isSuccessful()) {
+            throw new KubernetesClientException("patching the event " + name + " answered " + response.code() + ": "
+                    + response.body(), response.code(), null);
+        }
     }
 
     /** The API server, as {@code https://host:port}: where a request that got no answer went. */

@@ -2,6 +2,7 @@ package io.nicsync.plugin.kubevirt;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.nicsync.spi.Announcement;
 import io.nicsync.spi.Capabilities;
 import io.nicsync.spi.LiveVm;
 import io.nicsync.spi.Step;
@@ -9,6 +10,7 @@ import io.nicsync.spi.Target;
 import io.nicsync.spi.TargetException.Reason;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.VmRef;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +27,7 @@ final class KubevirtTarget implements Target {
     private final Api api;
     private final KubevirtCapabilities capabilities;
     private final StepRunner steps;
+    private final VmEvents events;
     /** Started by the first {@link #observeAllWatched}: only a process that observes again and again needs it. */
     private WatchedVms watched;
 
@@ -33,6 +36,13 @@ final class KubevirtTarget implements Target {
         this.api = api;
         this.capabilities = capabilities;
         this.steps = steps;
+        this.events = new VmEvents(api, instance(System.getenv()), Clock.systemUTC());
+    }
+
+    /** This process as Events name their reporter: the pod ({@code POD_NAME}, else {@code HOSTNAME}). */
+    static String instance(Map<String, String> env) {
+        String pod = env.get("POD_NAME");
+        return pod != null && !pod.isBlank() ? pod : env.getOrDefault("HOSTNAME", VmEvents.COMPONENT);
     }
 
     static KubevirtTarget open(String name, Api unconfigured, HotplugSetting hotplug, Pacer pacer)
@@ -172,6 +182,11 @@ final class KubevirtTarget implements Target {
     @Override
     public void execute(Step step, Duration timeout) throws TargetException {
         steps.run(step, timeout);
+    }
+
+    @Override
+    public void announce(VmRef vm, Announcement announcement) throws TargetException {
+        events.record(vm, announcement);
     }
 
     @Override

@@ -1,0 +1,61 @@
+package io.nicsync.serve.web;
+
+import com.sun.net.httpserver.HttpHandler;
+import io.nicsync.reconcile.CycleListener;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * {@code serve}'s web page: read-only, every target and VM with its state and its NICs desired next to live, the
+ * plan in the words of {@code nicsync plan}, the last runs with each step's outcome and timing from the journal.
+ * Its one action, "run now", asks for a cycle as a push webhook does and needs the run token.
+ *
+ * <pre>{@code
+ * GET  /                the page (index.html, app.js, app.css: all from this jar)
+ * GET  /api/v1/fleet    {"runNow": bool, "version": n, "lastCycle": {...}, "targets": [...], "plan": "..."}
+ * GET  /api/v1/runs     {"version": n, "runs": [{...report, "steps": [{vm, step, outcome, startedAt, seconds}]}]}
+ * POST /api/v1/run      Authorization: Bearer <token>  ->  202 | 401 | 403 (no token configured: read-only)
+ * }</pre>
+ */
+public final class WebPage {
+    private final FleetState state;
+    private final Path journalDir;
+    private final RunToken token;
+    private final Consumer<String> log;
+
+    /**
+     * @param stateDir where the runs' journals are ({@code journal/})
+     * @param kept the last cycle's report as the state directory kept it, shown until a cycle of this process ends
+     * @param runToken null or empty: no token, "run now" is refused and the page does not offer it
+     */
+    public WebPage(Path stateDir, Optional<String> kept, byte[] runToken, Clock clock, Consumer<String> log) {
+        this.state = new FleetState(clock, kept);
+        this.journalDir = stateDir.resolve("journal");
+        this.token = new RunToken(runToken);
+        this.log = log;
+    }
+
+    /** Register this on the reconciler before its first cycle: it is what the page shows. */
+    public CycleListener listener() {
+        return state;
+    }
+
+    /**
+     * The handlers by path, for the HTTP server.
+     *
+     * @param runNow asks for a cycle, as an accepted push does
+     */
+    public Map<String, HttpHandler> routes(Runnable runNow) {
+        Api api = new Api(state, journalDir, token, runNow, log);
+        Map<String, HttpHandler> routes = new LinkedHashMap<>();
+        routes.put("/", new Assets());
+        routes.put("/api/v1/fleet", api::fleet);
+        routes.put("/api/v1/runs", api::runs);
+        routes.put("/api/v1/run", api::run);
+        return routes;
+    }
+}
