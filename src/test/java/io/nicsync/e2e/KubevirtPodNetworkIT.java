@@ -32,8 +32,8 @@ class KubevirtPodNetworkIT extends KubevirtScenarioIT {
         git.write("nicsync.yaml", DesiredState.config(kubevirt.kubeconfig()));
         git.commitAndPush("the cluster");
 
-        Cli imported = Cli.run("import", "--repo", git.url(), "--target", "sim", "--vm", "prod/web-01", "--out",
-                dir.resolve("imported").toString());
+        Cli imported = Cli.run("import", "--repo", git.url(), "--target", "sim", "--vm", "prod/web-01", "--allow-file",
+                allowedFiles(), "--out", dir.resolve("imported").toString());
         assertThat(imported.exitCode()).as(imported.toString()).isZero();
         String file = Files.readString(dir.resolve("imported/sim/prod/web-01.yaml"));
         assertThat(file).contains("name: default").contains("pod: {}");

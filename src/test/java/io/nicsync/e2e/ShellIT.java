@@ -97,28 +97,28 @@ class ShellIT extends KubevirtScenarioIT {
     @Test
     void withoutRepoTheWorkingTreeYouStandInIsReadAndUncommittedChangesAreSaid() throws Exception {
         Path prod = git.work.resolve("prod");
-        Cli clean = Launcher.start(prod, Map.of(), dir.resolve("clean.log"), "validate").await();
+        Cli clean = Launcher.start(prod, allowing(), dir.resolve("clean.log"), "validate").await();
         assertThat(clean.exitCode()).as(clean.toString()).isZero();
         assertThat(clean.out()).contains("1 VM(s) on 1 target(s)").doesNotContain("nicsync: warning");
 
         git.write("prod/web-01.yaml", "apiVersion: nicsync.io/v1alpha1\nkind: VmNics\nmetadata: {name: x}\n");
-        Cli edited = Launcher.start(prod, Map.of(), dir.resolve("edited.log"), "validate").await();
+        Cli edited = Launcher.start(prod, allowing(), dir.resolve("edited.log"), "validate").await();
         assertThat(edited.exitCode()).as(edited.toString()).isZero();
         String warning = "nicsync: warning: 1 uncommitted change(s) to desired-state files are not part of this run"
                 + " (nicsync reads commits): prod/web-01.yaml (modified); commit them, or check them as they are with"
                 + " nicsync validate --working-tree\n";
         assertThat(edited.out()).contains(warning);
         // plan and apply read the commit, and say so too
-        Cli plan = Launcher.start(prod, Map.of(), dir.resolve("plan.log"), "plan").await();
+        Cli plan = Launcher.start(prod, allowing(), dir.resolve("plan.log"), "plan").await();
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         assertThat(plan.out()).contains(warning).contains("+ add red");
-        Cli dryRun = Launcher.start(prod, Map.of(), dir.resolve("apply.log"), "apply", "--dry-run", "--state-dir",
+        Cli dryRun = Launcher.start(prod, allowing(), dir.resolve("apply.log"), "apply", "--dry-run", "--state-dir",
                 dir.resolve("state").toString()).await();
         assertThat(dryRun.exitCode()).as(dryRun.toString()).isZero();
         assertThat(dryRun.out()).contains(warning).contains("+ add red");
         assertThat(kubevirt.attached("red")).isFalse();
 
-        Cli asOnDisk = Launcher.start(prod, Map.of(), dir.resolve("disk.log"), "validate", "--working-tree").await();
+        Cli asOnDisk = Launcher.start(prod, allowing(), dir.resolve("disk.log"), "validate", "--working-tree").await();
         assertThat(asOnDisk.exitCode()).as(asOnDisk.toString()).isEqualTo(1);
         assertThat(asOnDisk.out()).contains("Desired state: the working tree as it is on disk")
                 .contains("prod/web-01.yaml:3:11: error: metadata is missing required key \"target\"");
@@ -132,10 +132,10 @@ class ShellIT extends KubevirtScenarioIT {
         git.commitAndPush("the desired state of infra/nics");
         Path lab = git.work.resolve("infra/nics/lab");
 
-        Cli validate = Launcher.start(lab, Map.of(), dir.resolve("validate.log"), "validate").await();
+        Cli validate = Launcher.start(lab, allowing(), dir.resolve("validate.log"), "validate").await();
         assertThat(validate.exitCode()).as(validate.toString()).isZero();
         assertThat(validate.out()).contains("(ref HEAD, path infra/nics)").contains("1 VM(s) on 1 target(s)");
-        Cli plan = Launcher.start(lab, Map.of(), dir.resolve("plan.log"), "plan").await();
+        Cli plan = Launcher.start(lab, allowing(), dir.resolve("plan.log"), "plan").await();
         assertThat(plan.exitCode()).as(plan.toString()).isZero();
         // infra/nics's web-01, not the one of the repository's root (which adds red)
         assertThat(plan.out()).contains("(ref HEAD, path infra/nics)").contains("+ add green")
@@ -239,8 +239,13 @@ class ShellIT extends KubevirtScenarioIT {
                         + " \"red\"");
     }
 
+    /** The environment in which the operator allows what the test's nicsync.yaml names (its kubeconfig). */
+    private Map<String, String> allowing() {
+        return Map.of("NICSYNC_ALLOW_FILES", allowedFiles());
+    }
+
     private Cli run(String... args) {
-        return Launcher.run(Map.of("NICSYNC_ALLOW_FILES", allowedFiles()),
+        return Launcher.run(allowing(),
                 dir.resolve(args[0] + "-" + System.nanoTime() + ".log"), args);
     }
 

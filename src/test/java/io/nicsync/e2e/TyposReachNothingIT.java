@@ -104,7 +104,7 @@ class TyposReachNothingIT extends KubevirtScenarioIT {
                       network: {bridge: br0}
                 """);
         git.commitAndPush("a hypervisor whose libvirtd is down");
-        Cli run = counted("plan");
+        Cli run = counted("plan", "--allow-endpoint", "qemu+tcp://127.0.0.1:" + closed);
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
         assertThat(run.out()).startsWith("nicsync: error: target lab: connecting to qemu+tcp://127.0.0.1:" + closed
                 + "/system: ").contains("unable to connect to server at '127.0.0.1:" + closed + "': Connection refused")

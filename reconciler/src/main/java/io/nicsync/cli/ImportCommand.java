@@ -10,7 +10,6 @@ import io.nicsync.importer.Importer;
 import io.nicsync.importer.TargetChoice;
 import io.nicsync.loop.Desired;
 import io.nicsync.platforms.Plugins;
-import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.spi.TargetConfig;
 import java.io.PrintWriter;
@@ -72,6 +71,9 @@ final class ImportCommand implements Callable<Integer> {
     @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", description = "text (default) or json.")
     OutputFormat output = OutputFormat.TEXT;
 
+    @CommandLine.Mixin
+    AllowOptions allow = new AllowOptions();
+
     @Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -112,7 +114,7 @@ final class ImportCommand implements Callable<Integer> {
                 .toList();
         try {
             return TargetOverrides.of(uri == null ? Map.of() : Map.of(target, uri), written)
-                    .allowing(OperatorAllows.fromEnvironment(System.getenv())).applyTo(base, plugins);
+                    .allowing(allow.allowed()).applyTo(base, plugins);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage().replace("--target-setting " + target + ".", "--setting "));
         }

@@ -1,12 +1,12 @@
 package io.nicsync.cli;
 
 import io.nicsync.loop.Selection;
-import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.TargetOverrides;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** Which VMs a command touches, and per-run target overrides. */
@@ -29,15 +29,8 @@ final class TargetOptions {
                     + " `nicsync plugins` lists each kind's settings.")
     List<String> targetSettings = List.of();
 
-    @Option(names = "--allow-endpoint", paramLabel = "SCHEME://HOST[:PORT]", split = ",",
-            description = "Let nicsync.yaml point a target there (repeatable; a host may be *.domain): an endpoint"
-                    + " setting from the repository must be allowed (default: $NICSYNC_ALLOW_ENDPOINTS).")
-    List<String> allowEndpoints = List.of();
-
-    @Option(names = "--allow-file", paramLabel = "PATH", split = ",",
-            description = "Let nicsync.yaml name this local file (a directory's files when it ends with /) for"
-                    + " credentials or trust, such as a kubeconfig (repeatable; default: $NICSYNC_ALLOW_FILES).")
-    List<String> allowFiles = List.of();
+    @Mixin
+    AllowOptions allow = new AllowOptions();
 
     Selection selection() {
         return new Selection(new LinkedHashSet<>(targets), new LinkedHashSet<>(vms));
@@ -45,9 +38,7 @@ final class TargetOptions {
 
     TargetOverrides overrides() throws UserError {
         try {
-            OperatorAllows allowed = new OperatorAllows(allowEndpoints, allowFiles)
-                    .and(OperatorAllows.fromEnvironment(System.getenv()));
-            return TargetOverrides.of(targetUris, targetSettings).allowing(allowed);
+            return TargetOverrides.of(targetUris, targetSettings).allowing(allow.allowed());
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage());
         }
