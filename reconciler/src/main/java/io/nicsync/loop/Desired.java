@@ -20,10 +20,14 @@ import java.util.Set;
  */
 public record Desired(String repo, Snapshot snapshot, DesiredState state) {
 
-    /** Reads the commit and validates it; invalid input never goes further. */
+    /**
+     * Reads the commit and validates it; invalid input never goes further. The files whose checks nicsync's cache
+     * directory holds already ({@link ValidationCache#onDisk}) are neither read nor parsed.
+     */
     public static Desired read(SourceSpec spec, Plugins plugins)
             throws SourceException, InvalidDesiredStateException {
-        return validate(spec.repo(), GitSource.read(spec), plugins);
+        ValidationCache cache = ValidationCache.onDisk(plugins);
+        return validate(spec.repo(), GitSource.read(spec, cache::has), new Validator(plugins), cache);
     }
 
     /**

@@ -56,7 +56,7 @@ public final class PlanSession implements AutoCloseable {
     private final Clock clock;
     private final GitSource source;
     private final Validator validator;
-    private final ValidationCache files = new ValidationCache();
+    private final ValidationCache files;
     private final KeptTargets targets;
     private CommitTrust trust = CommitTrust.ANY;
     private Snapshot trusted;
@@ -64,13 +64,14 @@ public final class PlanSession implements AutoCloseable {
     private Desired desired;
 
     private PlanSession(SourceSpec spec, Plugins plugins, Selection selection, TargetOverrides overrides, Clock clock,
-            GitSource source) {
+            GitSource source, ValidationCache cache) {
         this.spec = spec;
         this.selection = selection;
         this.targets = new KeptTargets(plugins, overrides);
         this.clock = clock;
         this.source = source;
         this.validator = new Validator(plugins);
+        this.files = cache;
     }
 
     /**
@@ -87,6 +88,9 @@ public final class PlanSession implements AutoCloseable {
         } catch (SourceException e) {
             throw new RunFailure.Git(e);
         }
+        // a session's first plan takes the checks an earlier process left in the cache directory
+        ValidationCache cache = ValidationCache.onDisk(plugins);
+        source.deferring(cache::has);
         try {
             source.read();
         } catch (SourceException e) {
@@ -96,7 +100,7 @@ public final class PlanSession implements AutoCloseable {
             source.close();
             throw e;
         }
-        return new PlanSession(spec, plugins, selection, overrides, clock, source);
+        return new PlanSession(spec, plugins, selection, overrides, clock, source, cache);
     }
 
     /** Seam: whether a head may be planned; checked once per new head, before it is validated or anything opened. */

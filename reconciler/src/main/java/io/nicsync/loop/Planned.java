@@ -30,26 +30,28 @@ public record Planned(Desired desired, Plan plan) {
         // the schemas compile while the commit is read: each takes a few tens of milliseconds
         CompletableFuture<Validator> validator = CompletableFuture.supplyAsync(() -> new Validator(plugins),
                 task -> Thread.ofVirtual().name("nicsync-schemas").start(task));
+        // the files whose checks the cache directory holds are neither read nor parsed
+        ValidationCache cache = ValidationCache.onDisk(plugins);
         Snapshot snapshot;
         try {
-            snapshot = GitSource.read(spec);
+            snapshot = GitSource.read(spec, cache::has);
         } catch (SourceException e) {
             throw new RunFailure.Git(e);
         }
-        return of(spec.repo(), snapshot, plugins, validator.join(), overrides, selection, clock);
+        return of(spec.repo(), snapshot, plugins, validator.join(), cache, overrides, selection, clock);
     }
 
     /** As {@link #of(SourceSpec, Plugins, TargetOverrides, Selection, Clock)}, on a commit already read. */
     static Planned of(String repo, Snapshot snapshot, Plugins plugins,
             TargetOverrides overrides, Selection selection, Clock clock) throws RunFailure {
-        return of(repo, snapshot, plugins, new Validator(plugins), overrides, selection, clock);
+        return of(repo, snapshot, plugins, new Validator(plugins), new ValidationCache(), overrides, selection, clock);
     }
 
     private static Planned of(String repo, Snapshot snapshot, Plugins plugins, Validator validator,
-            TargetOverrides overrides, Selection selection, Clock clock) throws RunFailure {
+            ValidationCache cache, TargetOverrides overrides, Selection selection, Clock clock) throws RunFailure {
         try (EarlyTargets early = EarlyTargets.start(snapshot, validator, plugins, overrides, selection,
                 Target::observeAll)) {
-            Desired desired = Desired.validate(repo, snapshot, validator, new ValidationCache());
+            Desired desired = Desired.validate(repo, snapshot, validator, cache);
             List<TargetConfig> configs = OpenTargets.chosen(desired.state().config().targets(), plugins, overrides,
                     desired.targetsOf(selection));
             try (OpenTargets open = early.take(configs, plugins)) {

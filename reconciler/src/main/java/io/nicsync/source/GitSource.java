@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
@@ -24,6 +25,7 @@ public final class GitSource implements AutoCloseable {
     private final RemoteMirror mirror;
     private final TransportSetup transport;
     private final BlobCache blobs = new BlobCache();
+    private Predicate<String> deferrable = blobId -> false;
     private Snapshot last;
 
     private GitSource(SourceSpec spec, String display, Repository repository, RemoteMirror mirror,
@@ -37,9 +39,26 @@ public final class GitSource implements AutoCloseable {
 
     /** Opens, reads once, closes. */
     public static Snapshot read(SourceSpec spec) throws SourceException {
+        return read(spec, blobId -> false);
+    }
+
+    /**
+     * Opens, reads once, closes; the files whose blob ids {@code deferrable} accepts are not read unless their
+     * content is asked for ({@link #deferring}).
+     */
+    public static Snapshot read(SourceSpec spec, Predicate<String> deferrable) throws SourceException {
         try (GitSource source = open(spec)) {
-            return source.read();
+            return source.deferring(deferrable).read();
         }
+    }
+
+    /**
+     * From now on, the files whose blob ids {@code blobIds} accepts (those whose checks a validation holds already)
+     * are read only when their content is asked for.
+     */
+    public synchronized GitSource deferring(Predicate<String> blobIds) {
+        this.deferrable = blobIds;
+        return this;
     }
 
     /**
@@ -84,7 +103,7 @@ public final class GitSource implements AutoCloseable {
         }
         List<SourceFile> files;
         try {
-            files = TreeReader.read(repository, commit, spec.path(), blobs, spec.limits());
+            files = TreeReader.read(repository, commit, spec.path(), blobs, spec.limits(), deferrable);
         } catch (SourceException e) {
             blobs.abortRead();
             throw e;

@@ -1,9 +1,11 @@
 package io.nicsync.source;
 
+import java.io.File;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Predicate;
 import org.eclipse.jgit.errors.LargeObjectException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -11,6 +13,7 @@ import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectReader;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.treewalk.TreeWalk;
 import org.eclipse.jgit.treewalk.filter.OrTreeFilter;
 import org.eclipse.jgit.treewalk.filter.PathSuffixFilter;
@@ -27,10 +30,14 @@ final class TreeReader {
      * Every regular {@code *.yaml} / {@code *.yml} file under {@code path}, recursively, with paths relative to the
      * repository root, sorted. Symbolic links and submodules are skipped: their content is not the file's. Every
      * file is counted and sized against {@code limits} before any is loaded; one over the limit of a file is
-     * returned {@link SourceFile#notLoaded not loaded}.
+     * returned {@link SourceFile#notLoaded not loaded}. A file whose blob id {@code deferrable} accepts is returned
+     * {@link SourceFile#deferred deferred}: read from the repository only if its content is asked for (the desired
+     * state's {@code nicsync.yaml} is always read, as every validation reads it).
      */
     static List<SourceFile> read(Repository repository, RevCommit commit, String path, BlobCache blobs,
-            SourceLimits limits) throws SourceException {
+            SourceLimits limits, Predicate<String> deferrable) throws SourceException {
+        File gitDir = repository.getDirectory();
+        String config = (path.isEmpty() ? "" : path + "/") + "nicsync.yaml";
         try (ObjectReader reader = repository.newObjectReader(); TreeWalk walk = new TreeWalk(repository, reader)) {
             walk.addTree(directory(reader, commit, path));
             walk.setRecursive(true);
@@ -51,8 +58,14 @@ final class TreeReader {
             List<SourceFile> files = new ArrayList<>();
             for (int i = 0; i < unloaded.size(); i++) {
                 SourceFile file = unloaded.get(i);
-                files.add(ids.get(i) == null ? file
-                        : new SourceFile(file.path(), load(blobs, reader, ids.get(i), file), file.blobId()));
+                ObjectId id = ids.get(i);
+                if (id == null) {
+                    files.add(file);
+                } else if (gitDir != null && !file.path().equals(config) && deferrable.test(file.blobId())) {
+                    files.add(SourceFile.deferred(file.path(), file.size(), file.blobId(), later(gitDir, id, file)));
+                } else {
+                    files.add(new SourceFile(file.path(), load(blobs, reader, id, file), file.blobId()));
+                }
             }
             files.sort(Comparator.comparing(SourceFile::path));
             return files;
@@ -78,6 +91,19 @@ final class TreeReader {
             }
             return entry.getObjectId(0);
         }
+    }
+
+    /**
+     * Reads a deferred file from the repository, opened again for it: the reader that listed the file is closed by
+     * then. Rare: a validation asks for a deferred file's content only to point at a node of it in a problem found
+     * across files.
+     */
+    private static SourceFile.Loader later(File gitDir, ObjectId id, SourceFile file) {
+        return () -> {
+            try (Repository again = new FileRepositoryBuilder().setGitDir(gitDir).setMustExist(true).build()) {
+                return again.open(id, Constants.OBJ_BLOB).getBytes((int) Math.min(file.size(), Integer.MAX_VALUE));
+            }
+        };
     }
 
     private static boolean isRegularFile(FileMode mode) {

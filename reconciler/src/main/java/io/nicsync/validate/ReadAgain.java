@@ -22,8 +22,12 @@ final class ReadAgain {
 
     /** {@code doc}, its tree and positions read again from the file when asked for. */
     YamlDocument lighter(YamlDocument doc) {
-        int index = doc.index();
-        return new YamlDocument(doc.file(), index, () -> document(index));
+        return lighter(doc.index());
+    }
+
+    /** The file's document {@code index}, its tree and positions read from the file when asked for. */
+    YamlDocument lighter(int index) {
+        return new YamlDocument(file.path(), index, () -> document(index));
     }
 
     private synchronized YamlDocument.Read document(int index) {

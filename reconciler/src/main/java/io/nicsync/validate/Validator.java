@@ -1,6 +1,7 @@
 package io.nicsync.validate;
 
 import io.nicsync.platforms.Plugins;
+import io.nicsync.schemas.PublishedSchemas;
 import io.nicsync.source.SourceFile;
 import io.nicsync.spi.DesiredVm;
 import java.util.ArrayList;
@@ -123,12 +124,37 @@ public final class Validator {
         return plugins;
     }
 
+    /** The key of the {@link ValidationStore} this validator's checks are kept in ({@link #storeKey(Plugins)}). */
+    public String storeKey() {
+        return storeKey(plugins, limits);
+    }
+
+    /**
+     * What a file's own checks depend on besides its content: the schemas the plugins compose, the code of nicsync
+     * and of each plugin ({@link Builds}), and the limits. The key of a {@link ValidationStore}: checks made under
+     * another key are never taken. Cheap: nothing is compiled, so a store can be opened while a validator is made.
+     */
+    public static String storeKey(Plugins plugins) {
+        return storeKey(plugins, Limits.DEFAULT);
+    }
+
+    private static String storeKey(Plugins plugins, Limits limits) {
+        StringBuilder what = new StringBuilder()
+                .append(PublishedSchemas.config(plugins)).append('\n')
+                .append(PublishedSchemas.vmNics(plugins)).append('\n')
+                .append(limits).append('\n')
+                .append(Builds.of(Validator.class)).append('\n');
+        plugins.all().forEach(p -> what.append(p.kind()).append('=').append(Builds.of(p.getClass())).append('\n'));
+        byte[] bytes = what.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return ValidationStore.sha256(bytes, 0, bytes.length);
+    }
+
     /** Each file's own checks, in the order of {@code files}: from the cache, else made now (on all cores when many). */
     private List<CheckedFile> checkFiles(List<SourceFile> files, ValidationCache cache) {
         CheckedFile[] checked = new CheckedFile[files.size()];
         List<Integer> toCheck = new ArrayList<>();
         for (int i = 0; i < checked.length; i++) {
-            checked[i] = cache.find(files.get(i));
+            checked[i] = cache.find(files.get(i), file -> new ReadAgain(reader, file));
             if (checked[i] == null) {
                 toCheck.add(i);
             }
