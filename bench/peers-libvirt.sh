@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # nicsync plan against the tools people use today, on the same defined libvirt domains (2 NICs each), each as
 # whole processes, JVM start-up included:
-#   nicsync plan     bin/nicsync plan: Git read, validation, observe, diff, plan (with its AOT/CDS archive)
+#   nicsync plan     bin/nicsync plan: Git read, validation, observe, diff, plan (with its AOT/CDS archive), its
+#                    cache directory filled by the runs before (the same commit: each file's checks are kept by
+#                    blob id, so no file is read or parsed again), as a user who plans again runs it
+#   nicsync plan, cold   the same with an empty cache directory: every file read and parsed
 #   raw java         a small main class: listAllDomains + getXMLDesc of every domain (the Java floor), run as
 #                    bin/nicsync runs a plan: its JVM options and a class-data archive of its own
 #   raw java, JVM defaults   the same class as a plain java command: it pays for start-up and compilation
@@ -11,7 +14,8 @@
 # Needs the lab (scripts/lab.sh up, as root), and hyperfine and ansible (Debian packages; installed with
 # apt-get when missing). Every domain it defines is removed afterwards.
 #   bench/peers-libvirt.sh [COUNT]    default 200 domains; BENCH_RUNS (default 5) timed runs of each
-# Prints each median; last line: "plan/raw-java ratio: R", against the Java floor run as nicsync runs.
+# Prints each median; last lines: "virsh-loop/plan ratio: R" (how many times faster than the virsh loop nicsync
+# plan is) and "plan/raw-java ratio: R", against the Java floor run as nicsync runs.
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 cd "$ROOT"
@@ -110,7 +114,8 @@ cat >"$WORK/get_xml.yml" <<YAML
       loop: "{{ lookup('file', '$WORK/domains.txt').splitlines() }}"
 YAML
 
-plan_cmd="NICSYNC_NO_BUILD=1 $ROOT/bin/nicsync plan --repo $WORK/repo"
+plan_cmd="NICSYNC_NO_BUILD=1 NICSYNC_CACHE_DIR=$WORK/cache $ROOT/bin/nicsync plan --repo $WORK/repo"
+cold_cmd="rm -rf $WORK/cold && NICSYNC_NO_BUILD=1 NICSYNC_CACHE_DIR=$WORK/cold $ROOT/bin/nicsync plan --repo $WORK/repo"
 out=$(bench_train_launcher "$plan_cmd")
 echo "$out" | grep -q "No changes." || { echo "peers-libvirt: the plan is not 'No changes.':" >&2; echo "$out" >&2; exit 1; }
 
@@ -122,7 +127,8 @@ virsh_cmd="for d in \$(cat $WORK/domains.txt); do virsh -q -c $URI dumpxml \$d >
 ansible_cmd="ANSIBLE_STDOUT_CALLBACK=null ansible-playbook -i localhost, -e ansible_python_interpreter=/usr/bin/python3 $WORK/get_xml.yml"
 
 hyperfine --style basic --warmup 1 --runs "$RUNS" --export-json "$WORK/times.json" \
-  -n "nicsync plan" "$plan_cmd" -n "raw java" "$raw_cmd" -n "raw java, JVM defaults" "$plain_cmd" \
+  -n "nicsync plan" "$plan_cmd" -n "nicsync plan, cold" "$cold_cmd" \
+  -n "raw java" "$raw_cmd" -n "raw java, JVM defaults" "$plain_cmd" \
   -n "virsh dumpxml" "$virsh_cmd" \
   -n "ansible get_xml" "$ansible_cmd" >&2
 
@@ -133,5 +139,7 @@ print(f"{sys.argv[2]} defined domains with 2 NICs each; median wall time of whol
 for name, median in results.items():
     print(f"  {name}: {median * 1000:.0f} ms")
 print(f"plan/raw-java (JVM defaults) ratio: {results['nicsync plan'] / results['raw java, JVM defaults']:.2f}")
+print(f"cold plan/raw-java ratio: {results['nicsync plan, cold'] / results['raw java']:.2f}")
+print(f"virsh-loop/plan ratio: {results['virsh dumpxml'] / results['nicsync plan']:.2f}")
 print(f"plan/raw-java ratio: {results['nicsync plan'] / results['raw java']:.2f}")
 PY

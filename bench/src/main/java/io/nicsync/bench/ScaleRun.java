@@ -35,6 +35,9 @@ import java.util.TreeSet;
  *       of each kind), diff, plan); a second, which waits for the watches the first started; a third with
  *       nothing changed; a fourth after 1% of the files were changed in a new commit and another 1% of the VMs
  *       were changed live.
+ *   <li>{@code next-commit DIR N}: commits a change to 1% of the files (other files than the session changes) and
+ *       keeps it as {@code refs/bench/next}, leaving {@code main} where it was: the commit a warm plan plans after
+ *       the plan of {@code main} filled the cache.
  * </ul>
  */
 public final class ScaleRun {
@@ -52,7 +55,14 @@ public final class ScaleRun {
         switch (args[0]) {
             case "raw" -> raw(dir);
             case "session" -> session(dir, count);
-            default -> throw new IllegalArgumentException("raw or session, not " + args[0]);
+            case "next-commit" -> {
+                Path repo = dir.resolve("repo");
+                int changed = Fleet.changeDesired(repo, count, 100, 1, "down");
+                Fleet.git(repo, "update-ref", "refs/bench/next", "HEAD");
+                Fleet.git(repo, "reset", "-q", "--hard", "HEAD~1");
+                System.out.println("next_commit_files=" + changed);
+            }
+            default -> throw new IllegalArgumentException("raw, session or next-commit, not " + args[0]);
         }
         System.out.println("peak_rss_kib=" + peakRssKib());
     }

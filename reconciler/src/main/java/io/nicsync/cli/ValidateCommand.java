@@ -10,6 +10,7 @@ import io.nicsync.source.WorkingTree;
 import io.nicsync.source.Snapshot;
 import io.nicsync.validate.Diagnostic;
 import io.nicsync.validate.Validation;
+import io.nicsync.validate.ValidationCache;
 import io.nicsync.validate.Validator;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -48,14 +49,17 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         SourceSpec from = source.spec();
+        Plugins plugins = Plugins.installed();
+        // each file's checks are kept by content: a file checked before is neither read nor parsed again
+        ValidationCache cache = ValidationCache.onDisk(plugins);
         Snapshot snapshot;
         if (workingTree) {
             snapshot = WorkingTree.read(from);
         } else {
             source.warnUncommitted(from, spec.commandLine().getErr());
-            snapshot = GitSource.read(from);
+            snapshot = GitSource.read(from, cache::has);
         }
-        Validation validation = new Validator(Plugins.installed()).validate(snapshot.files(), snapshot.path());
+        Validation validation = new Validator(plugins).validate(snapshot.files(), snapshot.path(), cache);
         PrintWriter out = spec.commandLine().getOut();
         if (output == OutputFormat.JSON) {
             json(snapshot, validation, out);

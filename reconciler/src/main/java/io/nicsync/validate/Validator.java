@@ -29,10 +29,11 @@ public final class Validator {
             new PlatformRules());
 
     /** Below this many files to check, doing it on several threads costs more than it saves. */
-    private static final int PARALLEL_FROM = 64;
+    static final int PARALLEL_FROM = 64;
 
     private final Plugins plugins;
     private final Limits limits;
+    private final int parallelFrom;
     private final YamlReader reader;
     private final SchemaCheck schemaCheck;
     private final VmBinder binder;
@@ -48,8 +49,14 @@ public final class Validator {
     }
 
     Validator(Plugins plugins, Limits limits) {
+        this(plugins, limits, PARALLEL_FROM);
+    }
+
+    /** @param parallelFrom from how many files to check they are checked on every core (the common pool's threads) */
+    Validator(Plugins plugins, Limits limits, int parallelFrom) {
         this.plugins = plugins;
         this.limits = limits;
+        this.parallelFrom = parallelFrom;
         this.reader = new YamlReader(limits);
         this.schemaCheck = new SchemaCheck(Schemas.compose(plugins));
         this.binder = new VmBinder(plugins);
@@ -160,7 +167,7 @@ public final class Validator {
             }
         }
         var stream = toCheck.stream();
-        (toCheck.size() >= PARALLEL_FROM ? stream.parallel() : stream).forEach(i -> checked[i] = check(files.get(i)));
+        (toCheck.size() >= parallelFrom ? stream.parallel() : stream).forEach(i -> checked[i] = check(files.get(i)));
         toCheck.forEach(i -> cache.put(files.get(i), checked[i]));
         return List.of(checked);
     }
