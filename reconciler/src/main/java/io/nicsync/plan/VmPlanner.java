@@ -291,18 +291,20 @@ final class VmPlanner {
      */
     private void persistentChanges(List<NicChange> changes) {
         boolean one = !caps.separatePersistentDefinition();
+        boolean keeps = OneDefinition.keepsUnplugged(caps);
         for (NicChange change : changes) {
             var liveStepsOfNic = liveSteps.getOrDefault(change.nic(), List.of());
             if (change instanceof PersistentDrift p && madeByRestart(p.nic())) {
                 restartBrings.put(p.nic(), p.wanted()); // the whole configuration, as a persist step would write it
                 continue;
             }
-            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p))) {
+            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p, keeps))) {
                 String reason = isCarried(p.nic()) ? "staged: the migration plugs it in"
                         : p.previous() == null ? "not in the persistent definition"
                         : "persistent definition differs: " + String.join(", ", p.fields());
                 steps.add(new PersistNic(vm, p.wanted(), p.previous(), reason));
-            } else if (change instanceof PersistentLeftover l && !(one && OneDefinition.carries(liveStepsOfNic, l))) {
+            } else if (change instanceof PersistentLeftover l
+                    && !(one && OneDefinition.carries(liveStepsOfNic, l, keeps))) {
                 steps.add(new UnpersistNic(vm, l.entry(), removalReason(l.why())));
             }
         }
