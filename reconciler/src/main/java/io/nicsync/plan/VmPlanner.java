@@ -259,7 +259,10 @@ final class VmPlanner {
                 live(new SetLink(vm, l.current(), from, l.to(), !caps.separatePersistentDefinition(),
                         "desired link: " + l.to().yaml()));
             } else {
-                deferToRestart(l.current().withLink(l.to()), l.nic() + " link " + from.yaml() + " -> "
+                // the NIC as this plan's repoint leaves it, with the new link; a whole desired configuration already
+                // waiting for the restart (a network change deferred too) has the link, and stays
+                NicSpec after = afterLiveSteps(l.current()).withLink(l.to());
+                deferToRestart(restartBrings.getOrDefault(l.nic(), after), l.nic() + " link " + from.yaml() + " -> "
                         + l.to().yaml() + " (cannot change the carrier live)");
             }
         }
@@ -361,6 +364,17 @@ final class VmPlanner {
     private void live(Step step) {
         steps.add(step);
         liveSteps.computeIfAbsent(step.nic(), k -> new ArrayList<>()).add(step);
+    }
+
+    /** {@code current} with the network a repoint of this plan gives it. */
+    private NicSpec afterLiveSteps(NicSpec current) {
+        NicSpec after = current;
+        for (Step step : liveSteps.getOrDefault(current.label(), List.of())) {
+            if (step instanceof RepointNic r) {
+                after = after.withNetwork(r.to());
+            }
+        }
+        return after;
     }
 
     private boolean isCarried(String nic) {
