@@ -173,6 +173,7 @@ public final class SimEngine implements AutoCloseable {
 
     /**
      * {@code GET /sim/nics/VM}: one line per NIC of the VM ({@code name mac interface network/profile linked plugged});
+     * {@code GET /sim/ids/VM}: one line per NIC of the VM ({@code name id}, the engine's id);
      * {@code GET /sim/vm/VM}: its status; {@code GET /sim/problems}: the departures from the API model so far;
      * {@code POST /sim/latency/MS}: how long each changing request takes from now on.
      */
@@ -184,6 +185,8 @@ public final class SimEngine implements AutoCloseable {
                 case "nics" -> state.vmByName(parts[1]).ifPresent(vm -> vm.nics.forEach(n -> out.append(n.name)
                         .append(' ').append(n.mac).append(' ').append(n.iface).append(' ').append(profileName(n))
                         .append(' ').append(n.linked).append(' ').append(n.plugged).append('\n')));
+                case "ids" -> state.vmByName(parts[1]).ifPresent(vm -> vm.nics.forEach(n -> out.append(n.name)
+                        .append(' ').append(n.id).append('\n')));
                 case "vm" -> state.vmByName(parts[1]).ifPresent(vm -> out.append(vm.status).append('\n'));
                 case "problems" -> problems.forEach(p -> out.append(p).append('\n'));
                 case "latency" -> writeLatencyMillis = Long.parseLong(parts[1]);
