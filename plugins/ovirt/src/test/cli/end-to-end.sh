@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The whole command-line path against a simulated oVirt engine that this script starts itself (loopback only, a port
 # of its own, TLS with a CA made now): a desired-state Git repository made by `nicsync import`, then validate, plan,
-# apply, a change that needs a restart and one replugged, a failed step rolled back, an apply killed mid-way and
-# recovered. Each stage checks what nicsync prints and what the engine has (the simulator's /sim/ control paths).
+# apply, a change that needs a restart and one replugged (the same engine NIC, the same MAC), a vNIC profile changed
+# live, a failed step rolled back, a NIC removed for good, an apply killed mid-way and recovered. Each stage checks
+# what nicsync prints and what the engine has (the simulator's /sim/ control paths).
 #   plugins/ovirt/src/test/cli/end-to-end.sh        (about two minutes; the end-to-end suite runs it: PluginEndToEndIT)
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/../../../../.." && pwd)
@@ -50,6 +51,7 @@ case "$OVIRT_URL" in https://localhost:*) ;; *) fail "the engine is not on loopb
 sim() { curl -sf --cacert "$OVIRT_CA" "$OVIRT_SIM/$1"; }
 nics() { sim "nics/$1" | awk '{print $1}' | paste -sd, -; }
 nic() { sim "nics/$1" | awk -v n="$2" '$1 == n'; }
+nic_id() { sim "ids/$1" | awk -v n="$2" '$1 == n {print $2}'; }
 
 run() { # LOG EXPECTED-EXIT nicsync ARGS...: runs nicsync, keeps its output, checks its exit code
   local log=$WORK/$1 want=$2 rc=0
@@ -135,13 +137,26 @@ sed -i 's/allowRestart: true/allowRestart: false/; /passwordFile:/a\    replug: 
 sed -i 's/      model: e1000/      model: rtl8139/' "$REPO/dc1/web-01.yaml"
 git -C "$REPO" commit -qam "replug allowed; eth1 becomes an rtl8139"
 mac_before=$(nic web-01 eth1 | awk '{print $2}')
+id_before=$(nic_id web-01 eth1)
 run plan-replug.log 2 plan --repo "$REPO" --detailed-exitcode
 expect plan-replug.log "- unplug eth1"
 expect plan-replug.log "+ add eth1 (vnicProfile lab-a/lab-a, rtl8139"
 expect plan-replug.log "it is unplugged, changed and plugged back, as the target allows"
 absent plan-replug.log "restart required"
+absent plan-replug.log "unpersist eth1"
 run apply-replug.log 0 apply --repo "$REPO" --yes
 nic web-01 eth1 | grep -q "^eth1 $mac_before rtl8139 lab-a/lab-a true true$" || fail "eth1 is $(nic web-01 eth1)"
+[ "$(nic_id web-01 eth1)" = "$id_before" ] || fail "the replug gave eth1 a new engine id: $(nic_id web-01 eth1)"
+
+say "a vNIC profile changed live: the same NIC, never unplugged"
+sed -i '/name: eth1/,/vnicProfile:/ s|vnicProfile: lab-a/lab-a|vnicProfile: lab-b/lab-b|' "$REPO/dc1/web-01.yaml"
+git -C "$REPO" commit -qam "web-01: eth1 moves to lab-b"
+run plan-profile.log 2 plan --repo "$REPO" --detailed-exitcode
+expect plan-profile.log "~ repoint eth1: vnicProfile lab-a/lab-a -> vnicProfile lab-b/lab-b"
+absent plan-profile.log "unplug eth1"
+run apply-profile.log 0 apply --repo "$REPO" --yes
+nic web-01 eth1 | grep -q "^eth1 $mac_before rtl8139 lab-b/lab-b true true$" || fail "eth1 is $(nic web-01 eth1)"
+[ "$(nic_id web-01 eth1)" = "$id_before" ] || fail "eth1 is another engine NIC after the profile change"
 
 say "a step VDSM fails (error 49) rolls back the steps before it"
 add web-01 eth2 lab-a/lab-a
@@ -181,6 +196,18 @@ expect recover.log "rolled back"
 [ "$(nics web-01)" = "nic1,eth1" ] || fail "after recover web-01 has $(nics web-01)"
 run recover-again.log 0 recover
 expect recover-again.log "No interrupted apply to recover."
+
+say "state: absent: carrier down, unplug, then removal"
+git -C "$REPO" revert --no-edit HEAD >/dev/null # r1 r2 r3 are not wanted after all
+sed -i '/name: eth1/a\      state: absent' "$REPO/dc1/web-01.yaml"
+git -C "$REPO" commit -qam "web-01: eth1 goes"
+run plan-absent.log 2 plan --repo "$REPO" --detailed-exitcode
+expect plan-absent.log "- unplug eth1"
+expect plan-absent.log "~ unpersist eth1"
+run apply-absent.log 0 apply --repo "$REPO" --yes
+[ "$(nics web-01)" = "nic1" ] || fail "after state: absent web-01 has $(nics web-01)"
+run plan-absent-again.log 0 plan --repo "$REPO"
+expect plan-absent-again.log "No changes."
 
 say "what oVirt cannot do is refused by validate, each at its line"
 cat >"$REPO/dc1/bad.yaml" <<YAML

@@ -1,10 +1,12 @@
 package io.nicsync.plan;
 
 import io.nicsync.spi.Step;
+import io.nicsync.spi.VmRef;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 
@@ -24,13 +26,18 @@ public final class Planner {
         var planned = new ArrayList<PlannedVm>();
         var steps = new ArrayList<Step>();
         var notes = new ArrayList<PlanNote>();
+        var definedFirst = new HashSet<VmRef>();
         for (PlanInput vm : sorted) {
             var live = vm.live();
             planned.add(new PlannedVm(live.ref(), live.power(), live.fingerprint()));
+            if (OneDefinition.keepsUnplugged(vm.capabilities())) {
+                definedFirst.add(live.ref());
+            }
             var result = VmPlanner.plan(vm);
             steps.addAll(result.steps());
             notes.addAll(result.notes());
         }
-        return new Plan(Plan.FORMAT_VERSION, source, clock.instant(), planned, StepOrder.sort(steps), notes);
+        return new Plan(Plan.FORMAT_VERSION, source, clock.instant(), planned, StepOrder.sort(steps, definedFirst),
+                notes);
     }
 }

@@ -259,7 +259,10 @@ final class VmPlanner {
                 live(new SetLink(vm, l.current(), from, l.to(), !caps.separatePersistentDefinition(),
                         "desired link: " + l.to().yaml()));
             } else {
-                deferToRestart(l.current().withLink(l.to()), l.nic() + " link " + from.yaml() + " -> "
+                // the NIC as this plan's repoint leaves it, with the new link; a whole desired configuration already
+                // waiting for the restart (a network change deferred too) has the link, and stays
+                NicSpec after = afterLiveSteps(l.current()).withLink(l.to());
+                deferToRestart(restartBrings.getOrDefault(l.nic(), after), l.nic() + " link " + from.yaml() + " -> "
                         + l.to().yaml() + " (cannot change the carrier live)");
             }
         }
@@ -291,18 +294,20 @@ final class VmPlanner {
      */
     private void persistentChanges(List<NicChange> changes) {
         boolean one = !caps.separatePersistentDefinition();
+        boolean keeps = OneDefinition.keepsUnplugged(caps);
         for (NicChange change : changes) {
             var liveStepsOfNic = liveSteps.getOrDefault(change.nic(), List.of());
             if (change instanceof PersistentDrift p && madeByRestart(p.nic())) {
                 restartBrings.put(p.nic(), p.wanted()); // the whole configuration, as a persist step would write it
                 continue;
             }
-            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p))) {
+            if (change instanceof PersistentDrift p && !(one && OneDefinition.carries(liveStepsOfNic, p, keeps))) {
                 String reason = isCarried(p.nic()) ? "staged: the migration plugs it in"
                         : p.previous() == null ? "not in the persistent definition"
                         : "persistent definition differs: " + String.join(", ", p.fields());
                 steps.add(new PersistNic(vm, p.wanted(), p.previous(), reason));
-            } else if (change instanceof PersistentLeftover l && !(one && OneDefinition.carries(liveStepsOfNic, l))) {
+            } else if (change instanceof PersistentLeftover l
+                    && !(one && OneDefinition.carries(liveStepsOfNic, l, keeps))) {
                 steps.add(new UnpersistNic(vm, l.entry(), removalReason(l.why())));
             }
         }
@@ -359,6 +364,17 @@ final class VmPlanner {
     private void live(Step step) {
         steps.add(step);
         liveSteps.computeIfAbsent(step.nic(), k -> new ArrayList<>()).add(step);
+    }
+
+    /** {@code current} with the network a repoint of this plan gives it. */
+    private NicSpec afterLiveSteps(NicSpec current) {
+        NicSpec after = current;
+        for (Step step : liveSteps.getOrDefault(current.label(), List.of())) {
+            if (step instanceof RepointNic r) {
+                after = after.withNetwork(r.to());
+            }
+        }
+        return after;
     }
 
     private boolean isCarried(String nic) {

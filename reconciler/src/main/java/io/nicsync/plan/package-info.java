@@ -28,7 +28,8 @@
  *       KubeVirt release without one), gets no step; a warning gives the target's reason, release included.
  *   <li><b>Order</b> lives in {@code StepOrder} alone: per VM, unplug (live, then persistent), repoint, add,
  *       migrate, link changes, persist, restart; a dependency pass puts a NIC's carrier-down before its
- *       unplug, staged entries before their migration, and a NIC's live steps before its persistent ones.
+ *       unplug, staged entries before their migration, and a NIC's live steps before its persistent ones (but a
+ *       new entry before its add where the one definition keeps unplugged NICs).
  *   <li><b>Capacity.</b> Adds take {@code capacity().freeSlots()} plus the slots this plan's unplugs free
  *       (unplugs run first), and only where {@code canHotplug} says yes. The rest are written to the
  *       persistent definition and named by one {@link io.nicsync.spi.RestartRequired} step.
@@ -53,7 +54,10 @@
  *       step also writes the persistent definition, so no persist step is planned for what a live step
  *       already carries (an add, a link change, a repoint), nor an unpersist after an unplug;
  *       {@link io.nicsync.spi.SetLink#persistent()} is then true. A {@code persist: false} NIC cannot be
- *       honoured there (nor under migration hotplug), and a warning says so.
+ *       honoured there (nor under migration hotplug), and a warning says so. Where that definition keeps
+ *       unplugged NICs ({@code keepsUnpluggedNics()}, oVirt), an unplug leaves the entry: a NIC that leaves is
+ *       unplugged, then unpersisted; a new NIC is persisted, then plugged; a replug unplugs and plugs the same
+ *       defined NIC. Each step's undo then puts the definition back as it was.
  *   <li><b>MAC of new NICs.</b> A {@link io.nicsync.spi.PersistNic} without MAC that follows an add asks the
  *       plugin to keep the MAC the plugged NIC got, so both definitions agree.
  *   <li>The summary counts NICs: a migration's carried NICs count as added; reasons and notes are for

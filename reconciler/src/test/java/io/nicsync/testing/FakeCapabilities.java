@@ -18,6 +18,7 @@ import java.util.Set;
  * @param replugFixed whether a MAC, model or binding change of a plugged NIC may be made by unplugging and plugging it
  *     back (oVirt's {@code replug: allow})
  * @param noStaging whether the platform keeps no pending change for a restart (oVirt)
+ * @param keepsUnplugged whether the one definition keeps a NIC that is not plugged (oVirt)
  */
 public record FakeCapabilities(
         HotplugMode hotplugMode,
@@ -28,7 +29,8 @@ public record FakeCapabilities(
         Set<String> pinned,
         String noLinkDown,
         boolean replugFixed,
-        boolean noStaging) implements Capabilities {
+        boolean noStaging,
+        boolean keepsUnplugged) implements Capabilities {
 
     public FakeCapabilities {
         hotplugBindings = hotplugBindings == null ? Set.of() : Set.copyOf(hotplugBindings);
@@ -38,17 +40,19 @@ public record FakeCapabilities(
 
     /** libvirt: plugs in place, repoints and sets links live, keeps a separate persistent definition. */
     public static FakeCapabilities libvirt() {
-        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of(), null, false, false);
+        return new FakeCapabilities(HotplugMode.IN_PLACE, true, true, true, Set.of(), Set.of(), null, false, false,
+                false);
     }
 
     /** KubeVirt: one template for both definitions, bridge and sriov hotplug, no live NAD change. */
     public static FakeCapabilities kubevirt(HotplugMode mode) {
-        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of(), null, false, false);
+        return new FakeCapabilities(mode, false, true, false, Set.of("bridge", "sriov"), Set.of(), null, false, false,
+                false);
     }
 
     public FakeCapabilities withRepointLive(boolean can) {
         return new FakeCapabilities(hotplugMode, can, setLinkLive, separatePersistentDefinition, hotplugBindings, pinned,
-                noLinkDown, replugFixed, noStaging);
+                noLinkDown, replugFixed, noStaging, keepsUnplugged);
     }
 
     @Override
@@ -80,6 +84,11 @@ public record FakeCapabilities(
     @Override
     public boolean stagesForRestart() {
         return !noStaging;
+    }
+
+    @Override
+    public boolean keepsUnpluggedNics() {
+        return keepsUnplugged;
     }
 
     @Override

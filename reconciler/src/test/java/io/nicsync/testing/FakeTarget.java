@@ -38,7 +38,8 @@ import java.util.Set;
  * A target in memory. It executes every step kind by changing the VMs it holds, recomputing their
  * fingerprints, and can be told to fail: the k-th step it executes, or a NIC the guest never releases
  * (the unplug is accepted and the NIC stays, as libvirt does after its 5 s wait). Where the capabilities say
- * the platform has one definition for both (KubeVirt's template), live steps also change the persistent one.
+ * the platform has one definition for both (KubeVirt's template), live steps also change the persistent one, an
+ * unplug too unless that definition keeps unplugged NICs (oVirt).
  * Safe to share between threads, as an applier working on several VMs at once does.
  */
 public final class FakeTarget implements Target {
@@ -126,7 +127,7 @@ public final class FakeTarget implements Target {
             case UnplugNic u -> {
                 if (!neverReleased.contains(u.nic())) {
                     vm.unplug(u.spec());
-                    if (oneDefinition && vm.find(u.spec()).isPresent()) {
+                    if (oneDefinition && !capabilities.keepsUnpluggedNics() && vm.find(u.spec()).isPresent()) {
                         vm.unpersist(u.spec());
                     }
                 }

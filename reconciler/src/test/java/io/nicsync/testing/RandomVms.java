@@ -144,9 +144,9 @@ public final class RandomVms {
     public static Arbitrary<FakeCapabilities> capabilities() {
         return Combinators.combine(Arbitraries.of(HotplugMode.class), Arbitraries.of(true, false),
                         Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
-                        Arbitraries.of(true, false))
-                .as((mode, repoint, link, separate, replug, noStaging) -> new FakeCapabilities(mode, repoint, link,
-                        separate, Set.of(), Set.of(), null, replug, noStaging));
+                        Arbitraries.of(true, false), Arbitraries.of(true, false))
+                .as((mode, repoint, link, separate, replug, noStaging, keeps) -> new FakeCapabilities(mode, repoint,
+                        link, separate, Set.of(), Set.of(), null, replug, noStaging, keeps));
     }
 
     static MacAddress namedMac(int i) {

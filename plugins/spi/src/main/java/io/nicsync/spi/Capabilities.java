@@ -80,4 +80,17 @@ public interface Capabilities {
     default boolean separatePersistentDefinition() {
         return true;
     }
+
+    /**
+     * Whether the one definition ({@link #separatePersistentDefinition} false) keeps a NIC that is not plugged, so
+     * that plugging and unplugging change only whether a defined NIC is in the running VM (oVirt: a NIC is
+     * configured, then plugged or not). An {@link UnplugNic} then leaves the NIC defined, and an {@link AddNic} of a
+     * defined NIC plugs that same NIC. So that the undo of every step puts the definition back as it was, a NIC that
+     * leaves the VM is unplugged, then unpersisted, and a new NIC is persisted, then plugged; a NIC unplugged and
+     * plugged back for a change stays the same NIC. False by default: an unplug takes the NIC out of the one
+     * definition too (KubeVirt's template, Ganeti's configuration).
+     */
+    default boolean keepsUnpluggedNics() {
+        return false;
+    }
 }

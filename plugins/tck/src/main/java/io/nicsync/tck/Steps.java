@@ -71,12 +71,13 @@ final class Steps {
         forget(after, name);
     }
 
-    /** Removes the persistent entry of the NIC {@code name}, if there is one. */
-    void forget(LiveVm vm, String name) throws Exception {
+    /** Removes the persistent entry of the NIC {@code name}, if there is one; the VM as it is then. */
+    LiveVm forget(LiveVm vm, String name) throws Exception {
         LiveNic nic = vm.nic(name).orElse(null);
         if (nic != null && nic.persisted()) {
-            run(new UnpersistNic(vm.ref(), nic.persistent(), "tck: remove the entry"), vm);
+            return run(new UnpersistNic(vm.ref(), nic.persistent(), "tck: remove the entry"), vm);
         }
+        return vm;
     }
 
     private LiveVm verified(Step step) throws Exception {

@@ -136,9 +136,43 @@ public abstract class TargetContract {
         assertThat(caps.canUnplug(plugged, live)).isTrue();
         LiveVm after = steps.run(new UnplugNic(platform.running(), live.live(), "tck: unplug"), plugged);
         assertThat(after.nic("tck0").map(LiveNic::live)).as("unplugged from the running VM").isEmpty();
+        if (keepsUnplugged(caps)) {
+            assertThat(after.nic("tck0").map(LiveNic::persistent)).as("an unplugged NIC stays defined").isPresent();
+            after = steps.forget(after, "tck0");
+            assertThat(after.capacity().freeSlots()).as("its removal from the definition gives the slot back")
+                    .isEqualTo(before.capacity().freeSlots());
+            return;
+        }
         assertThat(after.capacity().freeSlots()).as("its unplug gives the slot back")
                 .isEqualTo(before.capacity().freeSlots());
         steps.forget(after, "tck0");
+    }
+
+    /**
+     * Where the one definition keeps unplugged NICs, a NIC defined but not plugged is plugged by an add, and the
+     * add's undo unplugs it and leaves it defined: rolling back a plug never removes what was there before it.
+     */
+    @Test
+    final void theUndoOfPluggingADefinedNicLeavesItDefined() throws Exception {
+        Capabilities caps = target().capabilities();
+        if (!keepsUnplugged(caps)) {
+            return; // an unplug takes the NIC out of the definition on this platform: nothing of this contract
+        }
+        VmRef vm = platform.running();
+        NicSpec nic = platform.nic("tck5", platform.networks().get(0));
+        LiveVm defined = steps.run(new PersistNic(vm, nic, null, "tck: define"), observe(vm));
+        LiveNic entry = defined.nic("tck5").orElseThrow();
+        assertThat(entry.plugged()).as("defined, not plugged").isFalse();
+        LiveVm undone = steps.runAndUndo(new AddNic(vm, entry.persistent(), "tck: plug"), defined);
+        LiveNic after = undone.nic("tck5").orElseThrow(() -> new AssertionError("the undo of the plug removed tck5"));
+        assertThat(after.plugged()).isFalse();
+        assertThat(after.persistent()).isEqualTo(entry.persistent());
+        assertThat(after.mac()).as("the same NIC").isEqualTo(entry.mac());
+        steps.forget(undone, "tck5");
+    }
+
+    private static boolean keepsUnplugged(Capabilities caps) {
+        return !caps.separatePersistentDefinition() && caps.keepsUnpluggedNics();
     }
 
     @Test

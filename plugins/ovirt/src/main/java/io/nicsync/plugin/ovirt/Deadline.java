@@ -6,7 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
-/** Waiting for the engine to show something, no longer than a step may take; time and sleeping are injected. */
+/**
+ * A step's time, and waiting for the engine to show something within it; time and sleeping are injected. A step
+ * that waits for several things gives each an explicit share of its timeout ({@link #upTo}), so that a slow first
+ * part cannot leave the next part no time at all.
+ */
 final class Deadline {
     static final Duration POLL = Duration.ofMillis(500);
 
@@ -18,24 +22,43 @@ final class Deadline {
 
     private final Clock clock;
     private final Sleeper sleeper;
-    private final Instant end;
+    private final Instant start;
     private final Duration timeout;
 
     Deadline(Clock clock, Sleeper sleeper, Duration timeout) {
-        this.clock = clock;
-        this.sleeper = sleeper;
-        this.timeout = timeout;
-        this.end = clock.instant().plus(timeout);
+        this(clock, sleeper, clock.instant(), timeout);
     }
 
+    private Deadline(Clock clock, Sleeper sleeper, Instant start, Duration timeout) {
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.start = start;
+        this.timeout = timeout;
+    }
+
+    /** From the step's start to this deadline's end. */
     Duration timeout() {
         return timeout;
+    }
+
+    Instant end() {
+        return start.plus(timeout);
+    }
+
+    /** The part of the step that ends at {@code share} (0 to 1) of this deadline's timeout, counted from its start. */
+    Deadline upTo(double share) {
+        return new Deadline(clock, sleeper, start, Duration.ofMillis(Math.round(timeout.toMillis() * share)));
+    }
+
+    /** {@code d} as messages say it, such as {@code 45 s}. */
+    static String text(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() / 1000.0 + " s";
     }
 
     /** Whether {@code condition} holds by the deadline; it is asked at least once. */
     boolean await(Condition condition) throws TargetException {
         while (!condition.holds()) {
-            if (!clock.instant().isBefore(end)) {
+            if (!clock.instant().isBefore(end())) {
                 return false;
             }
             try {
@@ -46,11 +69,5 @@ final class Deadline {
             }
         }
         return true;
-    }
-
-    /** A deadline at half of what is left of this one. */
-    Deadline half() {
-        Duration left = Duration.between(clock.instant(), end);
-        return new Deadline(clock, sleeper, left.isNegative() ? Duration.ZERO : left.dividedBy(2));
     }
 }

@@ -33,9 +33,25 @@ import org.ovirt.engine.sdk4.types.VnicProfile;
  */
 final class Engine implements AutoCloseable {
     private final Connection connection;
+    private final EngineHttp http;
 
-    Engine(Connection connection) {
+    Engine(Connection connection, EngineHttp http) {
         this.connection = connection;
+        this.http = http;
+    }
+
+    /** Requests of this thread wait no longer than {@code deadline}'s end (see {@link EngineHttp#limit}). */
+    EngineHttp.Scope within(Deadline deadline) {
+        return http.limit(deadline.end());
+    }
+
+    /** Requests of this thread wait as long as any request may: putting a VM back as it was. */
+    EngineHttp.Scope unlimited() {
+        return http.unlimited();
+    }
+
+    EngineHttp http() {
+        return http;
     }
 
     /** The engine's release as it reports it, such as {@code 4.5.6}; this also logs in. */
@@ -102,14 +118,13 @@ final class Engine implements AutoCloseable {
         });
     }
 
-    /** Each cluster's data center. */
-    Map<String, String> clusterDataCenters() throws TargetException {
+    /** The clusters, each with its data center and MAC pool. */
+    Map<String, EngineCluster> clusters() throws TargetException {
         return call("listing the clusters", () -> {
-            Map<String, String> out = new HashMap<>();
+            Map<String, EngineCluster> out = new HashMap<>();
             for (Cluster c : system().clustersService().list().send().clusters()) {
-                if (c.dataCenterPresent()) {
-                    out.put(c.id(), c.dataCenter().id());
-                }
+                out.put(c.id(), new EngineCluster(c.id(), c.dataCenterPresent() ? c.dataCenter().id() : null,
+                        c.macPoolPresent() ? c.macPool().id() : null));
             }
             return out;
         });
@@ -125,63 +140,64 @@ final class Engine implements AutoCloseable {
         });
     }
 
-    /** Whether the MAC pool of the cluster lets two NICs share a MAC. */
-    boolean allowsDuplicateMacs(String clusterId) throws TargetException {
-        return call("reading the MAC pool of cluster " + clusterId, () -> {
-            Cluster cluster = system().clustersService().clusterService(clusterId).get().send().cluster();
-            if (!cluster.macPoolPresent()) {
-                return false;
-            }
-            var pool = system().macPoolsService().macPoolService(cluster.macPool().id()).get().send().pool();
+    /** Whether the MAC pool {@code poolId} lets two NICs share a MAC. */
+    boolean allowsDuplicateMacs(String poolId) throws TargetException {
+        return call("reading MAC pool " + poolId, () -> {
+            var pool = system().macPoolsService().macPoolService(poolId).get().send().pool();
             return pool.allowDuplicatesPresent() && pool.allowDuplicates();
         });
     }
 
     EngineNic addNic(EngineVm vm, NicWrite write) throws TargetException {
-        return call(vm.name() + "/" + write.name() + ": adding it", () -> nic(vmService(vm).nicsService().add()
+        return write(vm.name() + "/" + write.name() + ": adding it", () -> nic(vmService(vm).nicsService().add()
                 .nic(builder(write)).send().nic()));
     }
 
     void updateNic(EngineVm vm, EngineNic nic, NicWrite write, String doing) throws TargetException {
-        run(vm.name() + "/" + nic.name() + ": " + doing, () -> vmService(vm).nicsService().nicService(nic.id()).update()
-                .nic(builder(write)).send());
-    }
-
-    void activate(EngineVm vm, EngineNic nic) throws TargetException {
-        run(vm.name() + "/" + nic.name() + ": plugging it (activate)", () -> vmService(vm).nicsService()
-                .nicService(nic.id()).activate().send());
+        write(vm.name() + "/" + nic.name() + ": " + doing, () -> vmService(vm).nicsService().nicService(nic.id())
+                .update().nic(builder(write)).send());
     }
 
     void deactivate(EngineVm vm, EngineNic nic) throws TargetException {
-        run(vm.name() + "/" + nic.name() + ": unplugging it (deactivate)", () -> vmService(vm).nicsService()
+        write(vm.name() + "/" + nic.name() + ": unplugging it (deactivate)", () -> vmService(vm).nicsService()
                 .nicService(nic.id()).deactivate().send());
     }
 
     void removeNic(EngineVm vm, EngineNic nic) throws TargetException {
-        run(vm.name() + "/" + nic.name() + ": removing it", () -> vmService(vm).nicsService().nicService(nic.id())
+        write(vm.name() + "/" + nic.name() + ": removing it", () -> vmService(vm).nicsService().nicService(nic.id())
                 .remove().send());
     }
 
     /** Asks the guest to shut down (ACPI or the guest agent). */
     void shutdown(EngineVm vm) throws TargetException {
-        run(vm.name() + ": shutting it down", () -> vmService(vm).shutdown().send());
+        write(vm.name() + ": shutting it down", () -> vmService(vm).shutdown().send());
     }
 
     /** Powers the VM off. */
     void stop(EngineVm vm) throws TargetException {
-        run(vm.name() + ": powering it off", () -> vmService(vm).stop().send());
+        write(vm.name() + ": powering it off", () -> vmService(vm).stop().send());
     }
 
     void start(EngineVm vm) throws TargetException {
-        run(vm.name() + ": starting it", () -> vmService(vm).start().send());
+        write(vm.name() + ": starting it", () -> vmService(vm).start().send());
     }
 
+    /**
+     * Revokes the SSO token and closes the connection pool. The SDK (4.4.5 HttpConnection.close) revokes first and
+     * closes its client only when that worked; the pool is closed here whatever the revoke did.
+     */
     @Override
     public void close() {
         try {
-            connection.close(); // revokes the SSO token
+            connection.close();
         } catch (Exception e) {
             // the token expires by itself; nothing is lost
+        } finally {
+            try {
+                http.close();
+            } catch (java.io.IOException e) {
+                // nothing left to do with a pool that fails to close
+            }
         }
     }
 
@@ -243,18 +259,27 @@ final class Engine implements AutoCloseable {
         return value.matches("[\\w.-]+") ? value : "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 
-    private static <T> T call(String what, Supplier<T> request) throws TargetException {
+    private <T> T call(String what, Supplier<T> request) throws TargetException {
+        return send(what, request, false);
+    }
+
+    private <T> T write(String what, Supplier<T> request) throws TargetException {
+        return send(what, request, true);
+    }
+
+    private void write(String what, Runnable request) throws TargetException {
+        send(what, () -> {
+            request.run();
+            return null;
+        }, true);
+    }
+
+    private <T> T send(String what, Supplier<T> request, boolean write) throws TargetException {
+        java.time.Duration waits = http.timeout();
         try {
             return request.get();
         } catch (org.ovirt.engine.sdk4.Error e) {
-            throw EngineErrors.of(what, e);
+            throw EngineErrors.of(what, e, write, waits);
         }
-    }
-
-    private static void run(String what, Runnable request) throws TargetException {
-        call(what, () -> {
-            request.run();
-            return null;
-        });
     }
 }

@@ -46,7 +46,19 @@ final class EngineErrors {
             new Known("ACTION_TYPE_FAILED_EXCEEDED_MAX_PCI_SLOTS", "Maximum PCI devices exceeded", Reason.NO_CAPACITY),
             new Known("NETWORK_INTERFACE_NAME_ALREADY_IN_USE", "interface name is already in use", Reason.CONFLICT),
             new Known("ACTION_TYPE_FAILED_VNIC_PROFILE_NOT_EXISTS", "profile doesn't exist", Reason.NOT_FOUND),
-            new Known("VM_INTERFACE_NOT_EXIST", "The VM Network Interface does not exist", Reason.NOT_FOUND));
+            new Known("VM_INTERFACE_NOT_EXIST", "The VM Network Interface does not exist", Reason.NOT_FOUND),
+            new Known("SCHEDULING_ALL_HOSTS_FILTERED_OUT", "There is no host that satisfies current scheduling",
+                    Reason.NO_CAPACITY));
+
+    /**
+     * A write whose answer did not come in time: the engine may have made the change, or may still make it (its
+     * command goes on after the client stops waiting). The caller reads the object again before it says more.
+     */
+    static final class OutcomeUnknown extends TargetException {
+        OutcomeUnknown(String message, Throwable cause) {
+            super(Reason.TIMEOUT, message, cause);
+        }
+    }
 
     private EngineErrors() {
     }
@@ -56,6 +68,18 @@ final class EngineErrors {
      * engine's own words and code.
      */
     static TargetException of(String what, RuntimeException e) {
+        return of(what, e, false, EngineHttp.READ_TIMEOUT);
+    }
+
+    /**
+     * @param write whether the request changes something: a write that got no answer within {@code waited} has an
+     *     unknown outcome ({@link OutcomeUnknown})
+     */
+    static TargetException of(String what, RuntimeException e, boolean write, java.time.Duration waited) {
+        if (write && cause(e, java.net.SocketTimeoutException.class)) {
+            return new OutcomeUnknown(what + ": outcome unknown: no answer from the engine within "
+                    + waited.toSeconds() + " s; it may have made the change, or may still make it", e);
+        }
         if (cause(e, javax.net.ssl.SSLException.class)) {
             return new TargetException(Reason.UNREACHABLE, what + ": the engine's certificate is not one to trust"
                     + " (the caFile's CA, or the JDK's authorities, must have signed it for the URL's host): "

@@ -126,6 +126,7 @@ record EngineSettings(URI url, Path caFile, String user, String password, Replug
         if (file.isPresent()) {
             from = PASSWORD_FILE + " " + file.get();
             try {
+                // a line ends at \n, \r or \r\n (BufferedReader): a file written on Windows leaves no \r behind
                 value = Files.readAllLines(Path.of(file.get()), StandardCharsets.UTF_8).stream().findFirst().orElse("");
             } catch (IOException e) {
                 throw new IllegalArgumentException(from + " cannot be read: " + e.getMessage(), e);

@@ -1,30 +1,29 @@
 package io.nicsync.plugin.ovirt;
 
 import io.nicsync.spi.LiveVm;
-import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NicSpec;
+import io.nicsync.spi.Nics;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * One VM as read from the engine at one time: nicsync's view of it ({@link #live}) and the engine's own records that
  * steps act on.
  *
- * @param dataCenterId the data center of its cluster, where its NICs' profiles are named
- * @param reported the MACs its guest agent reports; empty without an agent
+ * @param cluster its cluster: the data center its NICs' profiles are named in, the MAC pool of their MACs; null when
+ *     the engine did not list it
  */
-record Observed(LiveVm live, EngineVm vm, String dataCenterId, List<EngineNic> nics, Set<MacAddress> reported) {
+record Observed(LiveVm live, EngineVm vm, EngineCluster cluster, List<EngineNic> nics) {
     Observed {
         nics = List.copyOf(nics);
-        reported = Set.copyOf(reported);
+    }
+
+    String dataCenterId() {
+        return cluster == null ? null : cluster.dataCenterId();
     }
 
     /** The engine's NIC a step means: by name, else by MAC. */
     Optional<EngineNic> nic(NicSpec spec) {
-        if (spec.name() != null) {
-            return nics.stream().filter(n -> spec.name().equals(n.name())).findFirst();
-        }
-        return nics.stream().filter(n -> spec.mac() != null && spec.mac().equals(n.mac())).findFirst();
+        return nics.stream().filter(n -> Nics.identifies(spec, n.name(), n.mac())).findFirst();
     }
 }

@@ -15,7 +15,7 @@ import java.util.function.Supplier;
  * it refuses to change the interface model or MAC of a plugged NIC (CANNOT_PERFORM_HOT_UPDATE) and keeps no pending
  * change for later. Such a change is made by unplugging, changing and plugging the NIC back when the target's
  * {@code replug} allows it, else by a restart that makes it while the VM is down. One configuration is both
- * definitions.
+ * definitions, and it keeps a NIC that is unplugged.
  */
 final class OvirtCapabilities implements Capabilities {
     private final EngineSettings.Replug replug;
@@ -66,6 +66,12 @@ final class OvirtCapabilities implements Capabilities {
     @Override
     public boolean separatePersistentDefinition() {
         return false;
+    }
+
+    /** A NIC is configured, then plugged or not: unplugging keeps its configuration, engine id and MAC. */
+    @Override
+    public boolean keepsUnpluggedNics() {
+        return true;
     }
 
     private static boolean passthrough(NicSpec nic) {

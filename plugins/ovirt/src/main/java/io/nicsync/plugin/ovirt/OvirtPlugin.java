@@ -72,19 +72,25 @@ public final class OvirtPlugin implements TargetPlugin {
         Engine engine;
         try {
             settings = EngineSettings.of(config, env);
-            engine = new Engine(EngineClient.connect(settings, EngineTrust.context(settings.caFile())));
+            engine = EngineClient.open(settings, EngineTrust.context(settings.caFile()), clock);
         } catch (IllegalArgumentException e) {
             throw new TargetException(Reason.UNREACHABLE, "target " + config.name() + ": " + e.getMessage(), e);
         } catch (GeneralSecurityException e) {
             throw new TargetException(Reason.UNREACHABLE, "target " + config.name() + ": TLS set-up failed: "
                     + e.getMessage(), e);
         }
+        boolean opened = false;
         try {
-            return new OvirtTarget(config.name(), engine, settings.replug(), clock, sleeper);
+            OvirtTarget target = new OvirtTarget(config.name(), engine, settings.replug(), clock, sleeper);
+            opened = true;
+            return target;
         } catch (TargetException e) {
-            engine.close();
             throw new TargetException(e.reason(), "target " + config.name() + " (" + settings.url() + "): "
                     + e.getMessage(), e);
+        } finally {
+            if (!opened) {
+                engine.close(); // whatever failed: a target not returned is never closed by anyone else
+            }
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.nicsync.plugin.ovirt;
 
 import io.nicsync.spi.AddNic;
-import io.nicsync.spi.MacAddress;
 import io.nicsync.spi.NetworkRef;
 import io.nicsync.spi.NicSpec;
 import io.nicsync.spi.Nics;
@@ -11,10 +10,11 @@ import io.nicsync.spi.RestartRequired;
 import io.nicsync.spi.Slots;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
-import io.nicsync.spi.UnplugNic;
+import io.nicsync.spi.UnpersistNic;
 import io.nicsync.spi.VmRef;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,9 +24,10 @@ import java.util.Set;
 /**
  * What the engine would refuse in a plan, found without changing anything, every problem of every VM: a VM that is
  * neither up nor down, a vNIC profile its data center lacks, a network the host it runs on lacks
- * (ACTIVATE_DEACTIVATE_NETWORK_NOT_IN_VDS), more NICs than its PCI devices take, a MAC another NIC has where the MAC
- * pool allows no duplicates (NETWORK_MAC_ADDRESS_IN_USE), and a configuration change the engine refuses on a plugged
- * NIC (CANNOT_PERFORM_HOT_UPDATE).
+ * (ACTIVATE_DEACTIVATE_NETWORK_NOT_IN_VDS), more NICs than its PCI devices take, a MAC another NIC of the same MAC pool
+ * has, or another step of the plan gives another NIC of that pool, where the pool allows no duplicates
+ * (NETWORK_MAC_ADDRESS_IN_USE), and a configuration change the engine refuses on a plugged NIC
+ * (CANNOT_PERFORM_HOT_UPDATE). The catalogue is read anew: a preflight starts an apply.
  */
 final class Preflight {
     private final Engine engine;
@@ -42,7 +43,8 @@ final class Preflight {
         steps.forEach(s -> byVm.computeIfAbsent(s.vm(), k -> new ArrayList<>()).add(s));
         List<String> problems = new ArrayList<>();
         Map<String, Set<String>> hostNetworks = new HashMap<>();
-        List<Claim> claims = new ArrayList<>();
+        Set<MacClaims.Claim> claims = new LinkedHashSet<>();
+        observing.fresh();
         for (var entry : byVm.entrySet()) {
             Optional<Observed> found = observing.one(entry.getKey().name());
             if (found.isEmpty()) {
@@ -60,10 +62,10 @@ final class Preflight {
             for (Step step : entry.getValue()) {
                 networks(on, step, hostNetworks, problems);
                 hotUpdate(on, step).ifPresent(problems::add);
-                claims.addAll(claims(on, step, entry.getValue()));
+                claims(on, step, entry.getValue()).ifPresent(claims::add);
             }
         }
-        macs(claims, problems);
+        new MacClaims(engine, observing.current().clusters()).check(claims, problems);
         return problems;
     }
 
@@ -103,49 +105,21 @@ final class Preflight {
                         + " VM: the engine refuses it (CANNOT_PERFORM_HOT_UPDATE)");
     }
 
-    /** A MAC a step gives a NIC that does not have it yet. */
-    private record Claim(String vm, String clusterId, String nic, MacAddress mac) {
-    }
-
-    private static List<Claim> claims(Observed on, Step step, List<Step> ofVm) {
+    /** A MAC a step gives a NIC that does not have it yet, unless the plan takes it from another NIC of the VM. */
+    private static Optional<MacClaims.Claim> claims(Observed on, Step step, List<Step> ofVm) {
         NicSpec spec = switch (step) {
             case AddNic a -> a.spec();
             case PersistNic p -> p.spec();
             default -> null;
         };
         if (spec == null || spec.mac() == null) {
-            return List.of();
+            return Optional.empty();
         }
         boolean has = on.nic(spec).map(n -> spec.mac().equals(n.mac())).orElse(false)
-                || ofVm.stream().anyMatch(s -> s instanceof UnplugNic u && spec.mac().equals(u.spec().mac()));
-        return has ? List.of() : List.of(new Claim(on.vm().name(), on.vm().clusterId(), spec.label(), spec.mac()));
-    }
-
-    private void macs(List<Claim> claims, List<String> problems) throws TargetException {
-        if (claims.isEmpty()) {
-            return;
-        }
-        Map<MacAddress, String> used = new HashMap<>();
-        for (EngineVm vm : engine.vms()) {
-            for (EngineNic nic : engine.nics(vm)) {
-                if (nic.mac() != null) {
-                    used.put(nic.mac(), vm.name() + "/" + nic.name());
-                }
-            }
-        }
-        Map<String, Boolean> duplicates = new HashMap<>();
-        for (Claim c : claims) {
-            Boolean allowed = duplicates.get(c.clusterId());
-            if (allowed == null) {
-                allowed = engine.allowsDuplicateMacs(c.clusterId());
-                duplicates.put(c.clusterId(), allowed);
-            }
-            String holder = used.get(c.mac());
-            if (holder != null && !allowed) {
-                problems.add(c.vm() + "/" + c.nic() + ": MAC " + c.mac() + " is in use by " + holder + ", and the MAC"
-                        + " pool allows no duplicates (NETWORK_MAC_ADDRESS_IN_USE)");
-            }
-        }
+                || ofVm.stream().anyMatch(s -> s instanceof UnpersistNic u && spec.mac().equals(u.spec().mac()));
+        boolean plugs = step instanceof AddNic || on.vm().down() && on.nic(spec).isEmpty();
+        return has ? Optional.empty() : Optional.of(new MacClaims.Claim(on.vm().name(), on.vm().clusterId(),
+                spec.label(), spec.mac(), plugs));
     }
 
     private static List<NetworkRef> wanted(Step step) {

@@ -91,4 +91,66 @@ class AccessTest {
                     assertThat(e.getMessage()).contains("no answer from the engine").contains("Connection refused");
                 });
     }
+
+    /**
+     * The SDK revokes the token before it closes its HTTP client, and closes nothing when the revoke fails (the engine
+     * gone): the connection pool is closed all the same.
+     */
+    @Test
+    void closingClosesTheConnectionPoolEvenWhenTheLogoutFails() throws Exception {
+        SimEngine sim = SimEngine.start(Fixtures.standard(), TestPki.shared());
+        var settings = EngineSettings.of(config(sim, Map.of()), Map.of("PW", Fixtures.PASSWORD)::get);
+        Engine engine = EngineClient.open(settings, EngineTrust.context(settings.caFile()), new FakeTime());
+        assertThat(engine.version()).isEqualTo("4.5.6");
+        sim.close(); // the revoke cannot be sent
+        engine.close();
+        assertThatThrownBy(() -> engine.http().execute(new org.apache.http.client.methods.HttpGet(sim.url())))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("Connection pool shut down");
+    }
+
+    /** Whatever fails while a target opens, its engine is closed: the token revoked, the pool closed. */
+    @Test
+    void aTargetThatFailsToOpenLogsOutWhateverTheFailure() throws Exception {
+        try (SimEngine engine = SimEngine.start(Fixtures.standard(), TestPki.shared())) {
+            engine.cutShortNext("/ovirt-engine/api");
+            assertThatThrownBy(() -> plugin(Fixtures.PASSWORD).open(config(engine, Map.of())))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(engine.requests()).last().isEqualTo("POST /ovirt-engine/services/sso-logout");
+        }
+    }
+
+    /**
+     * Requests of several VMs at once that all meet an expired token log in once: the SDK logs in again after a 401
+     * without a lock, and every token but one would be left unrevoked.
+     */
+    @Test
+    void requestsThatMeetAnExpiredTokenTogetherLogInOnce() throws Exception {
+        try (OvirtLab lab = OvirtLab.standard()) {
+            lab.observe("web-01");
+            lab.engine.expireTokens();
+            lab.engine.loginLatency(java.time.Duration.ofMillis(300));
+            int before = logins(lab.engine);
+            var barrier = new java.util.concurrent.CyclicBarrier(4);
+            var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+            try {
+                var results = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (String vm : new String[] {"web-01", "web-02", "stuck", "quiet"}) {
+                    results.add(pool.submit(() -> {
+                        barrier.await();
+                        return lab.observe(vm);
+                    }));
+                }
+                for (var r : results) {
+                    r.get();
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            assertThat(logins(lab.engine) - before).isEqualTo(1);
+        }
+    }
+
+    private static int logins(SimEngine engine) {
+        return (int) engine.requests().stream().filter(r -> r.equals("POST /ovirt-engine/sso/oauth/token")).count();
+    }
 }

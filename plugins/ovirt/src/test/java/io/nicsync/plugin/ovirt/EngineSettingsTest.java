@@ -48,6 +48,9 @@ class EngineSettingsTest {
     void thePasswordComesFromExactlyOneFileOrVariable(@TempDir Path dir) throws Exception {
         Path file = Files.writeString(dir.resolve("pw"), "from-file\nsecond line\n");
         assertThat(of(Map.of("passwordEnv", "", "passwordFile", file.toString())).password()).isEqualTo("from-file");
+        Path windows = Files.writeString(dir.resolve("pw-crlf"), "from-windows\r\n");
+        assertThat(of(Map.of("passwordEnv", "", "passwordFile", windows.toString())).password())
+                .as("no carriage return").isEqualTo("from-windows");
         assertThatThrownBy(() -> of(Map.of("passwordFile", file.toString())))
                 .hasMessageContaining("exactly one of passwordFile and passwordEnv");
         assertThatThrownBy(() -> of(Map.of("passwordEnv", ""))).hasMessageContaining("exactly one");

@@ -3,6 +3,8 @@ package io.nicsync.plugin.ovirt;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.nicsync.plugin.ovirt.sim.EngineState;
+import io.nicsync.plugin.ovirt.sim.Fixtures;
 import io.nicsync.spi.AddNic;
 import io.nicsync.spi.LinkState;
 import io.nicsync.spi.MacAddress;
@@ -58,6 +60,49 @@ class MacPoolTest {
                         assertThat(e.reason()).isEqualTo(Reason.NO_CAPACITY);
                         assertThat(e.getMessage()).contains("MAC_POOL_NOT_ENOUGH_MAC_ADDRESSES");
                     });
+        }
+    }
+
+    /**
+     * MACs are unique within a MAC pool: an unplugged NIC of a cluster with another pool may have the same one. A
+     * plugged one may not: the engine plugs no NIC whose MAC a plugged NIC of any VM has.
+     */
+    @Test
+    void aMacAnUnpluggedNicOfAnotherMacPoolHasIsNoConflictAPluggedOneIs() throws Exception {
+        var state = Fixtures.standard();
+        Fixtures.ownMacPool(state, "Other");
+        var far = Fixtures.vm(state, "far-01", "down", "Other");
+        far.nics.add(new EngineState.Nic("far-nic1", "nic1", "virtio", "56:6f:1a:00:00:44", null, true, false));
+        far.nics.add(new EngineState.Nic("far-nic2", "nic2", "virtio", "56:6f:1a:00:00:45", null, true, true));
+        try (OvirtLab lab = OvirtLab.of(state, java.util.Map.of())) {
+            var add = new AddNic(OvirtLab.vm("web-01"), withMac("eth1", MacAddress.parse("56:6f:1a:00:00:44")), "t");
+            assertThat(lab.target.preflight(List.of(add))).isEmpty();
+            assertThat(lab.apply(add).nic("eth1").orElseThrow().mac().value()).isEqualTo("56:6f:1a:00:00:44");
+
+            var plugged = new AddNic(OvirtLab.vm("web-01"), withMac("eth2", MacAddress.parse("56:6f:1a:00:00:45")),
+                    "t");
+            assertThat(lab.target.preflight(List.of(plugged))).singleElement().asString().isEqualTo("web-01/eth2: MAC"
+                    + " 56:6f:1a:00:00:45 is that of far-01/nic2, plugged, and the engine plugs no NIC whose MAC a"
+                    + " plugged NIC has, and the MAC pool allows no duplicates (NETWORK_MAC_ADDRESS_IN_USE)");
+            assertThatThrownBy(() -> lab.target.execute(plugged, Duration.ofSeconds(5)))
+                    .isInstanceOfSatisfying(TargetException.class, e -> assertThat(e.getMessage())
+                            .contains("MAC Address 56:6f:1a:00:00:45 is already in use by VM or snapshot: far-01"));
+        }
+    }
+
+    /** Two VMs a plan gives the same new MAC: the second add would be refused, so preflight says so first. */
+    @Test
+    void twoNicsOnePlanGivesTheSameMacAreAConflict() throws Exception {
+        try (OvirtLab lab = OvirtLab.standard()) {
+            MacAddress mac = MacAddress.parse("56:6f:1a:00:00:55");
+            var web = OvirtLab.vm("web-01");
+            List<io.nicsync.spi.Step> steps = List.of(
+                    new io.nicsync.spi.PersistNic(web, withMac("eth1", mac), null, "t"),
+                    new AddNic(web, withMac("eth1", mac), "t"),
+                    new AddNic(OvirtLab.vm("quiet"), withMac("eth1", mac), "t"));
+            assertThat(lab.target.preflight(steps)).singleElement().asString()
+                    .isEqualTo("quiet/eth1: MAC 56:6f:1a:00:00:55 is also given to web-01/eth1 by this plan, and the"
+                            + " MAC pool allows no duplicates (NETWORK_MAC_ADDRESS_IN_USE)");
         }
     }
 }

@@ -65,6 +65,12 @@ final class OvirtLab implements AutoCloseable {
         return after;
     }
 
+    /** Unplugs the plugged NIC {@code nic} of {@code vm}, verified; the NIC as it is then, in the configuration. */
+    io.nicsync.spi.LiveNic unplug(String vm, String nic) throws TargetException {
+        var plugged = observe(vm).nic(nic).orElseThrow();
+        return apply(new io.nicsync.spi.UnplugNic(vm(vm), plugged.live(), "test")).nic(nic).orElseThrow();
+    }
+
     /** The NIC {@code name} on {@code network/profile} as a new NIC: virtio, link up, no MAC asked. */
     static io.nicsync.spi.NicSpec nic(String name, String network) {
         return new io.nicsync.spi.NicSpec(name, null, Networks.profile(network, network), "virtio", null,

@@ -1,5 +1,10 @@
 package io.nicsync.plugin.ovirt;
 
+import io.nicsync.apply.Applier;
+import io.nicsync.apply.ApplyListener;
+import io.nicsync.apply.ApplyOptions;
+import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.FailurePolicy;
 import io.nicsync.plan.DesiredSource;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
@@ -12,9 +17,11 @@ import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetException;
 import io.nicsync.spi.UnmanagedPolicy;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 
 /** Plans made by nicsync's own planner from what the plugin observes, and applied step by step as the applier does. */
 final class Plans {
@@ -44,5 +51,12 @@ final class Plans {
         for (Step step : plan.steps()) {
             lab.apply(step);
         }
+    }
+
+    /** The plan applied by nicsync's applier, on the lab's clock: a failed step rolls its VM back. */
+    static ApplyReport applyRollingBack(OvirtLab lab, Plan plan) throws InterruptedException {
+        var options = new ApplyOptions(4, 10, FailurePolicy.ROLLBACK, Duration.ofSeconds(60), true);
+        return new Applier(Map.of(OvirtLab.TARGET, lab.target), options, new ApplyListener() { }, lab.time,
+                lab.time.sleeper::sleep).apply(plan.steps());
     }
 }

@@ -63,4 +63,26 @@ class StoppedVmTest {
             assertThat(plan.steps()).isEmpty();
         }
     }
+
+    /**
+     * An unplugged NIC of a VM that is down stays unplugged when its configuration changes, and so when that change
+     * is undone: a persist writes the configuration, not whether the VM starts with the NIC.
+     */
+    @Test
+    void aPersistAndItsUndoKeepWhetherTheNicOfAVmThatIsDownIsPlugged() throws Exception {
+        try (OvirtLab lab = OvirtLab.standard()) {
+            lab.engine.change(s -> lab.simNic("web-02", "nic1").plugged = false);
+            var vm = OvirtLab.vm("web-02");
+            LiveNic nic1 = lab.observe("web-02").nic("nic1").orElseThrow();
+            var e1000 = new io.nicsync.spi.NicSpec("nic1", nic1.mac(), nic1.persistent().network(), "e1000", null,
+                    nic1.persistent().link(), null);
+            PersistNic persist = new PersistNic(vm, e1000, nic1.persistent(), "test");
+            lab.apply(persist);
+            assertThat(lab.simNic("web-02", "nic1").iface).isEqualTo("e1000");
+            assertThat(lab.simNic("web-02", "nic1").plugged).isFalse();
+            lab.apply(persist.inverse().orElseThrow());
+            assertThat(lab.simNic("web-02", "nic1").iface).isEqualTo("virtio");
+            assertThat(lab.simNic("web-02", "nic1").plugged).as("unplugged, as it was").isFalse();
+        }
+    }
 }

@@ -52,7 +52,9 @@ final class Api {
                 if (p.isEmpty() || p.equals("/")) {
                     yield new Answer(200, docs.api(), "system", "get");
                 } else if (p.equals("/vms")) {
-                    yield new Answer(200, Documents.list("vms", vms(r.query().get("search")), docs::vm), "vms", "list");
+                    List<Vm> listed = vms(r.query().get("search"));
+                    listed.forEach(rules::read);
+                    yield new Answer(200, Documents.list("vms", listed, docs::vm), "vms", "list");
                 } else if (p.equals("/vnicprofiles")) {
                     yield new Answer(200, Documents.list("vnic_profiles", List.copyOf(s.profiles.values()),
                             docs::profile), "vnic_profiles", "list");
@@ -69,10 +71,12 @@ final class Api {
                     var h = found(s.hosts.get(m.group(1)));
                     yield new Answer(200, Documents.list("network_attachments", List.copyOf(h.networkIds),
                             (into, n) -> docs.networkAttachment(into, h, n)), "network_attachments", "list");
-                } else if ((m = MAC_POOL.matcher(p)).matches() && m.group(1).equals(s.macPool.id)) {
-                    yield new Answer(200, Documents.one(docs::macPool), "mac_pool", "get");
+                } else if ((m = MAC_POOL.matcher(p)).matches()) {
+                    var pool = found(s.macPools.get(m.group(1)));
+                    yield new Answer(200, Documents.one(into -> docs.macPool(into, pool)), "mac_pool", "get");
                 } else if ((m = VM.matcher(p)).matches()) {
                     Vm vm = vm(m.group(1));
+                    rules.read(vm);
                     yield new Answer(200, Documents.one(into -> docs.vm(into, vm)), "vm", "get");
                 } else if ((m = NIC.matcher(p)).matches()) {
                     Vm vm = vm(m.group(1));

@@ -115,7 +115,7 @@ final class Documents {
         Element e = identified(into, "cluster", API + "/clusters/" + c.id(), c.id());
         text(e, "name", c.name());
         link(e, "data_center", API + "/datacenters/" + c.dataCenterId(), c.dataCenterId());
-        link(e, "mac_pool", API + "/macpools/" + s.macPool.id, s.macPool.id);
+        link(e, "mac_pool", API + "/macpools/" + c.macPoolId(), c.macPoolId());
         return e;
     }
 
@@ -127,13 +127,13 @@ final class Documents {
         return e;
     }
 
-    Element macPool(Element into) {
-        Element e = identified(into, "mac_pool", API + "/macpools/" + s.macPool.id, s.macPool.id);
-        text(e, "name", "Default");
-        text(e, "allow_duplicates", s.macPool.allowDuplicates);
+    Element macPool(Element into, EngineState.MacPool pool) {
+        Element e = identified(into, "mac_pool", API + "/macpools/" + pool.id, pool.id);
+        text(e, "name", pool.name);
+        text(e, "allow_duplicates", pool.allowDuplicates);
         Element range = child(child(e, "ranges"), "range");
-        text(range, "from", mac(s.macPool.first));
-        text(range, "to", mac(s.macPool.last));
+        text(range, "from", mac(pool.first));
+        text(range, "to", mac(pool.last));
         return e;
     }
 

@@ -39,6 +39,8 @@ final class EngineFault extends RuntimeException {
             Map.entry("ACTION_TYPE_FAILED_VNIC_PROFILE_NOT_EXISTS", "Cannot ${action} ${type}. The specified VM"
                     + " network interface profile doesn't exist."),
             Map.entry("VM_INTERFACE_NOT_EXIST", "Cannot ${action} ${type}. The VM Network Interface does not exist."),
+            Map.entry("SCHEDULING_ALL_HOSTS_FILTERED_OUT", "Cannot ${action} ${type}. There is no host that satisfies"
+                    + " current scheduling constraints. See below for details:"),
             Map.entry("ACTIVATE_NIC_FAILED", "Failed to activate VM Network Interface."),
             Map.entry("DEACTIVATE_NIC_FAILED", "Failed to deactivate VM Network Interface."),
             Map.entry("UPDATE_VNIC_FAILED", "Failed to update VM Network Interface."));
@@ -48,7 +50,8 @@ final class EngineFault extends RuntimeException {
             "CANNOT_PERFORM_HOT_UPDATE_WITH_PORT_MIRRORING", "ACTION_TYPE_FAILED_CANNOT_REMOVE_ACTIVE_DEVICE",
             "ACTION_TYPE_FAILED_VM_STATUS_ILLEGAL", "NETWORK_CANNOT_ADD_INTERFACE_WHEN_VM_STATUS_NOT_UP_DOWN_LOCKED",
             "ACTIVATE_DEACTIVATE_NETWORK_NOT_IN_VDS", "NETWORK_MAC_ADDRESS_IN_USE", "MAC_POOL_NOT_ENOUGH_MAC_ADDRESSES",
-            "ACTION_TYPE_FAILED_EXCEEDED_MAX_PCI_SLOTS", "NETWORK_INTERFACE_NAME_ALREADY_IN_USE");
+            "ACTION_TYPE_FAILED_EXCEEDED_MAX_PCI_SLOTS", "NETWORK_INTERFACE_NAME_ALREADY_IN_USE",
+            "SCHEDULING_ALL_HOSTS_FILTERED_OUT");
 
     /** VDSM's failures (EngineError: ACTIVATE_NIC_FAILED 49, DEACTIVATE_NIC_FAILED 50, UPDATE_VNIC_FAILED 56). */
     private static final java.util.Set<String> VDSM = java.util.Set.of("ACTIVATE_NIC_FAILED", "DEACTIVATE_NIC_FAILED",

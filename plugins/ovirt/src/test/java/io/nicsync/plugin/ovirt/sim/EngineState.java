@@ -25,12 +25,15 @@ public final class EngineState {
     public final Map<String, Profile> profiles = new LinkedHashMap<>();
     public final Map<String, Host> hosts = new LinkedHashMap<>();
     public final Map<String, Vm> vms = new LinkedHashMap<>();
-    public final MacPool macPool = new MacPool();
+    /** The engine's default MAC pool, every cluster's unless a test gives one another. */
+    public final MacPool macPool = new MacPool("58ca604b-017d-0374-0220-00000000014e", "Default");
+    public final Map<String, MacPool> macPools = new LinkedHashMap<>(Map.of(macPool.id, macPool));
 
     public record DataCenter(String id, String name) {
     }
 
-    public record Cluster(String id, String name, String dataCenterId) {
+    /** A cluster, with the MAC pool its VMs' MACs come from (MacPoolPerCluster: several clusters may share one). */
+    public record Cluster(String id, String name, String dataCenterId, String macPoolId) {
     }
 
     public record Network(String id, String name, String dataCenterId) {
@@ -47,6 +50,8 @@ public final class EngineState {
         public final Set<String> networkIds = new HashSet<>();
         /** Networks whose bridge VDSM cannot plug a NIC into (hotplugNic fails, error 49). */
         public final Set<String> brokenNetworkIds = new HashSet<>();
+        /** Whether the scheduler lets a VM run here (not: no memory left, maintenance, ...). */
+        public boolean schedulable = true;
 
         public Host(String id, String name, String clusterId) {
             this.id = id;
@@ -55,12 +60,18 @@ public final class EngineState {
         }
     }
 
-    /** The engine's one MAC pool: a range, no duplicates unless allowed (the engine's default pool allows none). */
+    /** A MAC pool: a range, no duplicates unless allowed (the engine's default pool allows none). */
     public static final class MacPool {
-        public final String id = "58ca604b-017d-0374-0220-00000000014e";
+        public final String id;
+        public final String name;
         public long first = 0x566f_1a00_0000L;
         public long last = 0x566f_1a00_00ffL;
         public boolean allowDuplicates;
+
+        public MacPool(String id, String name) {
+            this.id = id;
+            this.name = name;
+        }
     }
 
     /** The guest inside a VM, as VDSM and the guest agent see it. */
@@ -73,6 +84,8 @@ public final class EngineState {
         public boolean shutsDown = true;
         /** How many reads of the reported devices still show a NIC the guest has just released. */
         public int agentLag = 1;
+        /** How many reads of the VM show it powering down after a power-off before it is down (0: at once). */
+        public int poweringDownReads;
     }
 
     public static final class Vm {
@@ -90,6 +103,8 @@ public final class EngineState {
         public final List<Nic> nics = new ArrayList<>();
         /** MACs the guest agent goes on reporting after an unplug, with the reads left. */
         public final Map<String, Integer> lingering = new LinkedHashMap<>();
+        /** Reads left that show it powering down after a power-off. */
+        int poweringDown;
 
         public Vm(String id, String name, String clusterId, String status) {
             this.id = id;
@@ -160,9 +175,8 @@ public final class EngineState {
                 .findFirst();
     }
 
-    /** Every NIC's MAC in the engine, with the VM that has it. */
-    Optional<Vm> macHolder(String mac) {
-        return vms.values().stream().filter(v -> v.nics.stream().anyMatch(n -> mac.equalsIgnoreCase(n.mac)))
-                .findFirst();
+    /** The MAC pool of the VM's cluster. */
+    public MacPool macPoolOf(Vm vm) {
+        return macPools.get(clusters.get(vm.clusterId).macPoolId());
     }
 }

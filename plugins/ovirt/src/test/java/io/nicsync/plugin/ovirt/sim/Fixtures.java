@@ -55,7 +55,7 @@ public final class Fixtures {
     private static void dataCenter(EngineState s, String name, String tag) {
         DataCenter dc = new DataCenter(id("dc-" + name), name);
         s.dataCenters.put(dc.id(), dc);
-        Cluster c = new Cluster(id("cluster-" + name), name, dc.id());
+        Cluster c = new Cluster(id("cluster-" + name), name, dc.id(), s.macPool.id);
         s.clusters.put(c.id(), c);
         if (!name.equals("Default")) {
             Network n = new Network(id("net-" + tag + "-ovirtmgmt"), "ovirtmgmt", dc.id());
@@ -71,12 +71,26 @@ public final class Fixtures {
 
     /** A VM in cluster Default, up on host1 or down. */
     public static Vm vm(EngineState s, String name, String status) {
-        Vm vm = new Vm(id("vm-" + name), name, id("cluster-Default"), status);
+        return vm(s, name, status, "Default");
+    }
+
+    /** A VM in cluster {@code cluster} (Default or Other), up on host1 or down. */
+    public static Vm vm(EngineState s, String name, String status, String cluster) {
+        Vm vm = new Vm(id("vm-" + name), name, id("cluster-" + cluster), status);
         if (status.equals("up")) {
             vm.hostId = id("host1");
         }
         s.vms.put(vm.id, vm);
         return vm;
+    }
+
+    /** Cluster {@code cluster} gets a MAC pool of its own, with the default pool's range. */
+    public static EngineState.MacPool ownMacPool(EngineState s, String cluster) {
+        EngineState.MacPool pool = new EngineState.MacPool(id("macpool-" + cluster), cluster);
+        s.macPools.put(pool.id, pool);
+        Cluster c = s.clusters.get(id("cluster-" + cluster));
+        s.clusters.put(c.id(), new Cluster(c.id(), c.name(), c.dataCenterId(), pool.id));
+        return pool;
     }
 
     /** A plugged virtio NIC on the profile named as its network. */

@@ -34,10 +34,13 @@ import java.util.Set;
  *       (NETWORK_CANNOT_ADD_INTERFACE_WHEN_VM_STATUS_NOT_UP_DOWN_LOCKED); the name is new on the VM
  *       (NETWORK_INTERFACE_NAME_ALREADY_IN_USE); the NICs fit the VM's PCI devices
  *       (ACTION_TYPE_FAILED_EXCEEDED_MAX_PCI_SLOTS); the profile is one of the VM's data center
- *       (ACTION_TYPE_FAILED_VNIC_PROFILE_NOT_EXISTS); a given MAC is not in use unless the pool allows duplicates
- *       (NETWORK_MAC_ADDRESS_IN_USE), else one is taken from the pool (MAC_POOL_NOT_ENOUGH_MAC_ADDRESSES). The NIC is
- *       added plugged or unplugged as asked (plugged by default, as the UI's "Activate" box); added plugged to a VM that
- *       is up, it is then plugged (rule 3), and a failed plug takes the addition back (the command's compensation).</li>
+ *       (ACTION_TYPE_FAILED_VNIC_PROFILE_NOT_EXISTS); a given MAC is not in use in the MAC pool of the VM's cluster
+ *       unless that pool allows duplicates (NETWORK_MAC_ADDRESS_IN_USE: MacAddressValidator.isMacAssignableValidator
+ *       asks the pool MacPoolPerCluster.getMacPoolForCluster gives; a NIC of another pool with the same MAC is no
+ *       conflict), else one is taken from that pool (MAC_POOL_NOT_ENOUGH_MAC_ADDRESSES). The NIC is
+ *       added plugged or unplugged as asked (plugged by default, as the UI's "Activate" box); added plugged, it is then
+ *       plugged (rule 3: activateNewNic, a VM that is down included), and a failed plug takes the addition back (the
+ *       command's compensation).</li>
  *   <li><b>Update</b> (UpdateVmInterfaceCommand): the VM is Up, Down or Image-Locked; a change of {@code plugged} is a
  *       plug or an unplug (rule 3); on a VM that is up, a NIC that stays plugged takes a new profile or {@code linked}
  *       live (VDSM's device update, UPDATE_VNIC_FAILED when it fails), but not a new interface model or MAC, nor any
@@ -53,7 +56,9 @@ import java.util.Set;
  *   <li><b>Plug and unplug</b> (ActivateDeactivateVmNicCommand; the REST activate and deactivate actions): the VM is
  *       Up, Down, Image-Locked, Powering Up or Powering Down (ACTION_TYPE_FAILED_VM_STATUS_ILLEGAL). Of a VM that is
  *       not up only the flag changes ("plugging a nic when a VM is down updates its plugged flag"). Of a VM that is up,
- *       the network must be on its host (ACTIVATE_DEACTIVATE_NETWORK_NOT_IN_VDS), a plugged MAC must be free, and
+ *       the network must be on its host (ACTIVATE_DEACTIVATE_NETWORK_NOT_IN_VDS), no other plugged NIC of any VM may
+ *       have the MAC unless the VM's pool allows duplicates (ActivateDeactivateVmNicCommand.macAvailable,
+ *       VmInterfaceManager.getVmWithSameMacIfDuplicateIsNotAllowed: VmNicDao.getPluggedForMac), and
  *       VDSM plugs or unplugs the device: a plug fails with ACTIVATE_NIC_FAILED (VDSM 49) when the host cannot, an
  *       unplug with DEACTIVATE_NIC_FAILED (VDSM 50) when the guest does not release the device within VDSM's
  *       hotunplug_timeout (answered at once here); the NIC then stays as it was.</li>
@@ -61,7 +66,10 @@ import java.util.Set;
  *       Image-Locked (ACTION_TYPE_FAILED_CANNOT_REMOVE_ACTIVE_DEVICE: "remove the nic only if the VM is down or nic is
  *       deactivated"); its MAC goes back to the pool.</li>
  *   <li><b>Run</b>: a VM starts with the NICs that are plugged ("Run VM: include only nics which are activated");
- *       nothing of a NIC changes when the VM stops or starts.</li>
+ *       nothing of a NIC changes when the VM stops or starts. A start is refused when the VM is not Down
+ *       (ACTION_TYPE_FAILED_VM_STATUS_ILLEGAL) or when no host of its cluster passes the scheduler's filters
+ *       (SCHEDULING_ALL_HOSTS_FILTERED_OUT, RunVmCommand's validation). A power-off (StopVmCommand, VDSM's destroy)
+ *       leaves the VM Powering Down until VDSM has ended its process, for as many reads as a test says.</li>
  *   <li><b>Guest agent</b>: reports the NICs the guest has, with their MACs; after an unplug it goes on reporting the
  *       released NIC for a few reads (its reporting interval).</li>
  * </ol>
@@ -102,11 +110,11 @@ final class NicRules {
         ifaces.add(iface);
         pciWithinLimit(vm, ifaces, "add");
         String profile = in.profile() == null || in.profile().isEmpty() ? null : profile(vm, in.profile(), "add").id();
-        String mac = in.mac() != null ? available(in.mac(), null) : allocate();
+        String mac = in.mac() != null ? available(vm, in.mac(), null) : allocate(vm);
         Nic nic = new Nic(EngineState.newId(), in.name(), iface, mac.toLowerCase(Locale.ROOT), profile,
                 in.linked() == null || in.linked(), in.plugged() == null || in.plugged());
         vm.nics.add(nic);
-        if (nic.plugged && HOTPLUG.contains(vm.status)) {
+        if (nic.plugged) { // activateNewNic, whatever the VM's status (rule 3)
             nic.plugged = false;
             try {
                 plug(vm, nic, true, "add");
@@ -148,7 +156,7 @@ final class NicRules {
             onHost(vm, wanted.profileId);
         }
         if (!nic.mac.equals(wanted.mac)) {
-            available(wanted.mac, nic);
+            available(vm, wanted.mac, nic);
         }
         Nic before = nic.copy();
         nic.restore(wanted);
@@ -200,19 +208,33 @@ final class NicRules {
     }
 
     void stop(Vm vm) {
-        if (!vm.status.equals("down")) {
+        if (vm.status.equals("down") || vm.status.equals("powering_down")) {
+            return;
+        }
+        if (vm.guest.poweringDownReads > 0) {
+            vm.status = "powering_down";
+            vm.poweringDown = vm.guest.poweringDownReads;
+        } else {
             down(vm);
         }
     }
 
-    /** Runs the VM on a host of its cluster, with its plugged NICs. */
+    /** A read of the VM: one that is powering down after a power-off is down after its reads. */
+    void read(Vm vm) {
+        if (vm.status.equals("powering_down") && --vm.poweringDown <= 0) {
+            down(vm);
+        }
+    }
+
+    /** Runs the VM on a host of its cluster the scheduler lets it run on, with its plugged NICs. */
     void start(Vm vm) {
         if (!vm.status.equals("down")) {
             throw EngineFault.of("ACTION_TYPE_FAILED_VM_STATUS_ILLEGAL", "run", "type", "VM", "vmStatus",
                     vm.status);
         }
-        vm.hostId = s.hosts.values().stream().filter(h -> h.clusterId.equals(vm.clusterId)).map(h -> h.id)
-                .findFirst().orElseThrow();
+        vm.hostId = s.hosts.values().stream().filter(h -> h.clusterId.equals(vm.clusterId) && h.schedulable)
+                .map(h -> h.id).findFirst()
+                .orElseThrow(() -> EngineFault.of("SCHEDULING_ALL_HOSTS_FILTERED_OUT", "run", "type", "VM"));
         vm.status = "up";
     }
 
@@ -222,13 +244,16 @@ final class NicRules {
         if (!PLUGGABLE.contains(vm.status)) {
             throw EngineFault.of("ACTION_TYPE_FAILED_VM_STATUS_ILLEGAL", verb, "vmStatus", vm.status);
         }
+        if (plug && !s.macPoolOf(vm).allowDuplicates) { // validated for a VM in any status, up or not
+            Optional<Vm> holder = s.vms.values().stream().filter(v -> v.nics.stream()
+                    .anyMatch(n -> n != nic && n.plugged && n.mac.equalsIgnoreCase(nic.mac))).findFirst();
+            if (holder.isPresent()) {
+                throw EngineFault.of("NETWORK_MAC_ADDRESS_IN_USE", verb, "MacAddress", nic.mac, "VmName",
+                        holder.get().name);
+            }
+        }
         if (HOTPLUG.contains(vm.status)) {
             onHost(vm, nic.profileId);
-            if (plug && !s.macPool.allowDuplicates && s.vms.values().stream().flatMap(v -> v.nics.stream())
-                    .anyMatch(n -> n != nic && n.mac.equals(nic.mac))) {
-                throw EngineFault.of("NETWORK_MAC_ADDRESS_IN_USE", verb, "MacAddress", nic.mac, "VmName",
-                        s.macHolder(nic.mac).map(v -> v.name).orElse(""));
-            }
             if (plug) {
                 boolean broken = nic.profileId != null && host(vm).brokenNetworkIds.contains(network(nic.profileId));
                 vdsm(vm, "ACTIVATE_NIC_FAILED", action, broken);
@@ -295,25 +320,28 @@ final class NicRules {
         return s.profiles.get(profileId).networkId();
     }
 
-    /** A MAC that {@code self} may take: free, or the pool allows duplicates. */
-    private String available(String mac, Nic self) {
+    /** A MAC that {@code self} of {@code vm} may take: free in the pool of the VM's cluster, or it allows duplicates. */
+    private String available(Vm vm, String mac, Nic self) {
         if (!mac.matches("(?i)[0-9a-f]{2}(:[0-9a-f]{2}){5}")) {
             throw EngineFault.badRequest("[MAC Address must be in format \"HH:HH:HH:HH:HH:HH\" where H is a"
                     + " hexadecimal character (either a digit or A-F, case is insignificant).]");
         }
-        Optional<Vm> holder = s.vms.values().stream()
+        EngineState.MacPool pool = s.macPoolOf(vm);
+        Optional<Vm> holder = s.vms.values().stream().filter(v -> s.macPoolOf(v) == pool)
                 .filter(v -> v.nics.stream().anyMatch(n -> n != self && n.mac.equalsIgnoreCase(mac))).findFirst();
-        if (holder.isPresent() && !s.macPool.allowDuplicates) {
+        if (holder.isPresent() && !pool.allowDuplicates) {
             throw EngineFault.of("NETWORK_MAC_ADDRESS_IN_USE", "add", "MacAddress", mac, "VmName",
                     holder.get().name);
         }
         return mac;
     }
 
-    private String allocate() {
+    /** A MAC of the VM's pool that no NIC of that pool has. */
+    private String allocate(Vm vm) {
+        EngineState.MacPool pool = s.macPoolOf(vm);
         Set<String> used = new HashSet<>();
-        s.vms.values().forEach(v -> v.nics.forEach(n -> used.add(n.mac)));
-        for (long m = s.macPool.first; m <= s.macPool.last; m++) {
+        s.vms.values().stream().filter(v -> s.macPoolOf(v) == pool).forEach(v -> v.nics.forEach(n -> used.add(n.mac)));
+        for (long m = pool.first; m <= pool.last; m++) {
             String mac = String.format("%012x", m).replaceAll("(..)(?!$)", "$1:");
             if (!used.contains(mac)) {
                 return mac;

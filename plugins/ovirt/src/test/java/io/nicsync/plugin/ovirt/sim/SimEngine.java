@@ -50,6 +50,9 @@ public final class SimEngine implements AutoCloseable {
     private final Path caFile;
     private final SecureRandom random = new SecureRandom();
     private volatile long writeLatencyMillis;
+    private volatile long loginLatencyMillis;
+    private volatile long answerDelayMillis;
+    private final Set<String> cutShort = Collections.synchronizedSet(new HashSet<>());
 
     private SimEngine(EngineState state, TestPki pki, int port) throws Exception {
         this.state = state;
@@ -101,6 +104,39 @@ public final class SimEngine implements AutoCloseable {
         }
     }
 
+    /** How long each changing request takes from now on: a slow engine, VDSM and the guest taking their time. */
+    public void writeLatency(java.time.Duration latency) {
+        writeLatencyMillis = latency.toMillis();
+    }
+
+    /**
+     * How long each changing request's answer takes from now on, the change being made at once: an answer lost on a
+     * slow network, or a proxy that holds it.
+     */
+    public void answerDelay(java.time.Duration delay) {
+        answerDelayMillis = delay.toMillis();
+    }
+
+    /** The next answer to {@code GET path} breaks off half-way, as a dropped connection leaves it. */
+    public void cutShortNext(String path) {
+        cutShort.add(path);
+    }
+
+    /** How long the SSO takes to answer a login from now on. */
+    public void loginLatency(java.time.Duration latency) {
+        loginLatencyMillis = latency.toMillis();
+    }
+
+    /**
+     * Every SSO token given so far expires (the engine's session timeout): the API answers 401 to them, and the SDK
+     * logs in again.
+     */
+    public void expireTokens() {
+        synchronized (state) {
+            tokens.clear();
+        }
+    }
+
     /** The requests answered so far, as {@code METHOD path}. */
     public List<String> requests() {
         return List.copyOf(requests);
@@ -118,6 +154,7 @@ public final class SimEngine implements AutoCloseable {
             byte[] body = x.getRequestBody().readAllBytes();
             requests.add(x.getRequestMethod() + " " + path);
             if (path.equals(SSO_TOKEN) && x.getRequestMethod().equals("POST")) {
+                pause(loginLatencyMillis);
                 json(x, token(form(body)));
             } else if (path.equals(SSO_LOGOUT) && x.getRequestMethod().equals("POST")) {
                 synchronized (state) {
@@ -136,6 +173,7 @@ public final class SimEngine implements AutoCloseable {
 
     /**
      * {@code GET /sim/nics/VM}: one line per NIC of the VM ({@code name mac interface network/profile linked plugged});
+     * {@code GET /sim/ids/VM}: one line per NIC of the VM ({@code name id}, the engine's id);
      * {@code GET /sim/vm/VM}: its status; {@code GET /sim/problems}: the departures from the API model so far;
      * {@code POST /sim/latency/MS}: how long each changing request takes from now on.
      */
@@ -147,6 +185,8 @@ public final class SimEngine implements AutoCloseable {
                 case "nics" -> state.vmByName(parts[1]).ifPresent(vm -> vm.nics.forEach(n -> out.append(n.name)
                         .append(' ').append(n.mac).append(' ').append(n.iface).append(' ').append(profileName(n))
                         .append(' ').append(n.linked).append(' ').append(n.plugged).append('\n')));
+                case "ids" -> state.vmByName(parts[1]).ifPresent(vm -> vm.nics.forEach(n -> out.append(n.name)
+                        .append(' ').append(n.id).append('\n')));
                 case "vm" -> state.vmByName(parts[1]).ifPresent(vm -> out.append(vm.status).append('\n'));
                 case "problems" -> problems.forEach(p -> out.append(p).append('\n'));
                 case "latency" -> writeLatencyMillis = Long.parseLong(parts[1]);
@@ -195,11 +235,14 @@ public final class SimEngine implements AutoCloseable {
                     throw EngineFault.badRequest(String.join("; ", wrong));
                 }
             }
-            if (!x.getRequestMethod().equals("GET") && writeLatencyMillis > 0) {
-                Thread.sleep(writeLatencyMillis); // a slow engine: VDSM and the guest take their time
+            if (!x.getRequestMethod().equals("GET")) {
+                pause(writeLatencyMillis); // a slow engine: VDSM and the guest take their time
             }
             synchronized (state) {
                 answer = api.handle(new Api.Request(x.getRequestMethod(), path, query(x), request));
+            }
+            if (!x.getRequestMethod().equals("GET")) {
+                pause(answerDelayMillis);
             }
             if (request != null && !ModelCheck.load().input(answer.service(), answer.method()).element()
                     .equals(request.getTagName())) {
@@ -212,13 +255,29 @@ public final class SimEngine implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             xml(x, 400, Documents.fault(EngineFault.badRequest(e.getMessage())), ModelCheck.Expect.of("fault"), path);
             return;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            x.sendResponseHeaders(503, -1);
+        }
+        if (x.getRequestMethod().equals("GET") && cutShort.remove(Documents.API + path) && answer.body() != null) {
+            byte[] whole = Xml.write(answer.body()).getBytes(StandardCharsets.UTF_8);
+            x.getResponseHeaders().set("Content-Type", "application/xml;charset=UTF-8");
+            x.sendResponseHeaders(answer.status(), whole.length / 2);
+            try (OutputStream out = x.getResponseBody()) {
+                out.write(whole, 0, whole.length / 2);
+            }
             return;
         }
         xml(x, answer.status(), answer.body(), answer.body() == null ? null
                 : ModelCheck.load().output(answer.service(), answer.method()), path);
+    }
+
+    private static void pause(long millis) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void xml(HttpExchange x, int status, Element body, ModelCheck.Expect expect, String path)
