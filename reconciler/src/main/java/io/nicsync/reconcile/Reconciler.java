@@ -280,7 +280,7 @@ public final class Reconciler implements AutoCloseable {
         }
         ApplyRun run = applyRun(Policy.defaults());
         List<ApplyReport> reports = InterruptedRuns.recover(run, settings.stateDir(),
-                plan -> Redaction.withoutPasswords(settings.source().repo()).equals(plan.source().repo())
+                plan -> Redaction.reusable(settings.source().repo()).equals(plan.source().repo())
                         ? settings.source() : null, plugins,
                 settings.overrides(), owned, stepListeners());
         for (ApplyReport report : reports) {

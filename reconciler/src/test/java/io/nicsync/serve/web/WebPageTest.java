@@ -229,11 +229,17 @@ class WebPageTest {
                 Map.of(), List.of(), null, null,
                 "cannot fetch https://deploy:glpat-XYZ123@git.example.org/ops/nics.git?private_token=abc: 403", List.of());
         page.listener().finished(failed);
+        Scenario scenario = Scenario.load("several-vms");
+        Plan plan = scenario.plan();
+        VmRef web01 = VmRef.of("lab", "web-01");
+        feed(page, scenario, plan, List.of(new VmResult.RolledBack(web01, plan.steps(web01).get(1),
+                "POST https://ghp_T0KEN@api.example.org/x?sig=SAS-SIG: 500", 1, List.of(), null)), false);
 
         String body = get("/api/v1/fleet", Map.of()).body() + get("/api/v1/runs", Map.of()).body();
 
-        assertThat(body).doesNotContain("glpat-XYZ123", "private_token=abc", "deploy:")
-                .contains("https://***@git.example.org/ops/nics.git?private_token=***");
+        assertThat(body).doesNotContain("glpat-XYZ123", "private_token=abc", "deploy:", "ghp_T0KEN", "SAS-SIG")
+                .contains("https://***@git.example.org/ops/nics.git?private_token=***")
+                .contains("POST https://***@api.example.org/x?sig=***: 500");
     }
 
     private Plan cycle(WebPage page, Scenario scenario, boolean journal) throws Exception {
