@@ -168,6 +168,20 @@ class NotifierTest {
     }
 
     @Test
+    void aReceiverThatAnswersAndThenStallsItsBodyHoldsUpNoLaterMessage() throws Exception {
+        Receiver stalling = receiver(Receiver.stalling());
+        Receiver hook = receiver(Receiver.answering(204));
+        Notifier notifier = notifier(Duration.ofMillis(500), 10, new Endpoint(stalling.url(), Endpoint.Format.JSON),
+                new Endpoint(hook.url(), Endpoint.Format.JSON));
+
+        notifier.finished(applied());
+
+        await(() -> notifier.sent() == 2);
+        assertThat(stalling.bodies).as("answered 200: taken, not sent again").hasSize(1);
+        assertThat(hook.bodies).hasSize(1);
+    }
+
+    @Test
     void whenTheQueueIsFullMessagesAreDroppedAndCountedNeverWaitedFor() throws Exception {
         Receiver hung = receiver(Receiver.hanging());
         Notifier notifier = notifier(Duration.ofSeconds(30), 1, new Endpoint(hung.url(), Endpoint.Format.JSON));
