@@ -33,11 +33,20 @@ public final class WebPage {
      * @param stateDir where the runs' journals are ({@code journal/})
      * @param kept the last cycle's report as the state directory kept it, shown until a cycle of this process ends
      * @param runToken null or empty: no token, "run now" is refused and the page does not offer it
+     * @throws IllegalArgumentException the token is too short ({@link #checkRunToken})
      */
     public WebPage(Path stateDir, Optional<String> kept, byte[] runToken, Clock clock, Consumer<String> log) {
         this.state = new FleetState(clock, stateDir.resolve("journal"), kept);
         this.token = new RunToken(runToken);
         this.log = log;
+    }
+
+    /**
+     * Refuses a run token short enough to be guessed (under 16 bytes), with a message that says so; a process takes
+     * it before it starts anything.
+     */
+    public static void checkRunToken(byte[] runToken) {
+        RunToken.check(runToken);
     }
 
     /** Register this on the reconciler before its first cycle: it is what the page shows. */

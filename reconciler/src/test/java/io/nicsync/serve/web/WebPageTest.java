@@ -1,6 +1,7 @@
 package io.nicsync.serve.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -273,6 +274,16 @@ class WebPageTest {
         }
         assertThat(json.readTree(post("/api/v1/run", null).body()).path("error").asText())
                 .isEqualTo("refused: the bearer token does not match");
+    }
+
+    @Test
+    void aTokenShortEnoughToBeGuessedIsRefused() {
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+
+        assertThatThrownBy(() -> new WebPage(stateDir, Optional.empty(), "x".repeat(15).getBytes(StandardCharsets.UTF_8),
+                clock, log::add)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16");
+        assertThat(new WebPage(stateDir, Optional.empty(), "x".repeat(16).getBytes(StandardCharsets.UTF_8), clock,
+                log::add)).isNotNull();
     }
 
     @Test
