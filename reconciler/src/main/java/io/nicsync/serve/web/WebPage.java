@@ -42,8 +42,8 @@ public final class WebPage {
     }
 
     /**
-     * Refuses a run token short enough to be guessed (under 16 bytes), with a message that says so; a process takes
-     * it before it starts anything.
+     * Refuses a run token short enough to be guessed (under 16 bytes) with an IllegalArgumentException that says so:
+     * for {@code serve} to stop at start, before it reads or serves anything.
      */
     public static void checkRunToken(byte[] runToken) {
         RunToken.check(runToken);
