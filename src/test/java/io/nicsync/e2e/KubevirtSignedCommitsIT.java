@@ -73,7 +73,8 @@ class KubevirtSignedCommitsIT extends KubevirtScenarioIT {
         String commit = pushSigned(ada);
 
         Cli reconciled = Cli.run("reconcile", "--once", "--repo", git.url(), "--allowed-signers", allowed.toString(),
-                "--state-dir", dir.resolve("state").toString(), "--no-git-notes", "-o", "json");
+                "--allow-file", allowedFiles(), "--state-dir", dir.resolve("state").toString(), "--no-git-notes",
+                "-o", "json");
 
         assertThat(reconciled.exitCode()).as(reconciled.toString()).isZero();
         JsonNode report = new ObjectMapper().readTree(reconciled.out());

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.Sleeper;
 import io.nicsync.loop.ApplyOverrides;
 import io.nicsync.loop.Selection;
+import io.nicsync.platforms.OperatorAllows;
 import io.nicsync.platforms.Plugins;
 import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.plugin.kubevirt.sim.Fixtures;
@@ -117,7 +118,9 @@ class DashboardTest {
             Path repo = repository(kubeconfig);
             Ticker ticker = Ticker.start(cluster.sim(), Duration.ofMillis(100));
             SourceSpec source = new SourceSpec(repo.toString(), null, null, dir.resolve("cache"), null);
-            Reconciler reconciler = new Reconciler(new Reconciler.Settings(source, Selection.ALL, TargetOverrides.NONE,
+            // the repository names the test's kubeconfig: the operator allows it, as --allow-file would
+            TargetOverrides allowed = TargetOverrides.NONE.allowing(new OperatorAllows(List.of(), List.of(dir + "/")));
+            Reconciler reconciler = new Reconciler(new Reconciler.Settings(source, Selection.ALL, allowed,
                     dir.resolve("state"), Duration.ZERO, ApplyOverrides.NONE, "nicsync serve (test)"),
                     Plugins.installed(), Clock.systemUTC(), Sleeper.REAL);
             Server server = Server.start(new Server.Settings(new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1),
@@ -127,9 +130,12 @@ class DashboardTest {
                 URI base = URI.create("http://127.0.0.1:" + server.address().getPort());
                 String body = scrape(http, base, "nicsync_last_applied_commit_info{");
                 assertThat(body).as("the first cycle applied red").contains("nicsync_runs_total{outcome=\"applied\"}");
-                http.send(HttpRequest.newBuilder(base.resolve("/hooks/git"))
-                        .header("X-Nicsync-Signature", "sha256=" + hmac("{}")).POST(HttpRequest.BodyPublishers.ofString("{}"))
-                        .build(), HttpResponse.BodyHandlers.discarding());
+                String timestamp = String.valueOf(System.currentTimeMillis() / 1000);
+                HttpResponse<String> push = http.send(HttpRequest.newBuilder(base.resolve("/hooks/git"))
+                        .header("X-Nicsync-Timestamp", timestamp)
+                        .header("X-Nicsync-Signature", "sha256=" + hmac(timestamp + ".{}"))
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+                assertThat(push.statusCode()).as(push.body()).isEqualTo(202);
                 return names(scrape(http, base, "nicsync_webhooks_total{"));
             } finally {
                 server.close();

@@ -32,6 +32,7 @@ class ConnectionSettingsTest {
                 .containsEntry("context", Guard.NONE).containsEntry("hotplug", Guard.NONE);
         assertThat(guards("ganeti")).containsEntry("rapi", Guard.ENDPOINT).containsEntry("caFile", Guard.LOCAL_FILE)
                 .containsEntry("passwordFile", Guard.LOCAL_FILE).containsEntry("passwordEnv", Guard.OPERATOR_ONLY)
+                .containsEntry("fingerprint", Guard.OPERATOR_ONLY).containsEntry("tlsName", Guard.OPERATOR_ONLY)
                 .containsEntry("user", Guard.NONE);
         assertThat(guards("ovirt")).containsEntry("url", Guard.ENDPOINT).containsEntry("caFile", Guard.LOCAL_FILE)
                 .containsEntry("passwordFile", Guard.LOCAL_FILE).containsEntry("passwordEnv", Guard.OPERATOR_ONLY)
@@ -73,6 +74,41 @@ class ConnectionSettingsTest {
                 .hasMessageContaining("kubeconfig " + kubeconfig + " comes from the repository")
                 .hasMessageContaining("--allow-file " + kubeconfig);
         assertThat(ran).doesNotExist();
+    }
+
+    /**
+     * A pin from the repository would choose whom nicsync trusts with the RAPI password: with {@code fingerprint} and
+     * no {@code caFile} no authority is checked. Refused even where the operator allows the cluster's endpoint.
+     */
+    @Test
+    void aGanetiCertificatePinOrNameFromTheRepositoryIsRefused() {
+        TargetOverrides clusterAllowed = TargetOverrides.NONE.allowing(
+                new OperatorAllows(List.of("https://127.0.0.1:1"), List.of()));
+        for (String setting : List.of("fingerprint", "tlsName")) {
+            Map<String, String> settings = new LinkedHashMap<>(Map.of("rapi", "https://127.0.0.1:1", "user", "nicsync"));
+            settings.put(setting, setting.equals("fingerprint") ? "00".repeat(32) : "attacker.example.org");
+            TargetConfig gnt = new TargetConfig("gnt", "ganeti", settings);
+
+            assertThatThrownBy(() -> OpenTargets.open(List.of(gnt), PLUGINS, clusterAllowed, Set.of("gnt")))
+                    .as(setting).isInstanceOfSatisfying(TargetException.class,
+                            e -> assertThat(e.reason()).isEqualTo(TargetException.Reason.FORBIDDEN))
+                    .hasMessageContaining("target gnt: " + setting + " ")
+                    .hasMessageContaining("comes from the repository, and only the operator sets it")
+                    .hasMessageContaining("--target-setting gnt." + setting + "=VALUE");
+        }
+    }
+
+    @Test
+    void aGanetiCertificateNameOnTheCommandLineIsTheOperatorsAndReachesThePlugin() {
+        TargetOverrides operator = TargetOverrides.of(Map.of(), List.of("gnt.tlsName=ganeti.example.com",
+                "gnt.passwordEnv=NICSYNC_TEST_UNSET_PASSWORD")).allowing(
+                new OperatorAllows(List.of("https://127.0.0.1:1"), List.of()));
+        TargetConfig gnt = new TargetConfig("gnt", "ganeti", Map.of("rapi", "https://127.0.0.1:1", "user", "nicsync"));
+
+        assertThatThrownBy(() -> OpenTargets.open(List.of(gnt), PLUGINS, operator, Set.of("gnt")))
+                .as("past the guard: the plugin itself finds no password")
+                .hasMessageContaining("NICSYNC_TEST_UNSET_PASSWORD").hasMessageContaining("is not set")
+                .hasMessageNotContaining("comes from the repository");
     }
 
     private static Map<String, Guard> guards(String kind) throws UnknownKindException {

@@ -50,8 +50,27 @@ public interface ApplyListener {
     default void warning(String message) {
     }
 
-    /** One listener that calls each of {@code listeners} in order. */
+    /** One listener that calls each of {@code listeners} in order; what one throws stops the others and the caller. */
     static ApplyListener all(List<ApplyListener> listeners) {
-        return new ListenerChain(List.copyOf(listeners));
+        return new ListenerChain(List.copyOf(listeners), Failure.THROW);
+    }
+
+    /**
+     * One listener that calls each of {@code listeners} in order, every one of them whatever another throws: what one
+     * throws goes to {@code failure}, not to the caller. For listeners that only watch, never for the journal.
+     */
+    static ApplyListener isolated(List<ApplyListener> listeners, Failure failure) {
+        return new ListenerChain(List.copyOf(listeners), failure);
+    }
+
+    /** What becomes of an exception a listener threw on an event. */
+    @FunctionalInterface
+    interface Failure {
+        /** Thrown on to the caller. */
+        Failure THROW = (listener, event, e) -> {
+            throw e;
+        };
+
+        void failed(ApplyListener listener, String event, RuntimeException e);
     }
 }

@@ -21,11 +21,11 @@ public record LockHolder(long pid, String host, String user, Instant since, Stri
     }
 
     /**
-     * This holder with the passwords of URLs in its command line blanked: the lock file is read by other
+     * This holder with the credentials of URLs in its command line hidden: the lock file is read by other
      * applies, and a lock timeout's message reaches logs and {@code /status}.
      */
     LockHolder redacted() {
-        return new LockHolder(pid, host, user, since, Redaction.urls(command));
+        return new LockHolder(pid, host, user, since, Redaction.text(command));
     }
 
     String describe() {

@@ -6,6 +6,7 @@ import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ReportDocument;
 import io.nicsync.apply.VmResult;
 import io.nicsync.apply.VmStateText;
+import io.nicsync.guard.Redaction;
 import io.nicsync.plan.StepText;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -34,7 +35,7 @@ final class ReportView {
     static void json(ApplyReport report, Map<String, Object> header, PrintWriter out) {
         Map<String, Object> doc = new LinkedHashMap<>(header);
         doc.putAll(ReportDocument.of(report));
-        json(doc, out);
+        json(Redaction.document(doc), out);
     }
 
     static void json(Object doc, PrintWriter out) {

@@ -88,8 +88,8 @@ final class ServeCommand implements Callable<Integer> {
     Path webhookSecretFile;
 
     @Option(names = "--run-token-file", paramLabel = "FILE",
-            description = "The bearer token the web page's \"run now\" needs (default: $NICSYNC_RUN_TOKEN; without "
-                    + "either, the page is read-only).")
+            description = "The bearer token the web page's \"run now\" needs, at least 16 bytes (default: "
+                    + "$NICSYNC_RUN_TOKEN; without either, the page is read-only).")
     Path runTokenFile;
 
     @Option(names = "--webhook-max-bytes", paramLabel = "N", defaultValue = "1048576",
@@ -122,6 +122,12 @@ final class ServeCommand implements Callable<Integer> {
         }
         byte[] secret = secret(webhookSecretFile, "NICSYNC_WEBHOOK_SECRET");
         byte[] runToken = secret(runTokenFile, "NICSYNC_RUN_TOKEN");
+        try {
+            WebPage.checkRunToken(runToken);
+        } catch (IllegalArgumentException e) {
+            throw new UserError((runTokenFile != null ? "--run-token-file " + runTokenFile : "NICSYNC_RUN_TOKEN")
+                    + ": " + e.getMessage());
+        }
         Optional<LeadershipSettings> sharding;
         try {
             sharding = LeadershipSettings.fromEnvironment(System.getenv());

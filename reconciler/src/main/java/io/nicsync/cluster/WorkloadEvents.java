@@ -9,7 +9,7 @@ import io.fabric8.kubernetes.client.http.HttpResponse;
 import io.nicsync.apply.ReportDocument;
 import io.nicsync.notify.Outbox;
 import io.nicsync.reconcile.CycleListener;
-import io.nicsync.reconcile.Redaction;
+import io.nicsync.guard.Redaction;
 import io.nicsync.reconcile.RunReport;
 import java.net.HttpURLConnection;
 import java.time.Clock;

@@ -61,7 +61,7 @@ public final class Importer {
             }
         }
         vms.forEach(vm -> vm.skipped().forEach(s -> warnings.add(vm.live().ref() + ": NIC not imported: " + s)));
-        Map<String, String> files = files(request, vms, kindsOf(plugin));
+        Map<String, String> files = files(request, vms, plugin);
         refuseExisting(request, files);
         warnings.addAll(validate(request.out(), files));
         warnings.addAll(AfterImport.pendingSteps(vms, capabilities));
@@ -104,11 +104,12 @@ public final class Importer {
         return kinds;
     }
 
-    private static Map<String, String> files(ImportRequest request, List<ImportedVm> vms,
-            Map<String, NetworkKind> kinds) throws ImportException {
+    private static Map<String, String> files(ImportRequest request, List<ImportedVm> vms, TargetPlugin plugin)
+            throws ImportException {
+        Map<String, NetworkKind> kinds = kindsOf(plugin);
         Map<String, String> files = new LinkedHashMap<>();
         if (!Files.exists(request.out().resolve(ConfigYaml.FILE))) {
-            files.put(ConfigYaml.FILE, ConfigYaml.of(request.target()));
+            files.put(ConfigYaml.FILE, ConfigYaml.of(request.target(), plugin.settings()));
         }
         for (ImportedVm vm : vms) {
             try {

@@ -73,8 +73,8 @@ public record Observation(Desired desired, List<PlanInput> inputs) {
 
     public Plan plan(Clock clock) {
         var s = desired.snapshot();
-        // A plan file is shared and kept: the repository it names carries no password.
-        return new Planner(clock).plan(new DesiredSource(Redaction.withoutPasswords(desired.repo()), s.commitId(),
+        // A plan file is shared and kept: the repository it names carries no credentials.
+        return new Planner(clock).plan(new DesiredSource(Redaction.reusable(desired.repo()), s.commitId(),
                 s.author(), s.ref(), s.path()), inputs);
     }
 

@@ -3,6 +3,7 @@ package io.nicsync.loop;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ReportDocument;
 import io.nicsync.apply.VmResult;
+import io.nicsync.guard.Redaction;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
@@ -33,7 +34,8 @@ public final class StatusNoteText {
         for (VmResult vm : outcome.report().vms()) {
             text.append("  ").append(vm.vm()).append(": ").append(ReportDocument.outcome(vm)).append('\n');
         }
-        return text.append("  ").append(ReportDocument.summary(outcome.report())).append('\n').toString();
+        text.append("  ").append(ReportDocument.summary(outcome.report())).append('\n');
+        return Redaction.text(text.toString()); // a note travels with the repository: no credential of an error in it
     }
 
     private static String word(ApplyReport report) {

@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ReportDocument;
 import io.nicsync.apply.VmResult;
-import io.nicsync.reconcile.Redaction;
+import io.nicsync.guard.Redaction;
 import io.nicsync.reconcile.RunReport;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -85,7 +85,7 @@ final class Message {
                 doc.put("event", event.label());
                 doc.put("host", host);
                 doc.put("text", text);
-                doc.put("report", Redaction.document(report.document()));
+                doc.put("report", report.document());
             }
         }
         try {

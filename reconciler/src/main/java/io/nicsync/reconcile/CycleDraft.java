@@ -35,10 +35,10 @@ final class CycleDraft {
         steps = plan.steps().size();
     }
 
-    /** The cycle failed; its message, shown by {@code /status} to anyone, with no password of a URL in it. */
+    /** The cycle failed; its message, shown by {@code /status} to anyone, and in logs, with no credentials of a URL in it. */
     void fail(RunOutcome how, String message) {
         outcome = how;
-        error = Redaction.urls(message);
+        error = Redaction.text(message);
     }
 
     RunReport report(Instant finishedAt, String lastAppliedCommit, Map<String, String> appliedByTarget) {

@@ -8,7 +8,8 @@ import io.nicsync.source.Snapshot;
 
 /**
  * What a reconcile cycle reports as it goes, besides each step ({@link ApplyListener}): the command line's
- * lines and the metrics subscribe. Called from the cycle's thread, and for steps from the applier's workers.
+ * lines and the metrics subscribe. Called from the cycle's thread, and for steps from the applier's workers. What a
+ * listener throws is a warning to the others: it changes nothing of the cycle, its report or its steps.
  */
 public interface CycleListener extends ApplyListener {
 

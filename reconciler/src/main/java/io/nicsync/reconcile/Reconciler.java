@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 /**
@@ -66,7 +65,7 @@ public final class Reconciler implements AutoCloseable {
     private final Clock clock;
     private final Sleeper sleeper;
     private final LastRunFile lastRunFile;
-    private final List<CycleListener> listeners = new CopyOnWriteArrayList<>();
+    private final Listeners listeners = new Listeners();
     private CommitTrust trust = CommitTrust.ANY;
     private RunRecorder recorder = RunRecorder.NONE;
     private Predicate<String> owned = target -> true;
@@ -179,8 +178,8 @@ public final class Reconciler implements AutoCloseable {
             Decision decision = Decision.of(plan, drift, planning.desired().state().config().policy());
             draft.planned(plan, drift);
             draft.signer = planning.signer();
-            listeners.forEach(l -> l.observed(planning));
-            listeners.forEach(l -> l.planned(head, plan, decision));
+            listeners.observed(planning);
+            listeners.planned(head, plan, decision);
             switch (decision) {
                 case NOTHING_TO_DO -> {
                     draft.outcome = RunOutcome.NO_CHANGES;
@@ -280,30 +279,29 @@ public final class Reconciler implements AutoCloseable {
         }
         ApplyRun run = applyRun(Policy.defaults());
         List<ApplyReport> reports = InterruptedRuns.recover(run, settings.stateDir(),
-                plan -> Redaction.withoutPasswords(settings.source().repo()).equals(plan.source().repo())
+                plan -> Redaction.reusable(settings.source().repo()).equals(plan.source().repo())
                         ? settings.source() : null, plugins,
-                settings.overrides(), owned, stepListeners());
+                settings.overrides(), owned, listeners.steps());
         for (ApplyReport report : reports) {
             draft.recovered.add(report);
-            listeners.forEach(l -> l.recovered(report));
+            listeners.recovered(report);
         }
         recoveryPending = false;
     }
 
     private void apply(CycleDraft draft, PlanSession s, PlanSession.Planning planning)
             throws RunFailure, InterruptedException {
-        ApplyListener steps = stepListeners();
+        ApplyListener steps = listeners.steps();
         if (announcements != null) {
             OpenTargets targets = s.targets();
-            steps = ApplyListener.all(List.of(steps, new TargetAnnouncements(targets::get,
-                    planning.desired().snapshot().commitId(), announcements,
-                    w -> listeners.forEach(l -> l.warning(w)))));
+            steps = listeners.steps(new TargetAnnouncements(targets::get, planning.desired().snapshot().commitId(),
+                    announcements, listeners::warning));
         }
         ApplyRun.Outcome outcome = applyRun(planning.desired().state().config().policy())
                 .run(planning.plan(), () -> s.replan(planning), s.targets(), steps);
         for (ApplyReport report : outcome.recovered()) {
             draft.recovered.add(report);
-            listeners.forEach(l -> l.recovered(report));
+            listeners.recovered(report);
         }
         draft.applied = outcome.report();
         draft.applyRun = outcome.runId();
@@ -318,24 +316,23 @@ public final class Reconciler implements AutoCloseable {
                 settings.apply().resolve(policy), settings.command(), false), clock, sleeper);
     }
 
-    private ApplyListener stepListeners() {
-        return ApplyListener.all(List.copyOf(listeners));
-    }
-
-    /** Records the report; {@link #lastRunJson} shows it last, once listeners such as the metrics have it. */
+    /**
+     * Records the report; {@link #lastRunJson} shows it last, once listeners such as the metrics have it. A listener
+     * that throws is a warning ({@link Listeners}): the report is kept and the reconciler idle again whatever they do.
+     */
     private void finish(RunReport report) {
         if (report.head() != null && session != null) {
             try {
-                recorder.record(session.source(), report).ifPresent(w -> listeners.forEach(l -> l.warning(w)));
+                recorder.record(session.source(), report).ifPresent(listeners::warning);
             } catch (SourceException | RuntimeException e) {
-                listeners.forEach(l -> l.warning("cannot record the run's result: " + e.getMessage()));
+                listeners.warning("cannot record the run's result: " + e.getMessage());
             }
         }
-        listeners.forEach(l -> l.finished(report));
+        listeners.finished(report);
         try {
             lastRunFile.write(report);
         } catch (IOException e) {
-            listeners.forEach(l -> l.warning("cannot keep the run's report in the state directory: " + e.getMessage()));
+            listeners.warning("cannot keep the run's report in the state directory: " + e.getMessage());
         }
         lastRun = report;
         progress = new Progress(CyclePhase.IDLE, clock.instant(), report);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.nicsync.apply.ApplyReport;
 import io.nicsync.apply.ExitCode;
 import io.nicsync.apply.ReportDocument;
+import io.nicsync.guard.Redaction;
 import io.nicsync.source.CommitSigner;
 import io.nicsync.source.Snapshot;
 import java.time.Duration;
@@ -69,7 +70,10 @@ public record RunReport(
         return Duration.between(startedAt, finishedAt);
     }
 
-    /** The report as a JSON-ready document. */
+    /**
+     * The report as a JSON-ready document, with no credentials in it ({@link Redaction}): every way the report
+     * leaves the process ({@code last-run.json}, {@code /status}, {@code -o json}, the page, notifications) is this.
+     */
     public Map<String, Object> document() {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("outcome", outcome.label());
@@ -104,7 +108,7 @@ public record RunReport(
         if (!diagnostics.isEmpty()) {
             doc.put("diagnostics", diagnostics);
         }
-        return doc;
+        return Redaction.map(doc);
     }
 
     public String toJson() {

@@ -3,6 +3,7 @@ package io.nicsync.reconcile;
 import io.nicsync.apply.ApplyListener;
 import io.nicsync.apply.ReportDocument;
 import io.nicsync.apply.VmResult;
+import io.nicsync.guard.Redaction;
 import io.nicsync.notify.Outbox;
 import io.nicsync.plan.StepText;
 import io.nicsync.spi.Action;

@@ -182,7 +182,7 @@ public final class Server implements AutoCloseable {
         try {
             RunReport report = reconciler.cycle();
             return report.exitCode() == 0;
-        } catch (RuntimeException e) { // from a listener: the loop goes on, backing off
+        } catch (RuntimeException e) { // a bug: the loop goes on, backing off
             log.accept("cycle failed: " + e);
             return false;
         } catch (OutOfMemoryError e) {

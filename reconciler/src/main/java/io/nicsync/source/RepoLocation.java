@@ -1,5 +1,6 @@
 package io.nicsync.source;
 
+import io.nicsync.guard.Redaction;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -25,7 +26,7 @@ sealed interface RepoLocation {
      * A repository reached through a transport, cloned bare into the cache.
      *
      * @param url exactly as given: the cache directory is derived from it
-     * @param display the URL without its password, for messages
+     * @param display the URL without its credentials, for messages
      */
     record Remote(String url, URIish uri, String display) implements RepoLocation {
         boolean isSsh() {
@@ -58,7 +59,7 @@ sealed interface RepoLocation {
     private static Remote remote(String repo) throws SourceException {
         try {
             URIish uri = new URIish(repo);
-            return new Remote(repo, uri, uri.setPass(null).toString());
+            return new Remote(repo, uri, Redaction.reusable(repo));
         } catch (URISyntaxException e) {
             // The input may carry a password: say only what kind of thing was wrong.
             throw new SourceException(SourceException.Reason.NOT_FOUND, "malformed repository URL: " + e.getReason());

@@ -104,7 +104,7 @@ final class TransportSetup implements TransportConfigCallback, AutoCloseable {
                 result = result.replace(secret, "***");
             }
         }
-        return Redaction.urls(result);
+        return Redaction.text(result);
     }
 
     @Override

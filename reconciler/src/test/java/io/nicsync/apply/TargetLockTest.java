@@ -75,15 +75,15 @@ class TargetLockTest {
     }
 
     @Test
-    void theLockFileIsTheOwnersAloneAndNamesNoPassword() throws Exception {
-        String command = "nicsync serve --repo https://ada:s3cret@git.example.org/nics.git?token=abc --ref main";
+    void theLockFileIsTheOwnersAloneAndNamesNoCredentials() throws Exception {
+        String command = "nicsync serve --repo https://ghp_T0KEN@git.example.org/nics.git?token=abc --ref main";
         try (TargetLock lab = TargetLock.acquire(dir, "lab", holder(command), Duration.ZERO, clock, sleeper)) {
-            assertThat(Files.readString(dir.resolve("lab.lock"))).contains("https://ada:***@git.example.org/nics.git")
-                    .doesNotContain("s3cret").doesNotContain("abc");
+            assertThat(Files.readString(dir.resolve("lab.lock"))).contains("https://***@git.example.org/nics.git?token=***")
+                    .doesNotContain("abc").doesNotContain("ghp_T0KEN");
             assertThat(Files.getPosixFilePermissions(dir.resolve("lab.lock")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             assertThatThrownBy(() -> TargetLock.acquire(dir, "lab", holder("x"), Duration.ZERO, clock, sleeper))
-                    .hasMessageContaining("ada:***@").hasMessageNotContaining("s3cret");
+                    .hasMessageContaining("https://***@").hasMessageNotContaining("ghp_T0KEN");
         }
     }
 

@@ -170,6 +170,23 @@ class MainTest {
     }
 
     @Test
+    void serveRefusesARunTokenShortEnoughToBeGuessedBeforeItStartsAnything(@org.junit.jupiter.api.io.TempDir
+            java.nio.file.Path dir) throws Exception {
+        java.nio.file.Path token = java.nio.file.Files.writeString(dir.resolve("token"), "fifteen-bytes!!\n");
+        StringWriter err = new StringWriter();
+
+        int exit = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(60),
+                () -> Main.run(new PrintWriter(new StringWriter()), new PrintWriter(err), "serve", "--repo",
+                        dir.resolve("repo").toString(), "--state-dir", dir.resolve("state").toString(), "--listen",
+                        "127.0.0.1:0", "--run-token-file", token.toString()));
+
+        assertThat(exit).isEqualTo(ExitCode.ERROR.code());
+        assertThat(err.toString()).contains("nicsync: error: --run-token-file " + token
+                + ": the run token has 15 bytes; it needs at least 16 (make one with: openssl rand -hex 16)");
+        assertThat(dir.resolve("state")).doesNotExist();
+    }
+
+    @Test
     void serveListensOnThisMachineOnlyUnlessToldOtherwise() {
         CommandLine serve = Main.commandLine("serve").getSubcommands().get("serve");
         assertThat(serve.getCommandSpec().findOption("--listen").defaultValue()).isEqualTo("127.0.0.1:8080");

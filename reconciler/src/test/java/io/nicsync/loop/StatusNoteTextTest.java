@@ -30,6 +30,17 @@ class StatusNoteTextTest {
     }
 
     @Test
+    void aNoteTravelsWithTheRepositorySoNoErrorPutsACredentialInIt() {
+        VmRef vm = VmRef.of("lab", "web-01");
+        ApplyReport report = new ApplyReport(List.of(new VmResult.NotStarted(vm,
+                "cannot reach https://ghp_T0KEN@api.example.org/x?sig=abc")));
+
+        String entry = StatusNoteText.entry("apply", AT, "h", new ApplyRun.Outcome(List.of(), report, "r-3"));
+
+        assertThat(entry).contains("https://***@api.example.org/x?sig=***").doesNotContain("ghp_T0KEN", "abc");
+    }
+
+    @Test
     void saysWhenInterruptedRunsWereRecoveredFirst() {
         ApplyReport report = new ApplyReport(List.of(new VmResult.Applied(VmRef.of("lab", "web-01"), 1, List.of())));
 

@@ -98,6 +98,23 @@ class NotifierTest {
     }
 
     @Test
+    void neitherTheTextNorTheReportNamesACredentialOfAVmsError() throws Exception {
+        Receiver hook = receiver(Receiver.answering(204));
+        Notifier notifier = notifier(Duration.ofSeconds(5), 10, new Endpoint(hook.url(), Endpoint.Format.JSON));
+        ApplyReport apply = new ApplyReport(List.of(new VmResult.NotStarted(WEB,
+                "cannot reach https://ghp_T0KEN@api.example.org/x?sig=SAS-SIG")));
+
+        notifier.finished(report(RunOutcome.LEFT_CHANGED, apply, null));
+
+        await(() -> notifier.sent() == 1);
+        JsonNode doc = json.readTree(hook.bodies.getFirst());
+        assertThat(hook.bodies.getFirst()).doesNotContain("ghp_T0KEN", "SAS-SIG");
+        assertThat(doc.path("text").asText()).contains("cannot reach https://***@api.example.org/x?sig=***");
+        assertThat(doc.path("report").path("apply").path("vms").get(0).path("why").asText())
+                .isEqualTo("cannot reach https://***@api.example.org/x?sig=***");
+    }
+
+    @Test
     void aCycleThatChangedNothingIsNotTold() throws Exception {
         Receiver hook = receiver(Receiver.answering(200));
         Notifier notifier = notifier(Duration.ofSeconds(5), 10, new Endpoint(hook.url(), Endpoint.Format.JSON));
@@ -148,6 +165,20 @@ class NotifierTest {
         await(() -> notifier.failed() == 1);
         assertThat(hung.bodies).hasSize(4);
         assertThat(log).singleElement().asString().endsWith("not delivered: no answer within PT0.2S");
+    }
+
+    @Test
+    void aReceiverThatAnswersAndThenStallsItsBodyHoldsUpNoLaterMessage() throws Exception {
+        Receiver stalling = receiver(Receiver.stalling());
+        Receiver hook = receiver(Receiver.answering(204));
+        Notifier notifier = notifier(Duration.ofMillis(500), 10, new Endpoint(stalling.url(), Endpoint.Format.JSON),
+                new Endpoint(hook.url(), Endpoint.Format.JSON));
+
+        notifier.finished(applied());
+
+        await(() -> notifier.sent() == 2);
+        assertThat(stalling.bodies).as("answered 200: taken, not sent again").hasSize(1);
+        assertThat(hook.bodies).hasSize(1);
     }
 
     @Test

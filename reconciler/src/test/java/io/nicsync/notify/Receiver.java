@@ -13,9 +13,11 @@ import java.util.concurrent.Executors;
 
 /**
  * A notification receiver on 127.0.0.1 that answers every POST with one status, or never answers until closed
- * (status 0); it keeps each body it got.
+ * (status 0), or answers 200 and then sends a few bytes of a longer body and nothing more until closed (status -1);
+ * it keeps each body it got.
  */
 public final class Receiver implements AutoCloseable {
+    private static final int STALLING = -1;
     public final List<String> bodies = new CopyOnWriteArrayList<>();
     private final HttpServer server;
     private final ExecutorService threads = Executors.newCachedThreadPool();
@@ -28,6 +30,13 @@ public final class Receiver implements AutoCloseable {
             try (exchange) {
                 bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
                 if (status == 0) {
+                    released.await();
+                    return;
+                }
+                if (status == STALLING) {
+                    exchange.sendResponseHeaders(200, 1000);
+                    exchange.getResponseBody().write("{\"ok\":".getBytes(StandardCharsets.UTF_8));
+                    exchange.getResponseBody().flush();
                     released.await();
                     return;
                 }
@@ -49,6 +58,11 @@ public final class Receiver implements AutoCloseable {
 
     public static Receiver hanging() throws IOException {
         return new Receiver(0);
+    }
+
+    /** Answers 200 at once, then stalls in the middle of the body until closed. */
+    public static Receiver stalling() throws IOException {
+        return new Receiver(STALLING);
     }
 
     /** A URL as a Slack incoming webhook's: the secret is in the path. */

@@ -29,12 +29,12 @@ class RepoLocationTest {
     }
 
     @Test
-    void urlsAreRemoteAndTheirDisplayFormHasNoPassword() throws SourceException {
+    void urlsAreRemoteAndTheirDisplayFormHasNoCredentials() throws SourceException {
         var https = (RepoLocation.Remote) RepoLocation.parse("https://bot:hunter2@git.example.org/nics.git");
 
         assertThat(https.isHttps()).isTrue();
         assertThat(https.isSsh()).isFalse();
-        assertThat(https.display()).isEqualTo("https://bot@git.example.org/nics.git");
+        assertThat(https.display()).isEqualTo("https://git.example.org/nics.git");
         assertThat(((RepoLocation.Remote) RepoLocation.parse("ssh://git@host:2222/nics.git")).isSsh()).isTrue();
         assertThat(((RepoLocation.Remote) RepoLocation.parse("file:///srv/nics.git")).isSsh()).isFalse();
     }

@@ -49,7 +49,11 @@ public record TargetSetting(String name, String description, String schema, bool
          * password file): a repository's value must be a file the operator allows ({@code --allow-file}).
          */
         LOCAL_FILE,
-        /** A credential reference no repository may choose (an environment variable's name): command line only. */
+        /**
+         * What no repository may choose, command line only: a credential reference (an environment variable's name),
+         * or what decides whom nicsync trusts with its credentials (a certificate's pinned fingerprint or expected
+         * name).
+         */
         OPERATOR_ONLY
     }
 

@@ -29,7 +29,7 @@ final class Assets implements HttpHandler {
             String path = exchange.getRequestURI().getPath();
             Asset asset = files.get(path);
             if (asset == null) {
-                Responses.text(exchange, 404, "not found: the page is at /, its API under /api/v1/");
+                Responses.error(exchange, 404, "not found: the page is at /, its API under /api/v1/");
                 return;
             }
             exchange.getResponseHeaders().set("Cache-Control", "no-cache");

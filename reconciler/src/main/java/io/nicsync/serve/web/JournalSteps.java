@@ -2,6 +2,7 @@ package io.nicsync.serve.web;
 
 import io.nicsync.apply.JournalEvent;
 import io.nicsync.apply.JournalReader;
+import io.nicsync.guard.FileNames;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
 import io.nicsync.plan.StepText;
@@ -22,6 +23,22 @@ import java.util.Map;
  */
 final class JournalSteps {
     private JournalSteps() {
+    }
+
+    /**
+     * The rows of the run a cycle's report names under {@code apply.run}; none when it applied nothing. A journal
+     * that cannot be read is one row that says so: the page shows the run without its steps.
+     */
+    static List<Map<String, Object>> ofReport(Path journalDir, Map<String, Object> report) {
+        if (!(report.get("apply") instanceof Map<?, ?> apply) || !(apply.get("run") instanceof String run)) {
+            return List.of();
+        }
+        try {
+            return of(journalDir, FileNames.of("run", run)); // the id comes from a file another process wrote
+        } catch (IOException | RuntimeException e) {
+            return List.of(Map.of("step", "the journal of run " + run + " cannot be read: " + e.getMessage(),
+                    "outcome", "unknown"));
+        }
     }
 
     /** The rows of run {@code runId}; empty when its journal is gone (another state directory, cleaned up). */

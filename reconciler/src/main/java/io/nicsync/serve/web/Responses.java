@@ -4,10 +4,10 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
-import io.nicsync.reconcile.Redaction;
+import io.nicsync.guard.Redaction;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import java.util.Map;
 
 /**
  * Every answer of the page and its API, with the headers that keep a browser from running anything but the
@@ -41,8 +41,9 @@ final class Responses {
         }
     }
 
-    static void text(HttpExchange exchange, int status, String message) throws IOException {
-        send(exchange, status, "text/plain; charset=utf-8", (message + "\n").getBytes(StandardCharsets.UTF_8));
+    /** An error as JSON, as the command line's {@code -o json} writes one: {@code {"error": "..."}}. */
+    static void error(HttpExchange exchange, int status, String message) throws IOException {
+        json(exchange, status, Map.of("error", message));
     }
 
     /** The document as JSON, every string in it {@link Redaction redacted}. */
@@ -64,7 +65,7 @@ final class Responses {
             }
         }
         exchange.getResponseHeaders().set("Allow", String.join(", ", allowed));
-        text(exchange, 405, "only " + String.join(" or ", allowed) + " is accepted here");
+        error(exchange, 405, "only " + String.join(" or ", allowed) + " is accepted here");
         return false;
     }
 }

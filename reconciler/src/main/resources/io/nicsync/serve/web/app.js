@@ -129,7 +129,8 @@
     if (token) headers.Authorization = 'Bearer ' + token;
     try {
       const r = await fetch('/api/v1/run', { method: 'POST', headers: headers, cache: 'no-store' });
-      answer.textContent = (await r.text()).trim();
+      const said = await r.json().catch(() => ({ error: 'answered ' + r.status }));
+      answer.textContent = said.error || said.message || ('answered ' + r.status);
       answer.dataset.status = String(r.status);
       if (r.ok) setTimeout(refresh, 1000);
     } catch (e) {

@@ -1,25 +1,33 @@
 package io.nicsync.serve.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.sun.net.httpserver.HttpServer;
 import io.nicsync.apply.ApplyReport;
+import io.nicsync.apply.Sleeper;
 import io.nicsync.apply.Journal;
 import io.nicsync.apply.JournalEvent;
 import io.nicsync.apply.JournalEvent.Kind;
 import io.nicsync.apply.VmResult;
+import io.nicsync.loop.ApplyOverrides;
 import io.nicsync.loop.Desired;
 import io.nicsync.loop.PlanSession;
+import io.nicsync.loop.Selection;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanFile;
 import io.nicsync.plan.Scenario;
+import io.nicsync.platforms.Plugins;
+import io.nicsync.platforms.TargetOverrides;
 import io.nicsync.reconcile.Decision;
+import io.nicsync.reconcile.Reconciler;
 import io.nicsync.reconcile.RunOutcome;
 import io.nicsync.reconcile.RunReport;
+import io.nicsync.serve.Server;
 import io.nicsync.source.CommitSigner;
 import io.nicsync.source.Snapshot;
+import io.nicsync.source.SourceSpec;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetConfig;
 import io.nicsync.spi.VmRef;
@@ -35,6 +43,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -48,8 +57,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The page and its API over real HTTP, fed one cycle of the plan scenario {@code several-vms} as the reconciler
- * reports it: web-01's unplug failed and was rolled back, web-02 got its NIC, web-03 had nothing to do.
+ * The page and its API over real HTTP, behind {@code serve}'s own server, fed one cycle of the plan scenario
+ * {@code several-vms} as the reconciler reports it: web-01's unplug failed and was rolled back, web-02 got its NIC,
+ * web-03 had nothing to do. The server's own loop reads a repository that does not exist and feeds the page nothing.
  */
 class WebPageTest {
     private static final String TOKEN = "s3cret-run-token";
@@ -64,13 +74,13 @@ class WebPageTest {
     private final List<String> log = new ArrayList<>();
     private final HttpClient client = HttpClient.newHttpClient();
     private final ObjectMapper json = new ObjectMapper();
-    private HttpServer server;
+    private Server server;
     private URI base;
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         if (server != null) {
-            server.stop(0);
+            server.close();
         }
         client.close();
     }
@@ -78,10 +88,16 @@ class WebPageTest {
     private WebPage serve(String token) throws Exception {
         WebPage page = new WebPage(stateDir, Optional.empty(), token == null ? null : token.getBytes(StandardCharsets.UTF_8),
                 Clock.fixed(T0, ZoneOffset.UTC), log::add);
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        page.routes(runsAsked::incrementAndGet).forEach(server::createContext);
-        server.start();
-        base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+        Reconciler nowhere = new Reconciler(new Reconciler.Settings(SourceSpec.of(stateDir.resolve("none").toString()),
+                Selection.ALL, TargetOverrides.NONE, stateDir.resolve("serve-state"), Duration.ZERO, ApplyOverrides.NONE,
+                "test"), Plugins.of(List.of()), Clock.systemUTC(), Sleeper.REAL);
+        server = Server.start(new Server.Settings(new InetSocketAddress("127.0.0.1", 0), Duration.ofHours(1),
+                Duration.ofHours(1), Duration.ofHours(1), null, null, 1024, Duration.ofSeconds(5)), nowhere, line -> { });
+        page.routes(() -> {
+            runsAsked.incrementAndGet();
+            return "a run follows the cycle running since 3 s ago";
+        }).forEach(server::route);
+        base = URI.create("http://127.0.0.1:" + server.address().getPort());
         return page;
     }
 
@@ -183,6 +199,39 @@ class WebPageTest {
     }
 
     @Test
+    void theRunsAreReadFromTheJournalOnceWhenTheCycleEndsNotOnEachRequest() throws Exception {
+        WebPage page = serve(TOKEN);
+        cycle(page, Scenario.load("several-vms"), true);
+        JsonNode before = json.readTree(get("/api/v1/runs", Map.of()).body());
+        try (var journal = Files.list(stateDir.resolve("journal"))) {
+            for (Path file : journal.toList()) {
+                Files.delete(file);
+            }
+        }
+
+        JsonNode after = json.readTree(get("/api/v1/runs", Map.of()).body());
+
+        assertThat(before.path("runs").get(0).path("steps")).hasSize(4);
+        assertThat(after).as("served from memory, the journal gone from disk").isEqualTo(before);
+    }
+
+    @Test
+    void aVmGitNoLongerDeclaresIsNeitherShownNorRemembered() throws Exception {
+        WebPage page = serve(TOKEN);
+        Scenario scenario = Scenario.load("several-vms");
+        Plan plan = cycle(page, scenario, false);
+        VmRef web01 = VmRef.of("lab", "web-01");
+        FleetState state = (FleetState) page.listener();
+        assertThat(state.lastResultVms()).contains(web01);
+
+        feed(page, scenario, plan, List.of(), false, Set.of(web01));
+
+        assertThat(state.lastResultVms()).doesNotContain(web01).contains(VmRef.of("lab", "web-02"));
+        JsonNode lab = json.readTree(get("/api/v1/fleet", Map.of()).body()).path("targets").get(0);
+        assertThat(lab.path("vms")).extracting(vm -> vm.path("vm").asText()).doesNotContain("lab/web-01");
+    }
+
+    @Test
     void aPollerThatHasTheLatestVersionGetsNotModified() throws Exception {
         WebPage page = serve(TOKEN);
         HttpResponse<String> first = get("/api/v1/fleet", Map.of());
@@ -206,9 +255,35 @@ class WebPageTest {
         assertThat(runsAsked).hasValue(0);
         HttpResponse<String> accepted = post("/api/v1/run", "Bearer " + TOKEN);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        assertThat(json.readTree(accepted.body()).path("message").asText()).as("what serve said of the run")
+                .isEqualTo("accepted: a run follows the cycle running since 3 s ago");
         assertThat(runsAsked).hasValue(1);
         assertThat(get("/api/v1/run", Map.of()).statusCode()).isEqualTo(405);
         assertThat(log).anyMatch(l -> l.contains("refused")).noneMatch(l -> l.contains(TOKEN));
+    }
+
+    @Test
+    void theApisErrorsAreJsonAsItsAnswersAre() throws Exception {
+        serve(TOKEN);
+
+        for (HttpResponse<String> error : List.of(post("/api/v1/run", "Bearer not-the-token"),
+                get("/api/v1/run", Map.of()), get("/api/v1/nothing", Map.of()))) {
+            assertThat(error.headers().firstValue("Content-Type")).as(error.uri().toString())
+                    .hasValue("application/json");
+            assertThat(json.readTree(error.body()).path("error").asText()).as(error.uri().toString()).isNotEmpty();
+        }
+        assertThat(json.readTree(post("/api/v1/run", null).body()).path("error").asText())
+                .isEqualTo("refused: the bearer token does not match");
+    }
+
+    @Test
+    void aTokenShortEnoughToBeGuessedIsRefused() {
+        Clock clock = Clock.fixed(T0, ZoneOffset.UTC);
+
+        assertThatThrownBy(() -> new WebPage(stateDir, Optional.empty(), "x".repeat(15).getBytes(StandardCharsets.UTF_8),
+                clock, log::add)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 16");
+        assertThat(new WebPage(stateDir, Optional.empty(), "x".repeat(16).getBytes(StandardCharsets.UTF_8), clock,
+                log::add)).isNotNull();
     }
 
     @Test
@@ -218,7 +293,7 @@ class WebPageTest {
         assertThat(json.readTree(get("/api/v1/fleet", Map.of()).body()).path("runNow").asBoolean()).isFalse();
         HttpResponse<String> refused = post("/api/v1/run", "Bearer anything");
         assertThat(refused.statusCode()).isEqualTo(403);
-        assertThat(refused.body()).contains("read-only");
+        assertThat(json.readTree(refused.body()).path("error").asText()).contains("read-only");
         assertThat(runsAsked).hasValue(0);
     }
 
@@ -229,11 +304,17 @@ class WebPageTest {
                 Map.of(), List.of(), null, null,
                 "cannot fetch https://deploy:glpat-XYZ123@git.example.org/ops/nics.git?private_token=abc: 403", List.of());
         page.listener().finished(failed);
+        Scenario scenario = Scenario.load("several-vms");
+        Plan plan = scenario.plan();
+        VmRef web01 = VmRef.of("lab", "web-01");
+        feed(page, scenario, plan, List.of(new VmResult.RolledBack(web01, plan.steps(web01).get(1),
+                "POST https://ghp_T0KEN@api.example.org/x?sig=SAS-SIG: 500", 1, List.of(), null)), false);
 
         String body = get("/api/v1/fleet", Map.of()).body() + get("/api/v1/runs", Map.of()).body();
 
-        assertThat(body).doesNotContain("glpat-XYZ123", "private_token=abc", "deploy:")
-                .contains("https://***@git.example.org/ops/nics.git?private_token=***");
+        assertThat(body).doesNotContain("glpat-XYZ123", "private_token=abc", "deploy:", "ghp_T0KEN", "SAS-SIG")
+                .contains("https://***@git.example.org/ops/nics.git?private_token=***")
+                .contains("POST https://***@api.example.org/x?sig=***: 500");
     }
 
     private Plan cycle(WebPage page, Scenario scenario, boolean journal) throws Exception {
@@ -250,13 +331,21 @@ class WebPageTest {
 
     private void feed(WebPage page, Scenario scenario, Plan plan, List<VmResult> results, boolean journal)
             throws Exception {
+        feed(page, scenario, plan, results, journal, Set.of());
+    }
+
+    /** @param gone VMs the commit no longer declares */
+    private void feed(WebPage page, Scenario scenario, Plan plan, List<VmResult> results, boolean journal,
+            Set<VmRef> gone) throws Exception {
         if (journal) {
             writeJournal(plan);
         }
         Snapshot head = new Snapshot(COMMIT, "Ada Operator <ada@example.org>", T0, "main", "vms", List.of());
         Config config = new Config(List.of(new TargetConfig("lab", "fixture", Map.of())), Policy.defaults());
-        Desired desired = new Desired("/srv/nics", head, new DesiredState(config, scenario.desired()));
-        PlanSession.Planning planning = new PlanSession.Planning(desired, Set.of("lab"), plan, scenario.inputs(),
+        Desired desired = new Desired("/srv/nics", head, new DesiredState(config, scenario.desired().stream()
+                .filter(vm -> !gone.contains(vm.ref())).toList()));
+        PlanSession.Planning planning = new PlanSession.Planning(desired, Set.of("lab"), plan, scenario.inputs()
+                .stream().filter(in -> !gone.contains(in.desired().ref())).toList(),
                 new CommitSigner("SSH", "SHA256:abc", "ada@example.org"));
         page.listener().observed(planning);
         page.listener().planned(head, plan, Decision.APPLY);

@@ -29,13 +29,13 @@ import java.util.regex.Pattern;
  *   kind: ganeti
  *   rapi: https://cluster.example.org:5080
  *   caFile: /etc/nicsync/ganeti-rapi.pem     # the cluster's RAPI certificate (self-signed)
- *   tlsName: ganeti.example.com              # the name Ganeti 3.0 writes into it
  *   user: nicsync
  *   passwordFile: /etc/nicsync/ganeti-password
  * }</pre>
  *
- * The password never lives in the repository: it is read from a file or an environment variable that the
- * configuration only names.
+ * with {@code --target-setting gnt.tlsName=ganeti.example.com} (the name Ganeti 3.0 writes into its certificates)
+ * on the command line: the certificate's name and pin are the operator's, as the password is. The password never
+ * lives in the repository: it is read from a file or an environment variable that the configuration only names.
  */
 record RapiSettings(URI rapi, List<X509Certificate> authorities, Optional<byte[]> pin, String tlsName, String user,
         String password) {
@@ -62,12 +62,16 @@ record RapiSettings(URI rapi, List<X509Certificate> authorities, Optional<byte[]
                 TargetSetting.text(CA_FILE, "PEM file with the certificate(s) to trust for RAPI: Ganeti's own is"
                         + " self-signed, so this is the certificate of /var/lib/ganeti/rapi.pem")
                         .guarded(TargetSetting.Guard.LOCAL_FILE),
+                // Both decide whom nicsync trusts with the RAPI password (a pin alone skips the CA check): the
+                // operator's, never the repository's.
                 TargetSetting.of(FINGERPRINT, "SHA-256 fingerprint of the RAPI certificate, pinned"
                         + " (openssl x509 -noout -fingerprint -sha256)", """
                         {"type": "string", "pattern": "^(sha256:)?([0-9A-Fa-f]{2}:?){31}[0-9A-Fa-f]{2}$",
-                         "x-expected": "64 hex digits, optionally in colon-separated pairs"}"""),
+                         "x-expected": "64 hex digits, optionally in colon-separated pairs"}""")
+                        .guarded(TargetSetting.Guard.OPERATOR_ONLY),
                 TargetSetting.text(TLS_NAME, "the host name the RAPI certificate must carry (default: the host of"
-                        + " rapi); Ganeti 3.0's generated certificates carry ganeti.example.com"),
+                        + " rapi); Ganeti 3.0's generated certificates carry ganeti.example.com")
+                        .guarded(TargetSetting.Guard.OPERATOR_ONLY),
                 TargetSetting.text(USER, "RAPI user (a line of /var/lib/ganeti/rapi/users with write access)"),
                 TargetSetting.text(PASSWORD_FILE, "file holding the RAPI user's password (its first line)")
                         .guarded(TargetSetting.Guard.LOCAL_FILE),
