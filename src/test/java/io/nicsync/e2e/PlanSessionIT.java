@@ -83,13 +83,14 @@ class PlanSessionIT {
         session = open();
         assertThat(session.plan().noChanges()).isTrue();
         assertThat(session.plan().noChanges()).isTrue();
+        int reused = session.filesReused(); // the first plan may take files an earlier process checked, too
 
         git.write("prod/" + name(5) + ".yaml", vm(name(5), "down"));
         git.commitAndPush("web-05: blue down");
         Plan plan = session.plan();
 
         assertThat(vmsWithSteps(plan)).containsOnly(name(5));
-        assertThat(session.filesReused()).isEqualTo(VMS); // nicsync.yaml and every VM file but web-05's
+        assertThat(session.filesReused() - reused).isEqualTo(VMS); // nicsync.yaml and every VM file but web-05's
     }
 
     @Test

@@ -51,7 +51,7 @@ final class ValidateCommand implements Callable<Integer> {
         SourceSpec from = source.spec();
         Plugins plugins = Plugins.installed();
         // each file's checks are kept by content: a file checked before is neither read nor parsed again
-        ValidationCache cache = ValidationCache.onDisk(plugins);
+        ValidationCache cache = ValidationCache.onDisk(plugins, from.cacheDir());
         Snapshot snapshot;
         if (workingTree) {
             snapshot = WorkingTree.read(from);

@@ -26,7 +26,7 @@ public record Desired(String repo, Snapshot snapshot, DesiredState state) {
      */
     public static Desired read(SourceSpec spec, Plugins plugins)
             throws SourceException, InvalidDesiredStateException {
-        ValidationCache cache = ValidationCache.onDisk(plugins);
+        ValidationCache cache = ValidationCache.onDisk(plugins, spec.cacheDir());
         return validate(spec.repo(), GitSource.read(spec, cache::has), new Validator(plugins), cache);
     }
 

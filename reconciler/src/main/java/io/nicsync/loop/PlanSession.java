@@ -89,7 +89,7 @@ public final class PlanSession implements AutoCloseable {
             throw new RunFailure.Git(e);
         }
         // a session's first plan takes the checks an earlier process left in the cache directory
-        ValidationCache cache = ValidationCache.onDisk(plugins);
+        ValidationCache cache = ValidationCache.onDisk(plugins, spec.cacheDir());
         source.deferring(cache::has);
         try {
             source.read();

@@ -31,7 +31,7 @@ public record Planned(Desired desired, Plan plan) {
         CompletableFuture<Validator> validator = CompletableFuture.supplyAsync(() -> new Validator(plugins),
                 task -> Thread.ofVirtual().name("nicsync-schemas").start(task));
         // the files whose checks the cache directory holds are neither read nor parsed
-        ValidationCache cache = ValidationCache.onDisk(plugins);
+        ValidationCache cache = ValidationCache.onDisk(plugins, spec.cacheDir());
         Snapshot snapshot;
         try {
             snapshot = GitSource.read(spec, cache::has);

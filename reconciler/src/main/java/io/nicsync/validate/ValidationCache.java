@@ -40,11 +40,11 @@ public final class ValidationCache {
 
     /**
      * A cache backed by the store of the installed {@code plugins}' checks in nicsync's cache directory
-     * ({@link ValidationStore#inCacheDirectory}), or in memory only when that store is turned off.
+     * {@code cacheRoot} ({@link ValidationStore#inCacheDirectory}), or in memory only when that store is turned off.
      */
-    public static ValidationCache onDisk(Plugins plugins) {
-        return new ValidationCache(ValidationStore.inCacheDirectory(System.getenv(),
-                Path.of(System.getProperty("user.home")), Validator.storeKey(plugins)));
+    public static ValidationCache onDisk(Plugins plugins, Path cacheRoot) {
+        return new ValidationCache(ValidationStore.inCacheDirectory(cacheRoot, System.getenv(),
+                Validator.storeKey(plugins)));
     }
 
     /** Whether a validation with this cache would take the checks of this content from it, not read the file. */

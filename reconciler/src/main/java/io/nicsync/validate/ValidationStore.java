@@ -62,19 +62,15 @@ public final class ValidationStore {
     }
 
     /**
-     * The store of {@code key} in nicsync's cache directory: {@code $NICSYNC_CACHE_DIR/validation}, else
-     * {@code $XDG_CACHE_HOME/nicsync/validation}, else {@code HOME/.cache/nicsync/validation}; null when
-     * {@code NICSYNC_VALIDATION_CACHE} is {@code off}.
+     * The store of {@code key} in nicsync's cache directory {@code cacheRoot} (where remote repositories are cloned:
+     * {@code $NICSYNC_CACHE_DIR}, else {@code $XDG_CACHE_HOME/nicsync/repos}, else {@code ~/.cache/nicsync/repos}),
+     * in its {@code validation} directory; null when {@code NICSYNC_VALIDATION_CACHE} is {@code off}.
      */
-    public static ValidationStore inCacheDirectory(Map<String, String> env, Path home, String key) {
+    public static ValidationStore inCacheDirectory(Path cacheRoot, Map<String, String> env, String key) {
         if ("off".equals(env.get("NICSYNC_VALIDATION_CACHE"))) {
             return null;
         }
-        String explicit = env.get("NICSYNC_CACHE_DIR");
-        String xdg = env.get("XDG_CACHE_HOME");
-        Path root = explicit != null && !explicit.isBlank() ? Path.of(explicit)
-                : (xdg != null && !xdg.isBlank() ? Path.of(xdg) : home.resolve(".cache")).resolve("nicsync");
-        return open(root.resolve("validation"), key, DEFAULT_MAX_BYTES);
+        return open(cacheRoot.resolve("validation"), key, DEFAULT_MAX_BYTES);
     }
 
     /**
