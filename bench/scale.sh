@@ -38,11 +38,12 @@ RUNS=${BENCH_RUNS:-3}
 WORK=$(mktemp -d)
 CLUSTER_PID=
 stop_cluster() {
-  exec 3>&- 2>/dev/null || true
+  { exec 3>&-; } 2>/dev/null || true
   [ -z "$CLUSTER_PID" ] || wait "$CLUSTER_PID" 2>/dev/null || true
   CLUSTER_PID=
 }
-trap 'stop_cluster; [ -n "$CLUSTER_PID" ] && kill "$CLUSTER_PID" 2>/dev/null; rm -rf "$WORK"' EXIT
+SERVE_PID=
+trap '[ -z "$SERVE_PID" ] || kill "$SERVE_PID" 2>/dev/null; stop_cluster; rm -rf "$WORK"' EXIT
 
 [ -x /usr/bin/time ] || { echo "scale: installing time ..." >&2; apt-get install -y -q time >/dev/null; }
 echo "building ..." >&2
@@ -70,12 +71,13 @@ serve_first_plan() {
      "$JAVA_HOME/bin/java" -XX:MaxRAMPercentage=50 -XX:-UsePerfData -cp "$ROOT/dist/target/lib/*" \
      io.nicsync.cli.Main serve \
      --repo "$dir/repo" --ref main --allow-file "$dir/kubeconfig" --listen "127.0.0.1:$port" --interval 1s \
-     >"$dir/serve.log" 2>&1) &
+     >"$dir/serve.log" 2>&1 3>&-) &
   pid=$!
+  SERVE_PID=$pid
   SERVE_FIRST_MS=
   for i in $(seq 1 900); do
     kill -0 "$pid" 2>/dev/null || break
-    runs=$(curl -s "http://127.0.0.1:$port/metrics" 2>/dev/null \
+    runs=$({ curl -s "http://127.0.0.1:$port/metrics" 2>/dev/null || true; } \
       | awk '/^nicsync_runs_total/ { s += $2 } END { print s + 0 }')
     if [ -z "$SERVE_FIRST_MS" ] && [ "${runs%.*}" -ge 1 ]; then
       SERVE_FIRST_MS=$((($(date +%s%N) - start) / 1000000))
@@ -92,6 +94,7 @@ serve_first_plan() {
     wait "$pid" 2>/dev/null || true
     SERVE_STATE="gone (the cgroup's OOM kills: $(cat "$group/memory.failcnt"); see $dir/serve.log)"
   fi
+  SERVE_PID=
   rmdir "$group" 2>/dev/null || true
   [ -n "$SERVE_FIRST_MS" ] || { echo "scale: serve planned nothing: $SERVE_STATE" >&2; tail -20 "$dir/serve.log" >&2; exit 1; }
 }

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 
 /**
  * The live side of the scale benchmark, as its own process so that its memory is not the measured one's: the
- * simulated KubeVirt cluster (fabric8's mock API server in CRUD mode and the simulator) with N running VMs
- * ({@link Fleet}), a kubeconfig for it, and the matching desired-state repository. Prints {@code ready} once
+ * simulated KubeVirt cluster (fabric8's mock API server in CRUD mode and the simulator) at KubeVirt v1.6 (the
+ * benchmark's change is a NIC's link state, which needs v1.5) with N running VMs ({@link Fleet}), a kubeconfig for it, and the matching desired-state repository. Prints {@code ready} once
  * everything is there and runs until its standard input closes.
  *
  * <p>Usage: {@code ScaleCluster N DIR}: writes {@code DIR/kubeconfig} and the repository {@code DIR/repo}.
@@ -23,7 +23,7 @@ public final class ScaleCluster {
         int count = Integer.parseInt(args[0]);
         Path dir = Path.of(args[1]).toAbsolutePath();
         long t0 = System.nanoTime();
-        try (SimCluster cluster = SimCluster.start(SimConfig.v1(4))) {
+        try (SimCluster cluster = SimCluster.start(SimConfig.v1(6))) {
             for (String nad : Fleet.NADS) {
                 cluster.sim().createNad(Fleet.NAMESPACE, nad);
             }
