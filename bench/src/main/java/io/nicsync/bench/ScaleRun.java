@@ -141,6 +141,9 @@ public final class ScaleRun {
 
     private static KubernetesClient client(Path dir) throws IOException {
         Config config = Config.fromKubeconfig(ScaleCluster.CONTEXT, Files.readString(dir.resolve("kubeconfig")), null);
+        // one LIST of 10,000 objects, unpaged, can take the simulated server longer than the default 10 s when its
+        // own garbage collection runs: the floor waits for it rather than failing the run
+        config.setRequestTimeout(60_000);
         return new KubernetesClientBuilder().withConfig(config).build();
     }
 

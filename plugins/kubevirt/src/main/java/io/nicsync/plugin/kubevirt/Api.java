@@ -17,8 +17,6 @@ import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -120,7 +118,16 @@ final class Api {
                 + (labelSelector == null ? "" : "&labelSelector=" + encode(labelSelector));
         String next = "";
         do {
-            JsonNode page = listPage(next.isEmpty() ? base : base + "&continue=" + encode(next), kind.getPlural());
+            String text = client.raw(next.isEmpty() ? base : base + "&continue=" + encode(next));
+            if (text == null) {
+                throw new KubernetesClientException(kind.getPlural() + ": no such resource", 404, null);
+            }
+            JsonNode page;
+            try {
+                page = TemplatePatch.JSON.readTree(text);
+            } catch (JsonProcessingException e) {
+                throw new KubernetesClientException("listing " + kind.getPlural() + ": not JSON: " + e.getMessage(), e);
+            }
             for (JsonNode item : page.path("items")) {
                 // the server's record of who wrote which field: large, and never read here
                 if (item.path("metadata") instanceof ObjectNode meta) {
@@ -130,41 +137,6 @@ final class Api {
             }
             next = page.path("metadata").path("continue").asText("");
         } while (!next.isEmpty());
-    }
-
-    /**
-     * One page of a LIST, parsed as its bytes arrive: a page of VMIs runs to megabytes, which a text read
-     * ({@code client.raw}) would decode and copy once more before parsing. Failures as {@code client.raw}'s.
-     */
-    private JsonNode listPage(String url, String plural) {
-        HttpClient http = client.getHttpClient();
-        HttpResponse<InputStream> response;
-        try {
-            response = http.sendAsync(http.newHttpRequestBuilder().uri(url).build(), InputStream.class)
-                    .get(client.getConfiguration().getRequestTimeout(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new KubernetesClientException("listing " + plural + ": interrupted", e);
-        } catch (ExecutionException e) {
-            throw KubernetesClientException.launderThrowable(e.getCause() != null ? e.getCause() : e);
-        } catch (TimeoutException e) {
-            throw new KubernetesClientException("listing " + plural + ": no answer within "
-                    + client.getConfiguration().getRequestTimeout() + " ms", e);
-        }
-        try (InputStream body = response.body()) {
-            if (response.code() == 404) {
-                throw new KubernetesClientException(plural + ": no such resource", 404, null);
-            }
-            if (!response.isSuccessful()) {
-                throw new KubernetesClientException("listing " + plural + " answered " + response.code() + ": "
-                        + new String(body.readAllBytes(), StandardCharsets.UTF_8), response.code(), null);
-            }
-            return TemplatePatch.JSON.readTree(body);
-        } catch (JsonProcessingException e) {
-            throw new KubernetesClientException("listing " + plural + ": not JSON: " + e.getMessage(), e);
-        } catch (IOException e) {
-            throw new KubernetesClientException("listing " + plural + ": " + e.getMessage(), e);
-        }
     }
 
     private static String encode(String value) {

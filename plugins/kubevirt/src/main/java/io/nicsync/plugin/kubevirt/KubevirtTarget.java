@@ -17,8 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
 /**
  * One Kubernetes cluster running KubeVirt. What it can do is read once from the KubeVirt CR when it opens;
@@ -129,16 +127,9 @@ final class KubevirtTarget implements Target {
      */
     private List<WatchedVms.Reading> readAll() throws TargetException {
         try {
-            // the launcher pods are listed while the VMIs are: each listing spends its time parsing what arrives
-            CompletableFuture<Map<String, List<JsonNode>>> podsListed = CompletableFuture.supplyAsync(
-                    api::launcherPodsByVmi, task -> Thread.ofVirtual().name("nicsync-pods-" + name).start(task));
             Map<String, JsonNode> vmis = new HashMap<>();
-            try {
-                api.eachListed(Resources.VMI, null, vmi -> vmis.put(key(vmi), vmi));
-            } finally {
-                podsListed.handle((pods, error) -> null).join();
-            }
-            Map<String, List<JsonNode>> pods = joined(podsListed);
+            api.eachListed(Resources.VMI, null, vmi -> vmis.put(key(vmi), vmi));
+            Map<String, List<JsonNode>> pods = api.launcherPodsByVmi();
             List<WatchedVms.Reading> vms = new ArrayList<>();
             api.eachListed(Resources.VM, null, vm -> {
                 JsonNode vmi = vmis.remove(key(vm));
@@ -149,14 +140,6 @@ final class KubevirtTarget implements Target {
             return vms;
         } catch (KubernetesClientException e) {
             throw Failures.of("target " + name + ": listing VirtualMachines", e);
-        }
-    }
-
-    private static <T> T joined(CompletableFuture<T> future) {
-        try {
-            return future.join();
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
