@@ -19,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.zip.CRC32C;
 
 /**
  * Each desired-state file's own checks, kept on disk under the file's blob id, the way Argo CD's repo-server keeps
@@ -28,7 +29,7 @@ import java.util.function.Function;
  *
  * <p>One file per {@linkplain Validator#storeKey() key} (the schemas the installed plugins compose, nicsync's build
  * and the plugins', the limits): a header line {@code nicsync-checks 1 KEY}, then one line per blob,
- * {@code BLOB-ID SHA-256 JSON} ({@link CheckedFileCodec}). A line whose checksum does not match, that does not
+ * {@code BLOB-ID CRC-32C JSON} ({@link CheckedFileCodec}). A line whose checksum does not match, that does not
  * decode, or a file of another key or format is never trusted: its files are checked again and the store is
  * written anew. Written whole to a temporary file and moved over the old one, so a reader sees one or the other;
  * the entries a validation used come first, and older ones follow while the store stays under its size bound.
@@ -36,7 +37,13 @@ import java.util.function.Function;
  * <p>One store serves one validation at a time.
  */
 public final class ValidationStore {
-    static final String HEADER = "nicsync-checks 1 ";
+    static final String HEADER = "nicsync-checks 2 ";
+    /**
+     * An entry's checksum: CRC-32C in hex, which finds a damaged line (a torn write, a flipped bit) at a small part of
+     * a cryptographic digest's cost, read on every plan for every file. It guards against accidents only: whoever
+     * can write the cache directory can write a matching checksum of any kind.
+     */
+    private static final int SUM = 8;
     /** The default bound: tens of thousands of VMs' files. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
 
@@ -98,7 +105,7 @@ public final class ValidationStore {
                 damaged = true; // a line without its end: the write that made it did not finish
                 break;
             }
-            if (end - at > 41 + 65 && bytes[at + 40] == ' ' && bytes[at + 41 + 64] == ' ') {
+            if (end - at > 41 + SUM + 1 && bytes[at + 40] == ' ' && bytes[at + 41 + SUM] == ' ') {
                 index.put(new String(bytes, at, 40, StandardCharsets.US_ASCII), new int[] {at + 41, end});
             } else {
                 damaged = true;
@@ -122,9 +129,9 @@ public final class ValidationStore {
         if (line == null) {
             return null;
         }
-        int json = line[0] + 65;
-        String sum = new String(bytes, line[0], 64, StandardCharsets.US_ASCII);
-        if (!sum.equals(sha256(bytes, json, line[1] - json))) {
+        int json = line[0] + SUM + 1;
+        String sum = new String(bytes, line[0], SUM, StandardCharsets.US_ASCII);
+        if (!sum.equals(checksum(bytes, json, line[1] - json))) {
             return forget(file.blobId());
         }
         ReadAgain read = again.apply(file);
@@ -179,13 +186,13 @@ public final class ValidationStore {
                 for (String blobId : order) {
                     byte[] json = added.get(blobId);
                     int[] line = json == null ? index.get(blobId) : null;
-                    long length = json != null ? 41 + 65 + json.length + 1 : line == null ? 0 : line[1] - line[0] + 42;
+                    long length = json != null ? 41 + SUM + 1 + json.length + 1 : line == null ? 0 : line[1] - line[0] + 42;
                     if (length == 0 || written + length > maxBytes && !used.contains(blobId)) {
                         continue;
                     }
                     out.write((blobId + " ").getBytes(StandardCharsets.US_ASCII));
                     if (json != null) {
-                        out.write((sha256(json, 0, json.length) + " ").getBytes(StandardCharsets.US_ASCII));
+                        out.write((checksum(json, 0, json.length) + " ").getBytes(StandardCharsets.US_ASCII));
                         out.write(json);
                     } else {
                         out.write(bytes, line[0], line[1] - line[0]);
@@ -235,6 +242,12 @@ public final class ValidationStore {
             }
         }
         return -1;
+    }
+
+    private static String checksum(byte[] bytes, int offset, int length) {
+        CRC32C crc = new CRC32C();
+        crc.update(bytes, offset, length);
+        return HexFormat.of().toHexDigits((int) crc.getValue());
     }
 
     static String sha256(byte[] bytes, int offset, int length) {
