@@ -37,9 +37,11 @@ public final class HumanPlanView implements PlanView {
 
     @Override
     public void render(Plan plan, PrintWriter out) {
+        var stepsByVm = plan.stepsByVm();
+        var notesByVm = plan.notesByVm();
         for (PlannedVm vm : plan.vms()) {
-            var steps = plan.steps(vm.vm());
-            var notes = plan.notes(vm.vm());
+            var steps = stepsByVm.getOrDefault(vm.vm(), List.of());
+            var notes = notesByVm.getOrDefault(vm.vm(), List.of());
             if (steps.isEmpty() && notes.isEmpty()) {
                 continue;
             }

@@ -3,8 +3,11 @@ package io.nicsync.plan;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.VmRef;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * What nicsync will do, as a value: the desired state it came from, every VM as observed then, the steps in
@@ -42,5 +45,15 @@ public record Plan(
 
     public List<PlanNote> notes(VmRef vm) {
         return notes.stream().filter(n -> n.vm().equals(vm)).toList();
+    }
+
+    /** The steps of each VM that has any, in the order they run: what {@link #steps(VmRef)} is for every VM at once. */
+    public Map<VmRef, List<Step>> stepsByVm() {
+        return steps.stream().collect(Collectors.groupingBy(Step::vm, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /** The notes of each VM that has any, as {@link #stepsByVm}. */
+    public Map<VmRef, List<PlanNote>> notesByVm() {
+        return notes.stream().collect(Collectors.groupingBy(PlanNote::vm, LinkedHashMap::new, Collectors.toList()));
     }
 }

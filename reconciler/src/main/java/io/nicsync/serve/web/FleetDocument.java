@@ -5,6 +5,7 @@ import io.nicsync.loop.PlanSession;
 import io.nicsync.plan.HumanPlanView;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
+import io.nicsync.plan.PlanNote;
 import io.nicsync.plan.StepText;
 import io.nicsync.spi.Step;
 import io.nicsync.spi.TargetConfig;
@@ -36,9 +37,11 @@ final class FleetDocument {
         for (TargetConfig target : planning.desired().state().config().targets()) {
             vmsByTarget.put(target.name(), new ArrayList<>());
         }
+        Map<VmRef, List<Step>> stepsByVm = plan.stepsByVm();
+        Map<VmRef, List<PlanNote>> notesByVm = plan.notesByVm();
         for (PlanInput input : planning.observed()) {
             VmRef ref = input.desired().ref();
-            List<Step> steps = plan.steps(ref);
+            List<Step> steps = stepsByVm.getOrDefault(ref, List.of());
             VmState state = VmState.of(steps, drift, results.get(ref));
             Map<String, Object> vm = new LinkedHashMap<>();
             vm.put("vm", ref.toString());
@@ -49,7 +52,7 @@ final class FleetDocument {
             vm.put("stateText", state.words);
             vm.put("nics", NicRows.of(input.desired(), input.live(), steps));
             vm.put("steps", steps.stream().map(StepText::line).toList());
-            vm.put("notes", plan.notes(ref).stream()
+            vm.put("notes", notesByVm.getOrDefault(ref, List.of()).stream()
                     .map(n -> n.level().name().toLowerCase(Locale.ROOT) + ": " + n.text()).toList());
             vm.put("lastResult", lastResults.get(ref));
             vmsByTarget.computeIfAbsent(ref.target(), t -> new ArrayList<>()).add(vm);
