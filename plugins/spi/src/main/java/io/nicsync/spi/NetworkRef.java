@@ -1,10 +1,13 @@
 package io.nicsync.spi;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SequencedMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What a NIC is connected to: a network kind that a plugin declares ({@link NetworkKind}) and the attributes that
@@ -20,15 +23,38 @@ import java.util.SequencedMap;
  */
 public record NetworkRef(String kind, Map<String, String> attributes) {
 
+    /**
+     * The attributes of the references made so far, one map per distinct list of names and values in order: a fleet
+     * has a few networks and hundreds of thousands of NICs that name them, desired and observed. Bounded, so that
+     * references made from whatever a platform reports cannot grow it without end; past the bound a reference keeps
+     * a map of its own.
+     */
+    private static final Map<List<String>, Map<String, String>> SHARED = new ConcurrentHashMap<>();
+    private static final int SHARED_MAX = 10_000;
+
     public NetworkRef {
         Objects.requireNonNull(kind, "kind");
         if (kind.isEmpty()) {
             throw new IllegalArgumentException("a network kind is not empty");
         }
-        SequencedMap<String, String> copy = new LinkedHashMap<>();
-        attributes.forEach((key, value) -> copy.put(Objects.requireNonNull(key, "attribute name"),
-                Objects.requireNonNull(value, () -> "attribute " + key + " of a " + kind + " network")));
-        attributes = Collections.unmodifiableSequencedMap(copy);
+        List<String> namesAndValues = new ArrayList<>(attributes.size() * 2);
+        attributes.forEach((key, value) -> {
+            namesAndValues.add(Objects.requireNonNull(key, "attribute name"));
+            namesAndValues.add(Objects.requireNonNull(value, () -> "attribute " + key + " of a " + kind + " network"));
+        });
+        Map<String, String> shared = SHARED.get(namesAndValues);
+        if (shared == null) {
+            SequencedMap<String, String> copy = new LinkedHashMap<>();
+            for (int i = 0; i < namesAndValues.size(); i += 2) {
+                copy.put(namesAndValues.get(i), namesAndValues.get(i + 1));
+            }
+            shared = Collections.unmodifiableSequencedMap(copy);
+            if (SHARED.size() < SHARED_MAX) {
+                Map<String, String> earlier = SHARED.putIfAbsent(List.copyOf(namesAndValues), shared);
+                shared = earlier != null ? earlier : shared;
+            }
+        }
+        attributes = shared;
     }
 
     /** A network of {@code kind} that needs no attributes, such as KubeVirt's pod network. */
