@@ -1,6 +1,8 @@
 package io.nicsync.plugin.kubevirt;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -15,14 +17,18 @@ import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.dsl.internal.OperationSupport;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
+import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -112,31 +118,117 @@ final class Api {
      * kubectl lists: a fleet is never held in memory twice, as fabric8's typed objects and as trees.
      */
     void eachListed(ResourceDefinitionContext kind, String labelSelector, Consumer<JsonNode> each) {
+        Pages pages = pages(kind, labelSelector);
+        while (!pages.done()) {
+            pages.next().forEach(each);
+        }
+    }
+
+    /** The objects of a kind in all namespaces (with {@code labelSelector}, when not null), a page at a time. */
+    Pages pages(ResourceDefinitionContext kind, String labelSelector) {
         String base = client.getMasterUrl().toString().replaceAll("/$", "")
                 + (kind.getGroup() == null || kind.getGroup().isEmpty() ? "/api/" : "/apis/" + kind.getGroup() + "/")
                 + kind.getVersion() + "/" + kind.getPlural() + "?limit=" + PAGE
                 + (labelSelector == null ? "" : "&labelSelector=" + encode(labelSelector));
-        String next = "";
-        do {
-            String text = client.raw(next.isEmpty() ? base : base + "&continue=" + encode(next));
-            if (text == null) {
-                throw new KubernetesClientException(kind.getPlural() + ": no such resource", 404, null);
-            }
-            JsonNode page;
-            try {
-                page = TemplatePatch.JSON.readTree(text);
-            } catch (JsonProcessingException e) {
-                throw new KubernetesClientException("listing " + kind.getPlural() + ": not JSON: " + e.getMessage(), e);
-            }
-            for (JsonNode item : page.path("items")) {
-                // the server's record of who wrote which field: large, and never read here
-                if (item.path("metadata") instanceof ObjectNode meta) {
-                    meta.remove("managedFields");
+        return new Pages(kind.getPlural(), base);
+    }
+
+    /**
+     * One listing, read a page at a time by whoever holds it: two listings can be read in turns. The API server
+     * lists every kind in the order of its keys ({@code namespace/name}), which {@link #lastKey} follows.
+     *
+     * <p>A page's {@code metadata} comes before its {@code items} in what the API server writes: the next page is
+     * asked for as soon as its continue token is read, so the server answers it while this one is parsed.
+     */
+    final class Pages {
+        private final String plural;
+        private final String base;
+        /** The continue token of the next page; null before the first, empty after the last. */
+        private String next;
+        /** The next page, asked for while the one before was read; null when not asked for yet. */
+        private CompletableFuture<byte[]> asked;
+        private String lastKey = "";
+
+        private Pages(String plural, String base) {
+            this.plural = plural;
+            this.base = base;
+        }
+
+        boolean done() {
+            return next != null && next.isEmpty();
+        }
+
+        /** {@code namespace/name} of the last object read; empty before the first. */
+        String lastKey() {
+            return lastKey;
+        }
+
+        /** The next page's objects, without the server's record of who wrote which field. */
+        List<JsonNode> next() {
+            byte[] page = asked != null ? answer(asked) : fetch(next);
+            asked = null;
+            List<JsonNode> items = new ArrayList<>(PAGE);
+            String token = null;
+            try (JsonParser parser = TemplatePatch.JSON.createParser(page)) {
+                if (parser.nextToken() != JsonToken.START_OBJECT) {
+                    throw new KubernetesClientException("listing " + plural + ": not a list");
                 }
-                each.accept(item);
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String field = parser.currentName();
+                    JsonToken value = parser.nextToken();
+                    if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
+                        token = parser.readValueAsTree() instanceof JsonNode meta ? meta.path("continue").asText("") : "";
+                        if (!token.isEmpty()) {
+                            String following = token;
+                            asked = CompletableFuture.supplyAsync(() -> fetch(following),
+                                    task -> Thread.ofVirtual().name("nicsync-list-" + plural).start(task));
+                        }
+                    } else if (field.equals("items") && value == JsonToken.START_ARRAY) {
+                        while (parser.nextToken() == JsonToken.START_OBJECT) {
+                            JsonNode item = parser.readValueAsTree();
+                            // large, and never read here
+                            if (item.path("metadata") instanceof ObjectNode meta) {
+                                meta.remove("managedFields");
+                            }
+                            items.add(item);
+                        }
+                    } else {
+                        parser.skipChildren();
+                    }
+                }
+            } catch (IOException e) {
+                throw new KubernetesClientException("listing " + plural + ": not JSON: " + e.getMessage(), e);
             }
-            next = page.path("metadata").path("continue").asText("");
-        } while (!next.isEmpty());
+            if (!items.isEmpty()) {
+                lastKey = key(items.getLast());
+            }
+            next = token == null ? "" : token;
+            return items;
+        }
+
+        /** A page (the first when {@code token} is null) as client.raw asks for it: the client's timeout, its failures. */
+        private byte[] fetch(String token) {
+            try {
+                return new OperationSupport(client).handleRaw(byte[].class,
+                        token == null ? base : base + "&continue=" + encode(token), "GET", null);
+            } catch (KubernetesClientException e) {
+                throw e.getCode() == 404 ? new KubernetesClientException(plural + ": no such resource", 404, null) : e;
+            }
+        }
+
+        private static byte[] answer(CompletableFuture<byte[]> page) {
+            try {
+                return page.join();
+            } catch (CompletionException e) {
+                throw e.getCause() instanceof KubernetesClientException k ? k : new KubernetesClientException(
+                        "listing: " + e.getCause().getMessage(), e.getCause());
+            }
+        }
+    }
+
+    /** An object's {@code namespace/name}: how the API server orders what it lists. */
+    static String key(JsonNode object) {
+        return object.path("metadata").path("namespace").asText() + "/" + object.path("metadata").path("name").asText();
     }
 
     private static String encode(String value) {
@@ -209,16 +301,20 @@ final class Api {
     }
 
     /**
-     * What a VM's reading needs of a launcher pod (its name, version, labels, annotations, node and phase): a
-     * launcher pod's containers, volumes and status run to tens of kilobytes, thousands of times over.
+     * What a VM's reading needs of a launcher pod (its name, version, the VMI it runs, its network-status, node and
+     * phase): a launcher pod's containers, volumes and status run to tens of kilobytes, thousands of times over.
      */
     private static JsonNode launcherPart(JsonNode pod) {
         ObjectNode part = TemplatePatch.JSON.createObjectNode();
+        JsonNode metadata = pod.path("metadata");
         ObjectNode meta = part.putObject("metadata");
-        for (String field : List.of("name", "namespace", "resourceVersion", "labels", "annotations")) {
-            if (pod.path("metadata").has(field)) {
-                meta.set(field, pod.path("metadata").get(field));
-            }
+        for (String field : List.of("name", "namespace", "resourceVersion")) {
+            meta.put(field, metadata.path(field).asText());
+        }
+        meta.putObject("labels").put(CREATED_BY, metadata.path("labels").path(CREATED_BY).asText());
+        JsonNode networks = metadata.path("annotations").get(ObservedVm.NETWORK_STATUS);
+        if (networks != null) {
+            meta.putObject("annotations").set(ObservedVm.NETWORK_STATUS, networks);
         }
         part.putObject("spec").put("nodeName", pod.path("spec").path("nodeName").asText());
         part.putObject("status").put("phase", pod.path("status").path("phase").asText());
@@ -282,10 +378,12 @@ final class Api {
      * work with or without the controller.
      */
     boolean dynamicNetworksController() {
+        String url = client.getMasterUrl().toString().replaceAll("/$", "")
+                + "/apis/apps/v1/daemonsets?limit=1&labelSelector=" + encode("app=dynamic-networks-controller");
         try {
-            return !client.apps().daemonSets().inAnyNamespace().withLabel("app", "dynamic-networks-controller")
-                    .list().getItems().isEmpty();
-        } catch (KubernetesClientException e) {
+            String text = client.raw(url);
+            return text != null && !TemplatePatch.JSON.readTree(text).path("items").isEmpty();
+        } catch (KubernetesClientException | JsonProcessingException e) {
             return false;
         }
     }

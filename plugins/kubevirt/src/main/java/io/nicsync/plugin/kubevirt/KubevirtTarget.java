@@ -13,7 +13,9 @@ import io.nicsync.spi.VmRef;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -122,25 +124,59 @@ final class KubevirtTarget implements Target {
     }
 
     /**
-     * Every VM of the cluster from one listing each of VMIs, launcher pods and VMs, read as each page of VMs
-     * arrives: only the VMIs and pods are held until then.
+     * Every VM of the cluster from one listing each of launcher pods, VMIs and VMs, in the order the VMs are listed.
+     * VMIs and VMs are listed in turns, the one behind in the API server's key order next, and each VM is read as
+     * soon as its VMI is there: with both listed in that order, only a page of each is held at a time, not a
+     * fleet's VMIs. Whatever the order, a VM without a VMI is read (as stopped) once every VMI has been listed.
      */
     private List<WatchedVms.Reading> readAll() throws TargetException {
         try {
-            Map<String, JsonNode> vmis = new HashMap<>();
-            api.eachListed(Resources.VMI, null, vmi -> vmis.put(key(vmi), vmi));
             Map<String, List<JsonNode>> pods = api.launcherPodsByVmi();
-            List<WatchedVms.Reading> vms = new ArrayList<>();
-            api.eachListed(Resources.VM, null, vm -> {
-                JsonNode vmi = vmis.remove(key(vm));
-                List<JsonNode> launchers = vmi == null ? List.of()
-                        : pods.getOrDefault(vmi.path("metadata").path("uid").asText(), List.of());
-                vms.add(reading(vm, vmi, launchers));
-            });
-            return vms;
+            Api.Pages vmiPages = api.pages(Resources.VMI, null);
+            Api.Pages vmPages = api.pages(Resources.VM, null);
+            Map<String, JsonNode> vmis = new HashMap<>();
+            Map<String, Listed> vms = new LinkedHashMap<>();
+            List<Listed> read = new ArrayList<>();
+            int listed = 0;
+            while (!vmiPages.done() || !vmPages.done()) {
+                if (vmPages.done() || !vmiPages.done() && vmiPages.lastKey().compareTo(vmPages.lastKey()) <= 0) {
+                    for (JsonNode vmi : vmiPages.next()) {
+                        Listed vm = vms.remove(Api.key(vmi));
+                        if (vm == null) {
+                            vmis.put(Api.key(vmi), vmi);
+                        } else {
+                            read.add(vm.read(reading(vm.vm(), vmi, launchers(pods, vmi))));
+                        }
+                    }
+                } else {
+                    for (JsonNode vm : vmPages.next()) {
+                        JsonNode vmi = vmis.remove(Api.key(vm));
+                        Listed waiting = new Listed(listed++, vm, null);
+                        if (vmi == null) {
+                            vms.put(Api.key(vm), waiting);
+                        } else {
+                            read.add(waiting.read(reading(vm, vmi, launchers(pods, vmi))));
+                        }
+                    }
+                }
+            }
+            vms.values().forEach(vm -> read.add(vm.read(reading(vm.vm(), null, List.of()))));
+            read.sort(Comparator.comparingInt(Listed::index));
+            return read.stream().map(Listed::reading).toList();
         } catch (KubernetesClientException e) {
             throw Failures.of("target " + name + ": listing VirtualMachines", e);
         }
+    }
+
+    /** A VM as the n-th of its listing: waiting for its VMI, then read. */
+    private record Listed(int index, JsonNode vm, WatchedVms.Reading reading) {
+        Listed read(WatchedVms.Reading done) {
+            return new Listed(index, null, done);
+        }
+    }
+
+    private static List<JsonNode> launchers(Map<String, List<JsonNode>> pods, JsonNode vmi) {
+        return pods.getOrDefault(vmi.path("metadata").path("uid").asText(), List.of());
     }
 
     /** One VM read directly, its launcher pods from the watch; null when there is no such VM. */
@@ -156,7 +192,7 @@ final class KubevirtTarget implements Target {
     private WatchedVms.Reading reading(JsonNode vm, JsonNode vmi, List<JsonNode> launchers) {
         ObservedVm observed = new ObservedVm(vm, vmi, vmi == null ? null : Api.launcherPod(vmi, launchers),
                 capabilities.cluster().podBinding());
-        return new WatchedVms.Reading(key(vm), WatchedVms.Stamp.of(vm, vmi, launchers),
+        return new WatchedVms.Reading(Api.key(vm), WatchedVms.Stamp.of(vm, vmi, launchers),
                 LiveVmReader.read(name, observed, capabilities.cluster().version()));
     }
 
@@ -195,9 +231,5 @@ final class KubevirtTarget implements Target {
             watched.close();
         }
         api.close();
-    }
-
-    private static String key(JsonNode object) {
-        return object.path("metadata").path("namespace").asText() + "/" + object.path("metadata").path("name").asText();
     }
 }

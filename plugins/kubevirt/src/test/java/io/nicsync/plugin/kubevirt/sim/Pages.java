@@ -7,17 +7,16 @@ import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * Paged LISTs as kube-apiserver serves them: with {@code limit}, a page of objects in namespace/name order and,
- * when more follow, {@code metadata.continue}, a token that reads on from the same snapshot of the collection
- * (a paged LIST is consistent, whatever is written between its pages). fabric8's CRUD dispatcher ignores
- * {@code limit}; a LIST without it is answered whole.
+ * Paged LISTs as kube-apiserver serves them: with {@code limit}, a page of objects in the order of their etcd keys
+ * ({@code namespace/name} compared as bytes) and, when more follow, {@code metadata.continue}, a token that reads on
+ * from the same snapshot of the collection (a paged LIST is consistent, whatever is written between its pages).
+ * fabric8's CRUD dispatcher ignores {@code limit}; a LIST without it is answered whole.
  */
 final class Pages {
     /** Snapshots kept for LISTs being paged; the oldest is dropped (its token then fails with 410, as an expired one). */
@@ -52,10 +51,12 @@ final class Pages {
                 return all;
             }
             ObjectNode list = SimDispatcher.parse(SimDispatcher.text(all.getBody()));
-            List<JsonNode> items = new ArrayList<>();
-            list.path("items").forEach(items::add);
-            items.sort(Comparator.comparing((JsonNode o) -> o.path("metadata").path("namespace").asText())
-                    .thenComparing(o -> o.path("metadata").path("name").asText()));
+            // etcd's order of the keys .../NAMESPACE/NAME, as bytes: "prod-eu/a" before "prod/a"
+            List<Map.Entry<String, JsonNode>> keyed = new ArrayList<>();
+            list.path("items").forEach(o -> keyed.add(Map.entry(o.path("metadata").path("namespace").asText() + "/"
+                    + o.path("metadata").path("name").asText(), o)));
+            keyed.sort(Map.Entry.comparingByKey());
+            List<JsonNode> items = keyed.stream().map(Map.Entry::getValue).toList();
             snapshot = String.valueOf(++taken);
             snapshots.put(snapshot, items);
             versions.put(snapshot, list.path("metadata").path("resourceVersion").asText());
