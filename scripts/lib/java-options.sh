@@ -9,10 +9,11 @@ nicsync_java_options() {
   [ "$nicsync_jdk_major" -lt 23 ] || java_opts+=(--sun-misc-unsafe-memory-access=allow)
   # A command that runs once (everything but serve) spends much of its CPU compiling: with the client compiler
   # alone a 10,000-VM plan takes a third less CPU and less time on two cores. The parallel collector with a
-  # small fixed young generation keeps the heap near what is live (480 MiB at peak for that plan, instead of
-  # 880 MiB). serve, which runs for days, keeps the JVM's defaults.
+  # fixed young generation keeps the heap near what is live (360 MiB at peak for that plan, instead of 880 MiB
+  # with the defaults); 128 MiB of it collects that plan's garbage in a third as many pauses as 64 MiB did, and
+  # spends a quarter less time in them. serve, which runs for days, keeps the JVM's defaults.
   case ${1:-} in
     serve) ;;
-    *) java_opts+=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn64m) ;;
+    *) java_opts+=(-XX:TieredStopAtLevel=1 -XX:+UseParallelGC -Xmn128m) ;;
   esac
 }
