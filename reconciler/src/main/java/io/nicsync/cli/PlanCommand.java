@@ -56,9 +56,13 @@ final class PlanCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Plugins plugins = Plugins.installed();
         SourceSpec from = source.spec().withSignatures(signatures.policy());
-        source.warnUncommitted(from, spec.commandLine().getErr());
-        Planned planned = Planned.of(from, plugins, targets.overrides(),
-                targets.selection(), Clock.systemUTC());
+        SourceOptions.UncommittedCheck uncommitted = source.checkUncommitted(from);
+        Planned planned;
+        try {
+            planned = Planned.of(from, plugins, targets.overrides(), targets.selection(), Clock.systemUTC());
+        } finally {
+            uncommitted.warn(spec.commandLine().getErr());
+        }
         Desired desired = planned.desired();
         Plan plan = planned.plan();
         PrintWriter stdout = spec.commandLine().getOut();

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import picocli.CommandLine.Option;
 
 /** Where the desired state comes from: the options every reading command shares. */
@@ -90,18 +91,35 @@ final class SourceOptions {
                 "no --repo given, and " + here + " is not inside a Git working tree");
     }
 
+    /** A look for uncommitted changes, under way: {@link #warn} waits for it. */
+    interface UncommittedCheck {
+        /** Warns on {@code err} of the changes found, if any. */
+        void warn(PrintWriter err);
+    }
+
     /**
-     * Warns on {@code err} of uncommitted changes to the desired-state files: nicsync reads commits, so they are
-     * not part of what it does. Quiet for remote repositories; a working tree that cannot be read is not an error
-     * here (reading the commit says why, if it matters).
+     * Starts looking for uncommitted changes to the desired-state files (nicsync reads commits, so they are not part
+     * of what it does), on a thread of its own: in a working tree of a few hundred files that takes a tenth of a
+     * second, which a command spends reading the commit meanwhile. Quiet for remote repositories; a working tree
+     * that cannot be read is not an error here (reading the commit says why, if it matters).
      */
+    UncommittedCheck checkUncommitted(SourceSpec spec) {
+        CompletableFuture<List<String>> found = CompletableFuture.supplyAsync(() -> {
+            try {
+                return WorkingTree.changes(spec);
+            } catch (SourceException | RuntimeException e) {
+                return List.of();
+            }
+        }, task -> Thread.ofVirtual().name("nicsync-working-tree").start(task));
+        return err -> warn(found.join(), err);
+    }
+
+    /** As {@link #checkUncommitted}, waiting for it. */
     void warnUncommitted(SourceSpec spec, PrintWriter err) {
-        List<String> changes;
-        try {
-            changes = WorkingTree.changes(spec);
-        } catch (SourceException | RuntimeException e) {
-            return;
-        }
+        checkUncommitted(spec).warn(err);
+    }
+
+    private static void warn(List<String> changes, PrintWriter err) {
         if (!changes.isEmpty()) {
             err.println("nicsync: warning: " + changes.size() + " uncommitted change(s) to desired-state files are"
                     + " not part of this run (nicsync reads commits): " + String.join(", ", changes.stream()

@@ -56,8 +56,12 @@ final class ValidateCommand implements Callable<Integer> {
         if (workingTree) {
             snapshot = WorkingTree.read(from);
         } else {
-            source.warnUncommitted(from, spec.commandLine().getErr());
-            snapshot = GitSource.read(from, cache::has);
+            SourceOptions.UncommittedCheck uncommitted = source.checkUncommitted(from);
+            try {
+                snapshot = GitSource.read(from, cache::has);
+            } finally {
+                uncommitted.warn(spec.commandLine().getErr());
+            }
         }
         Validation validation = new Validator(plugins).validate(snapshot.files(), snapshot.path(), cache);
         PrintWriter out = spec.commandLine().getOut();
