@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * fabric8's CRUD dispatcher with its objects also indexed by name. The dispatcher finds an object by testing
@@ -27,14 +28,51 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 final class IndexedCrudDispatcher extends KubernetesCrudDispatcher {
     private static final String NAME = "name";
+    private static final String NAMESPACE = "namespace";
     private final Map<Attribute, Set<AttributeSet>> byName = new ConcurrentHashMap<>();
     private final List<Deletion> deletions = new CopyOnWriteArrayList<>();
+    /** The last resourceVersion given out: a LIST's (the dispatcher's own counter gives out a new one when read). */
+    private final AtomicLong version = new AtomicLong();
 
     private record Deletion(AttributeSet key, String lastState, long version) {
     }
 
     IndexedCrudDispatcher(List<CustomResourceDefinitionContext> kinds) {
         super(kinds);
+    }
+
+    @Override
+    public long requestResourceVersion() {
+        long given = super.requestResourceVersion();
+        version.accumulateAndGet(given, Math::max);
+        return given;
+    }
+
+    /**
+     * What a LIST of {@code path} (its query included) lists, as the dispatcher matches it, each object's stored
+     * JSON under its etcd key ({@code namespace/name}; the namespace empty for cluster-wide objects), in no order;
+     * and the store's resourceVersion when it was listed.
+     */
+    Listed listed(String path) {
+        AttributeSet query = attributeExtractor.fromPath(path);
+        List<Map.Entry<String, String>> found = new ArrayList<>();
+        synchronized (map) {
+            for (Map.Entry<AttributeSet, String> entry : map.entrySet()) {
+                if (entry.getKey().matches(query)) {
+                    found.add(Map.entry(value(entry.getKey(), NAMESPACE) + "/" + value(entry.getKey(), NAME),
+                            entry.getValue()));
+                }
+            }
+        }
+        return new Listed(found, version.get());
+    }
+
+    record Listed(List<Map.Entry<String, String>> objects, long resourceVersion) {
+    }
+
+    private static String value(AttributeSet key, String attribute) {
+        Attribute a = key.getAttribute(attribute);
+        return a == null || a.getValues().isEmpty() ? "" : a.getValues().getFirst().toString();
     }
 
     @Override

@@ -1,12 +1,8 @@
 package io.nicsync.plugin.kubevirt.sim;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.fabric8.mockwebserver.http.MockResponse;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,73 +13,68 @@ import java.util.function.Supplier;
  * ({@code namespace/name} compared as bytes) and, when more follow, {@code metadata.continue}, a token that reads on
  * from the same snapshot of the collection (a paged LIST is consistent, whatever is written between its pages).
  * fabric8's CRUD dispatcher ignores {@code limit}; a LIST without it is answered whole.
+ *
+ * <p>As etcd reads a range of keys at a revision, a page costs what it holds: the snapshot keeps the stored objects'
+ * text, sorted by key, and a page is written from its objects alone, nothing parsed.
  */
 final class Pages {
     /** Snapshots kept for LISTs being paged; the oldest is dropped (its token then fails with 410, as an expired one). */
     private static final int SNAPSHOTS = 16;
-    private final Map<String, List<JsonNode>> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
+    private final Map<String, Snapshot> snapshots = new LinkedHashMap<>(16, 0.75f, true) {
         @Override
-        protected boolean removeEldestEntry(Map.Entry<String, List<JsonNode>> eldest) {
+        protected boolean removeEldestEntry(Map.Entry<String, Snapshot> eldest) {
             return size() > SNAPSHOTS;
         }
     };
-    private final Map<String, String> versions = new LinkedHashMap<>();
     private int taken;
 
+    private record Snapshot(List<String> objects, long resourceVersion) {
+    }
+
     /**
-     * The page a LIST asks for, or null when it asks for the whole collection ({@code whole} answers it).
+     * The page a LIST asks for, or null when it asks for the whole collection.
      *
      * @param query the request's query string, null when none
-     * @param whole the collection as the CRUD dispatcher lists it
+     * @param listed the collection as the CRUD dispatcher lists it, each object under its etcd key
      */
-    MockResponse page(String query, Supplier<MockResponse> whole) {
+    synchronized MockResponse page(String query, Supplier<IndexedCrudDispatcher.Listed> listed) {
         Map<String, String> params = params(query);
         if (!params.containsKey("limit") || params.containsKey("watch")) {
             return null;
         }
         int limit = Integer.parseInt(params.get("limit"));
         String token = params.get("continue");
-        String snapshot;
+        String id;
         int from;
         if (token == null) {
-            MockResponse all = whole.get();
-            if (all.code() != 200) {
-                return all;
-            }
-            ObjectNode list = SimDispatcher.parse(SimDispatcher.text(all.getBody()));
+            IndexedCrudDispatcher.Listed all = listed.get();
             // etcd's order of the keys .../NAMESPACE/NAME, as bytes: "prod-eu/a" before "prod/a"
-            List<Map.Entry<String, JsonNode>> keyed = new ArrayList<>();
-            list.path("items").forEach(o -> keyed.add(Map.entry(o.path("metadata").path("namespace").asText() + "/"
-                    + o.path("metadata").path("name").asText(), o)));
-            keyed.sort(Map.Entry.comparingByKey());
-            List<JsonNode> items = keyed.stream().map(Map.Entry::getValue).toList();
-            snapshot = String.valueOf(++taken);
-            snapshots.put(snapshot, items);
-            versions.put(snapshot, list.path("metadata").path("resourceVersion").asText());
+            List<String> objects = all.objects().stream().sorted(Map.Entry.comparingByKey())
+                    .map(Map.Entry::getValue).toList();
+            id = String.valueOf(++taken);
+            snapshots.put(id, new Snapshot(objects, all.resourceVersion()));
             from = 0;
         } else {
-            snapshot = token.substring(0, token.indexOf(':'));
+            id = token.substring(0, token.indexOf(':'));
             from = Integer.parseInt(token.substring(token.indexOf(':') + 1));
-            if (!snapshots.containsKey(snapshot)) {
+            if (!snapshots.containsKey(id)) {
                 return Responses.status(410, "Expired", "The provided continue parameter is too old");
             }
         }
-        List<JsonNode> items = snapshots.get(snapshot);
-        int to = Math.min(items.size(), from + limit);
-        ObjectNode page = Json.MAPPER.createObjectNode();
-        page.put("apiVersion", "v1").put("kind", "List");
-        ObjectNode meta = page.putObject("metadata");
-        meta.put("resourceVersion", versions.get(snapshot));
-        ArrayNode out = page.putArray("items");
-        items.subList(from, to).forEach(out::add);
-        if (to < items.size()) {
-            meta.put("continue", snapshot + ":" + to);
-            meta.put("remainingItemCount", items.size() - to);
+        Snapshot snapshot = snapshots.get(id);
+        int to = Math.min(snapshot.objects().size(), from + limit);
+        // metadata first, as kube-apiserver writes a list
+        StringBuilder page = new StringBuilder("{\"apiVersion\":\"v1\",\"kind\":\"List\",\"metadata\":{")
+                .append("\"resourceVersion\":\"").append(snapshot.resourceVersion()).append('"');
+        if (to < snapshot.objects().size()) {
+            page.append(",\"continue\":\"").append(id).append(':').append(to).append("\",\"remainingItemCount\":")
+                    .append(snapshot.objects().size() - to);
         } else {
-            snapshots.remove(snapshot);
-            versions.remove(snapshot);
+            snapshots.remove(id);
         }
-        return new MockResponse().setResponseCode(200).setBody(page.toString());
+        page.append("},\"items\":[");
+        page.append(String.join(",", snapshot.objects().subList(from, to)));
+        return new MockResponse().setResponseCode(200).setBody(page.append("]}").toString());
     }
 
     /** The resourceVersion a WATCH request starts from; 0 when it asks for everything there is. */

@@ -94,7 +94,7 @@ final class SimDispatcher extends Dispatcher {
         if (method.equals("GET") && path.name() == null) {
             String raw = request.getPath();
             MockResponse page = pages.page(raw.contains("?") ? raw.substring(raw.indexOf('?') + 1) : null,
-                    () -> crud.dispatch(request));
+                    () -> crud.listed(raw));
             if (page != null) {
                 return page;
             }
