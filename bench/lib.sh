@@ -24,7 +24,7 @@ bench_train_launcher() {
   out=$(eval "$1")
   eval "$1" >/dev/null
   for _ in $(seq 1 180); do
-    ls "$ROOT"/dist/target/class-data/*.aot "$ROOT"/dist/target/class-data/*.jsa >/dev/null 2>&1 && break
+    compgen -G "$ROOT/dist/target/class-data/*.aot" >/dev/null || compgen -G "$ROOT/dist/target/class-data/*.jsa" >/dev/null && break
     sleep 1
   done
   ls "$ROOT/dist/target/class-data" >&2
