@@ -126,11 +126,30 @@ final class Api {
 
     /** The objects of a kind in all namespaces (with {@code labelSelector}, when not null), a page at a time. */
     Pages pages(ResourceDefinitionContext kind, String labelSelector) {
+        return pages(kind, labelSelector, Api::withoutManagedFields);
+    }
+
+    private Pages pages(ResourceDefinitionContext kind, String labelSelector, ItemReader reader) {
         String base = client.getMasterUrl().toString().replaceAll("/$", "")
                 + (kind.getGroup() == null || kind.getGroup().isEmpty() ? "/api/" : "/apis/" + kind.getGroup() + "/")
                 + kind.getVersion() + "/" + kind.getPlural() + "?limit=" + PAGE
                 + (labelSelector == null ? "" : "&labelSelector=" + encode(labelSelector));
-        return new Pages(kind.getPlural(), base);
+        return new Pages(kind.getPlural(), base, reader);
+    }
+
+    /** How a page's objects are read: the parser is at an object's start, and is left at its end. */
+    @FunctionalInterface
+    private interface ItemReader {
+        JsonNode read(JsonParser parser) throws IOException;
+    }
+
+    /** An object as it is listed, without the server's record of who wrote which field (large, never read here). */
+    private static JsonNode withoutManagedFields(JsonParser parser) throws IOException {
+        JsonNode item = parser.readValueAsTree();
+        if (item.path("metadata") instanceof ObjectNode meta) {
+            meta.remove("managedFields");
+        }
+        return item;
     }
 
     /**
@@ -143,15 +162,28 @@ final class Api {
     final class Pages {
         private final String plural;
         private final String base;
+        private final ItemReader reader;
         /** The continue token of the next page; null before the first, empty after the last. */
         private String next;
         /** The next page, asked for while the one before was read; null when not asked for yet. */
         private CompletableFuture<byte[]> asked;
         private String lastKey = "";
 
-        private Pages(String plural, String base) {
+        private Pages(String plural, String base, ItemReader reader) {
             this.plural = plural;
             this.base = base;
+            this.reader = reader;
+        }
+
+        /**
+         * Asks for the first page now, so that the server answers it while the caller reads other listings: a page
+         * of each is held, not more.
+         */
+        Pages ask() {
+            if (next == null && asked == null) {
+                asked = fetchAsync(null);
+            }
+            return this;
         }
 
         boolean done() {
@@ -163,7 +195,7 @@ final class Api {
             return lastKey;
         }
 
-        /** The next page's objects, without the server's record of who wrote which field. */
+        /** The next page's objects. */
         List<JsonNode> next() {
             byte[] page = asked != null ? answer(asked) : fetch(next);
             asked = null;
@@ -179,18 +211,11 @@ final class Api {
                     if (field.equals("metadata") && value == JsonToken.START_OBJECT) {
                         token = parser.readValueAsTree() instanceof JsonNode meta ? meta.path("continue").asText("") : "";
                         if (!token.isEmpty()) {
-                            String following = token;
-                            asked = CompletableFuture.supplyAsync(() -> fetch(following),
-                                    task -> Thread.ofVirtual().name("nicsync-list-" + plural).start(task));
+                            asked = fetchAsync(token);
                         }
                     } else if (field.equals("items") && value == JsonToken.START_ARRAY) {
                         while (parser.nextToken() == JsonToken.START_OBJECT) {
-                            JsonNode item = parser.readValueAsTree();
-                            // large, and never read here
-                            if (item.path("metadata") instanceof ObjectNode meta) {
-                                meta.remove("managedFields");
-                            }
-                            items.add(item);
+                            items.add(reader.read(parser));
                         }
                     } else {
                         parser.skipChildren();
@@ -204,6 +229,11 @@ final class Api {
             }
             next = token == null ? "" : token;
             return items;
+        }
+
+        private CompletableFuture<byte[]> fetchAsync(String token) {
+            return CompletableFuture.supplyAsync(() -> fetch(token),
+                    task -> Thread.ofVirtual().name("nicsync-list-" + plural).start(task));
         }
 
         /** A page (the first when {@code token} is null) as client.raw asks for it: the client's timeout, its failures. */
@@ -285,15 +315,26 @@ final class Api {
     }
 
     /**
-     * The virt-launcher pods of every namespace by the VMI they run ({@code kubevirt.io/created-by}, the VMI's
-     * uid); empty when the caller may not list pods.
+     * The virt-launcher pods of every namespace, their first page asked for now; each read as
+     * {@link #launcherPart} reads it. {@link #byVmi} groups them.
      */
-    Map<String, List<JsonNode>> launcherPodsByVmi() {
+    Pages launcherPods() {
+        return pages(POD, LAUNCHER_LABEL + "=" + LAUNCHER, Api::launcherPart).ask();
+    }
+
+    /**
+     * Launcher pods by the VMI they run ({@code kubevirt.io/created-by}, the VMI's uid); empty when the caller may
+     * not list pods.
+     */
+    static Map<String, List<JsonNode>> byVmi(Pages pods) {
         Map<String, List<JsonNode>> byVmi = new HashMap<>();
         try {
-            eachListed(POD, LAUNCHER_LABEL + "=" + LAUNCHER, pod -> byVmi.computeIfAbsent(
-                    pod.path("metadata").path("labels").path(CREATED_BY).asText(), uid -> new ArrayList<>(1))
-                    .add(launcherPart(pod)));
+            while (!pods.done()) {
+                for (JsonNode pod : pods.next()) {
+                    byVmi.computeIfAbsent(pod.path("metadata").path("labels").path(CREATED_BY).asText(),
+                            uid -> new ArrayList<>(1)).add(pod);
+                }
+            }
         } catch (KubernetesClientException e) {
             return Map.of();
         }
@@ -301,24 +342,64 @@ final class Api {
     }
 
     /**
-     * What a VM's reading needs of a launcher pod (its name, version, the VMI it runs, its network-status, node and
-     * phase): a launcher pod's containers, volumes and status run to tens of kilobytes, thousands of times over.
+     * What a VM's reading needs of a launcher pod (its name, namespace, resourceVersion, the VMI it runs, its
+     * network-status, node and phase), read as the listing is parsed: a launcher pod's containers, volumes and
+     * status run to tens of kilobytes, thousands of times over, and are skipped unread.
      */
-    private static JsonNode launcherPart(JsonNode pod) {
+    static JsonNode launcherPart(JsonParser parser) throws IOException {
         ObjectNode part = TemplatePatch.JSON.createObjectNode();
-        JsonNode metadata = pod.path("metadata");
-        ObjectNode meta = part.putObject("metadata");
-        for (String field : List.of("name", "namespace", "resourceVersion")) {
-            meta.put(field, metadata.path(field).asText());
-        }
-        meta.putObject("labels").put(CREATED_BY, metadata.path("labels").path(CREATED_BY).asText());
-        JsonNode networks = metadata.path("annotations").get(ObservedVm.NETWORK_STATUS);
-        if (networks != null) {
-            meta.putObject("annotations").set(ObservedVm.NETWORK_STATUS, networks);
-        }
-        part.putObject("spec").put("nodeName", pod.path("spec").path("nodeName").asText());
-        part.putObject("status").put("phase", pod.path("status").path("phase").asText());
+        ObjectNode meta = part.putObject("metadata").put("name", "").put("namespace", "").put("resourceVersion", "");
+        ObjectNode labels = meta.putObject("labels").put(CREATED_BY, "");
+        ObjectNode spec = part.putObject("spec").put("nodeName", "");
+        ObjectNode status = part.putObject("status").put("phase", "");
+        eachField(parser, (section, pod) -> switch (section) {
+            case "metadata" -> eachField(pod, (field, m) -> switch (field) {
+                case "name", "namespace", "resourceVersion" -> text(m, meta, field);
+                case "labels" -> eachField(m, (label, l) -> label.equals(CREATED_BY) && text(l, labels, label));
+                case "annotations" -> eachField(m, (annotation, a) -> annotation.equals(ObservedVm.NETWORK_STATUS)
+                        && text(a, meta.putObject("annotations"), annotation));
+                default -> false;
+            });
+            case "spec" -> eachField(pod, (field, f) -> field.equals("nodeName") && text(f, spec, field));
+            case "status" -> eachField(pod, (field, f) -> field.equals("phase") && text(f, status, field));
+            default -> false;
+        });
         return part;
+    }
+
+    /** Reads one field of a JSON object: true when it read the value, false to have it skipped. */
+    @FunctionalInterface
+    private interface FieldReader {
+        boolean read(String field, JsonParser parser) throws IOException;
+    }
+
+    /**
+     * Hands each field of the object the parser is at to {@code each}, the parser at its value; skips the values
+     * it leaves, and a value that is not an object. True: the value has been read.
+     */
+    private static boolean eachField(JsonParser parser, FieldReader each) throws IOException {
+        if (parser.currentToken() != JsonToken.START_OBJECT) {
+            parser.skipChildren();
+            return true;
+        }
+        while (parser.nextToken() == JsonToken.FIELD_NAME) {
+            String field = parser.currentName();
+            parser.nextToken();
+            if (!each.read(field, parser)) {
+                parser.skipChildren();
+            }
+        }
+        return true;
+    }
+
+    /** Sets {@code field} of {@code into} to the parser's value as text; a value that is not a scalar as empty. */
+    private static boolean text(JsonParser parser, ObjectNode into, String field) throws IOException {
+        if (parser.currentToken().isScalarValue()) {
+            into.put(field, parser.getValueAsString(""));
+        } else {
+            parser.skipChildren();
+        }
+        return true;
     }
 
     /** The pod running the VMI now: created for it (a migration makes a new one) and on its node. */

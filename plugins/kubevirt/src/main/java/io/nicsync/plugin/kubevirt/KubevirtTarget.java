@@ -131,9 +131,11 @@ final class KubevirtTarget implements Target {
      */
     private List<WatchedVms.Reading> readAll() throws TargetException {
         try {
-            Map<String, List<JsonNode>> pods = api.launcherPodsByVmi();
-            Api.Pages vmiPages = api.pages(Resources.VMI, null);
-            Api.Pages vmPages = api.pages(Resources.VM, null);
+            // the first page of each asked for at once: the server answers them while the pods are read
+            Api.Pages podPages = api.launcherPods();
+            Api.Pages vmiPages = api.pages(Resources.VMI, null).ask();
+            Api.Pages vmPages = api.pages(Resources.VM, null).ask();
+            Map<String, List<JsonNode>> pods = Api.byVmi(podPages);
             Map<String, JsonNode> vmis = new HashMap<>();
             Map<String, Listed> vms = new LinkedHashMap<>();
             List<Listed> read = new ArrayList<>();
