@@ -3,16 +3,16 @@ package io.nicsync.spi;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** A 48-bit Ethernet address, kept in lower-case colon form so that equal addresses compare equal. */
 public record MacAddress(String value) {
-    private static final Pattern FORM = Pattern.compile("[0-9a-f]{2}(:[0-9a-f]{2}){5}");
+    /** {@code xx:xx:xx:xx:xx:xx}. */
+    private static final int LENGTH = 17;
 
     public MacAddress {
         Objects.requireNonNull(value, "value");
         value = value.toLowerCase(Locale.ROOT);
-        if (!FORM.matcher(value).matches()) {
+        if (!isColonForm(value)) {
             throw new IllegalArgumentException("not a MAC address (six colon-separated hex octets): " + value);
         }
     }
@@ -23,7 +23,25 @@ public record MacAddress(String value) {
     }
 
     public static boolean isWellFormed(String text) {
-        return text != null && FORM.matcher(text.replace('-', ':').toLowerCase(Locale.ROOT)).matches();
+        return text != null && isColonForm(text.replace('-', ':').toLowerCase(Locale.ROOT));
+    }
+
+    /**
+     * Six octets of two lower-case ASCII hex digits, separated by colons. Checked character by character: every NIC
+     * of a fleet, desired and observed, is checked, and a regular expression took a tenth of reading a VM.
+     */
+    private static boolean isColonForm(String text) {
+        if (text.length() != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < LENGTH; i++) {
+            char c = text.charAt(i);
+            boolean ok = i % 3 == 2 ? c == ':' : c >= '0' && c <= '9' || c >= 'a' && c <= 'f';
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The group bit (least significant bit of the first octet): such an address cannot name one NIC. */

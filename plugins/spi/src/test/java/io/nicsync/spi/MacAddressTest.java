@@ -29,6 +29,13 @@ class MacAddressTest {
     void malformedAddressesAreRefusedWithTheirText() {
         assertThat(MacAddress.isWellFormed("52:54:00:12:34")).isFalse();
         assertThat(MacAddress.isWellFormed("52:54:00:12:34:5g")).isFalse();
+        assertThat(MacAddress.isWellFormed("52:54:00:12:34:567")).isFalse();
+        assertThat(MacAddress.isWellFormed("52:54:00:12:3:456")).isFalse();
+        assertThat(MacAddress.isWellFormed("52.54.00.12.34.56")).isFalse();
+        assertThat(MacAddress.isWellFormed("52:54:00:12:34:\u0665\u0666")).as("digits outside ASCII").isFalse();
+        assertThat(MacAddress.isWellFormed(" 52:54:00:12:34:5")).isFalse();
+        assertThat(MacAddress.isWellFormed("52:54:00:12:34:56")).isTrue();
+        assertThat(MacAddress.isWellFormed("52-54-00-Ab-cD-eF")).isTrue();
         assertThatThrownBy(() -> MacAddress.parse("5254.0012.3456"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("5254.0012.3456");
