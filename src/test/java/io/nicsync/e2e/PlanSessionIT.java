@@ -84,6 +84,11 @@ class PlanSessionIT {
         assertThat(session.plan().noChanges()).isTrue();
         assertThat(session.plan().noChanges()).isTrue();
         int reused = session.filesReused(); // the first plan may take files an earlier process checked, too
+        Plan same = session.plan();
+        // nothing moved: every VM's plan is the one before's, none diffed again
+        assertThat(session.vmsReused()).isEqualTo(VMS);
+        assertThat(same.noChanges()).isTrue();
+        assertThat(same.vms()).hasSize(VMS);
 
         git.write("prod/" + name(5) + ".yaml", vm(name(5), "down"));
         git.commitAndPush("web-05: blue down");
@@ -91,6 +96,12 @@ class PlanSessionIT {
 
         assertThat(vmsWithSteps(plan)).containsOnly(name(5));
         assertThat(session.filesReused() - reused).isEqualTo(VMS); // nicsync.yaml and every VM file but web-05's
+        assertThat(session.vmsReused()).isEqualTo(VMS - 1); // web-05's desired state is new: planned again
+
+        Plan again = session.plan();
+        assertThat(vmsWithSteps(again)).containsOnly(name(5)); // a kept plan keeps its steps
+        assertThat(again.steps()).isEqualTo(plan.steps());
+        assertThat(session.vmsReused()).isEqualTo(VMS);
     }
 
     @Test
@@ -135,6 +146,7 @@ class PlanSessionIT {
 
         Plan plan = awaitPlan(p -> !p.noChanges());
         assertThat(vmsWithSteps(plan)).containsOnly(name(7));
+        assertThat(session.vmsReused()).isEqualTo(VMS - 1); // web-07 read again, and planned again
     }
 
     @Test

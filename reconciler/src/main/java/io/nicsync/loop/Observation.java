@@ -2,6 +2,7 @@ package io.nicsync.loop;
 
 import io.nicsync.guard.Redaction;
 import io.nicsync.plan.DesiredSource;
+import io.nicsync.plan.KeptVmPlans;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
 import io.nicsync.plan.Planner;
@@ -72,10 +73,15 @@ public record Observation(Desired desired, List<PlanInput> inputs) {
     }
 
     public Plan plan(Clock clock) {
+        return plan(clock, KeptVmPlans.none());
+    }
+
+    /** As {@link #plan(Clock)}, taking from {@code kept} each VM the plan before made from the same inputs. */
+    public Plan plan(Clock clock, KeptVmPlans kept) {
         var s = desired.snapshot();
         // A plan file is shared and kept: the repository it names carries no credentials.
         return new Planner(clock).plan(new DesiredSource(Redaction.reusable(desired.repo()), s.commitId(),
-                s.author(), s.ref(), s.path()), inputs);
+                s.author(), s.ref(), s.path()), inputs, kept);
     }
 
     /** Every VM of the target by reference; null when the caller may not list them (look them up instead). */

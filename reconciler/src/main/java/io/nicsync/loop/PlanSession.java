@@ -1,5 +1,6 @@
 package io.nicsync.loop;
 
+import io.nicsync.plan.KeptVmPlans;
 import io.nicsync.plan.Plan;
 import io.nicsync.plan.PlanInput;
 import io.nicsync.platforms.Plugins;
@@ -62,6 +63,8 @@ public final class PlanSession implements AutoCloseable {
     private Snapshot trusted;
     private CommitSigner signer;
     private Desired desired;
+    /** Each VM as the last plan planned it: planned again only when its inputs are other objects. */
+    private final KeptVmPlans plans = new KeptVmPlans();
 
     private PlanSession(SourceSpec spec, Plugins plugins, Selection selection, TargetOverrides overrides, Clock clock,
             GitSource source, ValidationCache cache) {
@@ -161,7 +164,7 @@ public final class PlanSession implements AutoCloseable {
             Observation observed = names.isEmpty() ? new Observation(now, List.of())
                     : Observation.observe(now, new Selection(names, selection.vms()), open,
                             early.listing(Target::observeAllWatched));
-            return new Planning(now, names, observed.plan(clock), observed.inputs(), signer);
+            return new Planning(now, names, observed.plan(clock, plans), observed.inputs(), signer);
         }
     }
 
@@ -172,7 +175,7 @@ public final class PlanSession implements AutoCloseable {
         }
         try {
             return Observation.observe(planning.desired(), new Selection(planning.targets(), selection.vms()), targets(),
-                    Target::observeAllWatched).plan(clock);
+                    Target::observeAllWatched).plan(clock, plans);
         } catch (TargetException e) {
             dropTargets(e);
             throw new RunFailure.Platform(e);
@@ -225,6 +228,11 @@ public final class PlanSession implements AutoCloseable {
     /** Files whose checks were reused from an earlier commit instead of being made again, over the session. */
     public synchronized int filesReused() {
         return files.reused();
+    }
+
+    /** VMs the last plan took from the plan before it, their inputs the same objects, instead of planning them. */
+    public synchronized int vmsReused() {
+        return plans.reused();
     }
 
     @Override

@@ -22,21 +22,28 @@ public final class Planner {
     }
 
     public Plan plan(DesiredSource source, Collection<PlanInput> vms) {
+        return plan(source, vms, KeptVmPlans.none());
+    }
+
+    /** As {@link #plan(DesiredSource, Collection)}, taking what {@code kept} holds of the plan before. */
+    public Plan plan(DesiredSource source, Collection<PlanInput> vms, KeptVmPlans kept) {
         var sorted = vms.stream().sorted(Comparator.comparing(v -> v.live().ref())).toList();
         var planned = new ArrayList<PlannedVm>();
         var steps = new ArrayList<Step>();
         var notes = new ArrayList<PlanNote>();
         var definedFirst = new HashSet<VmRef>();
+        kept.start();
         for (PlanInput vm : sorted) {
             var live = vm.live();
             planned.add(new PlannedVm(live.ref(), live.power(), live.fingerprint()));
             if (OneDefinition.keepsUnplugged(vm.capabilities())) {
                 definedFirst.add(live.ref());
             }
-            var result = VmPlanner.plan(vm);
+            var result = kept.plan(vm);
             steps.addAll(result.steps());
             notes.addAll(result.notes());
         }
+        kept.end();
         return new Plan(Plan.FORMAT_VERSION, source, clock.instant(), planned, StepOrder.sort(steps, definedFirst),
                 notes);
     }

@@ -7,6 +7,10 @@ import java.util.Optional;
  * becomes a persistent-only change with a {@link RestartRequired} step, unless {@link #unsupported} says the
  * target cannot hold the configuration at all. The defaults describe a platform that can do nothing live
  * beyond plugging into free capacity.
+ *
+ * <p>A value: its answers depend on their arguments alone, and a target whose abilities change (a cluster
+ * upgraded under it) gives a new object from {@link Target#capabilities()}. A long-running caller keeps a VM's
+ * plan while its desired state, its observation and its target's capabilities are the same objects.
  */
 public interface Capabilities {
 
