@@ -3,10 +3,12 @@ package io.nicsync.source;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.RepositoryCache;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.util.FS;
+import org.eclipse.jgit.util.SystemReader;
 
 /**
  * Opens a repository on this machine in place. A working tree is read through its {@code .git}: what is committed,
@@ -18,12 +20,32 @@ final class LocalRepositories {
 
     private LocalRepositories() {}
 
+    private static boolean systemConfigFound;
+
+    /**
+     * jgit finds git's system configuration by running {@code git} (twice) on its first repository; a plan opens its
+     * repository for the commit read and for the working tree's status at once, and each thread would run them. The
+     * first opening finds it, the other waits for it and takes what was found.
+     */
+    private static synchronized void findSystemConfig() {
+        if (systemConfigFound) {
+            return;
+        }
+        try {
+            SystemReader.getInstance().getSystemConfig();
+        } catch (IOException | ConfigInvalidException e) {
+            // the repository's opening reads it again and reports what is wrong
+        }
+        systemConfigFound = true;
+    }
+
     /**
      * @param subdirectory where {@code directory} lies in the repository's tree, "" for its root
      */
     record Opened(Repository repository, String subdirectory) {}
 
     static Opened open(Path directory) throws SourceException {
+        findSystemConfig();
         if (Files.isDirectory(directory) && !Files.exists(directory.resolve(".git"))
                 && !RepositoryCache.FileKey.isGitRepository(directory.toFile(), FS.DETECTED)) {
             Path root = enclosingWorkTree(directory.toAbsolutePath());
