@@ -168,8 +168,11 @@ public final class SimulatedKubevirt implements AutoCloseable {
         String uri = cluster.client().getMasterUrl().toString().replaceAll("/$", "")
                 + "/apis/subresources.kubevirt.io/v1/namespaces/" + NAMESPACE + "/virtualmachines/" + VM + "/restart";
         cluster.client().raw(uri, "PUT", "{}");
-        await("start web-01 again", () -> vmi() != null && !before.equals(vmi().at("/metadata/uid").asText())
-                && "Running".equals(vmi().at("/status/phase").asText()));
+        await("start web-01 again", () -> {
+            ObjectNode now = vmi(); // read once: the old VMI may go between two reads
+            return now != null && !before.equals(now.at("/metadata/uid").asText())
+                    && "Running".equals(now.at("/status/phase").asText());
+        });
     }
 
     /** The link of {@code nic} as the running VM reports it: up, down, or "" when it has no such interface. */
