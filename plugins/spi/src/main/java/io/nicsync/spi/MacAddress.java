@@ -28,7 +28,7 @@ public record MacAddress(String value) {
 
     /**
      * Six octets of two lower-case ASCII hex digits, separated by colons. Checked character by character: every NIC
-     * of a fleet, desired and observed, is checked, and a regular expression took a tenth of reading a VM.
+     * of a fleet, desired and observed, is checked, and a regular expression was 3 to 14% of a KubeVirt listing.
      */
     private static boolean isColonForm(String text) {
         if (text.length() != LENGTH) {
