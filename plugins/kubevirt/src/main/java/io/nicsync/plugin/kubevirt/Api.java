@@ -118,10 +118,7 @@ final class Api {
      * kubectl lists: a fleet is never held in memory twice, as fabric8's typed objects and as trees.
      */
     void eachListed(ResourceDefinitionContext kind, String labelSelector, Consumer<JsonNode> each) {
-        Pages pages = pages(kind, labelSelector);
-        while (!pages.done()) {
-            pages.next().forEach(each);
-        }
+        pages(kind, labelSelector).forEachLeft(each);
     }
 
     /** The objects of a kind in all namespaces (with {@code labelSelector}, when not null), a page at a time. */
@@ -193,6 +190,13 @@ final class Api {
         /** {@code namespace/name} of the last object read; empty before the first. */
         String lastKey() {
             return lastKey;
+        }
+
+        /** Hands every object not read yet to {@code each}, a page at a time. */
+        void forEachLeft(Consumer<JsonNode> each) {
+            while (!done()) {
+                next().forEach(each);
+            }
         }
 
         /** The next page's objects. */
@@ -329,12 +333,8 @@ final class Api {
     static Map<String, List<JsonNode>> byVmi(Pages pods) {
         Map<String, List<JsonNode>> byVmi = new HashMap<>();
         try {
-            while (!pods.done()) {
-                for (JsonNode pod : pods.next()) {
-                    byVmi.computeIfAbsent(pod.path("metadata").path("labels").path(CREATED_BY).asText(),
-                            uid -> new ArrayList<>(1)).add(pod);
-                }
-            }
+            pods.forEachLeft(pod -> byVmi.computeIfAbsent(
+                    pod.path("metadata").path("labels").path(CREATED_BY).asText(), uid -> new ArrayList<>(1)).add(pod));
         } catch (KubernetesClientException e) {
             return Map.of();
         }
