@@ -6,8 +6,10 @@ import io.nicsync.spi.DesiredNic;
 import io.nicsync.spi.TargetPlugin;
 import io.nicsync.spi.Vocabulary;
 import java.util.Collection;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -25,26 +27,34 @@ import java.util.function.Function;
  */
 final class NicVocabulary implements Rule {
 
+    /** What a plugin lets a NIC say, asked of it once per validation rather than once per NIC. */
+    private record Words(List<String> kinds, Vocabulary models, Vocabulary bindings) {
+        static Words of(TargetPlugin plugin) {
+            return new Words(Plugins.declarableKeys(plugin), plugin.models(), plugin.bindings());
+        }
+    }
+
     @Override
     public void check(Declarations d, Diagnostics out) {
+        Map<TargetPlugin, Words> words = new IdentityHashMap<>();
         for (Declared vm : d.vms()) {
             CheckedAs as = d.checkedAs(vm);
             Optional<TargetPlugin> plugin = as.single();
             Collection<TargetPlugin> among = as.plugins().isEmpty() ? d.plugins().all() : as.plugins();
+            Words its = plugin.map(p -> words.computeIfAbsent(p, Words::of)).orElse(null);
             List<DesiredNic> nics = vm.vm().nics();
             for (int i = 0; i < nics.size(); i++) {
-                model(d, vm.doc(), i, nics.get(i).model(), plugin, among, vm.vm().ref().target(), out);
+                model(d, vm.doc(), i, nics.get(i).model(), plugin, its, among, vm.vm().ref().target(), out);
                 if (plugin.isEmpty()) {
                     continue;
                 }
                 String kind = nics.get(i).network().kind();
-                List<String> kinds = Plugins.declarableKeys(plugin.get());
-                if (!kinds.contains(kind)) {
+                if (!its.kinds().contains(kind)) {
                     out.errorAtKey(vm.doc(), Declared.nic(i) + "/network/" + kind, "network kind \"" + kind
                             + "\" is not available on target \"" + vm.vm().ref().target() + "\" ("
-                            + plugin.get().kind() + " has: " + String.join(", ", kinds) + ")");
+                            + plugin.get().kind() + " has: " + String.join(", ", its.kinds()) + ")");
                 }
-                binding(d, vm, i, plugin.get(), out);
+                binding(d, vm, i, plugin.get(), its.bindings(), out);
             }
         }
         for (YamlDocument doc : d.unbound()) {
@@ -54,8 +64,10 @@ final class NicVocabulary implements Rule {
             for (int i = 0; nics.isArray() && i < nics.size(); i++) {
                 JsonNode model = nics.get(i).path("model");
                 if (model.isTextual()) {
-                    model(d, doc, i, model.textValue(), target == null ? Optional.empty() : d.pluginOf(target),
-                            d.plugins().all(), target, out);
+                    Optional<TargetPlugin> plugin = target == null ? Optional.empty() : d.pluginOf(target);
+                    model(d, doc, i, model.textValue(), plugin,
+                            plugin.map(p -> words.computeIfAbsent(p, Words::of)).orElse(null), d.plugins().all(),
+                            target, out);
                 }
             }
         }
@@ -63,13 +75,13 @@ final class NicVocabulary implements Rule {
 
     /** A model {@code plugin} takes; without one, a model one of {@code among} takes. */
     private static void model(Declarations d, YamlDocument doc, int nic, String model, Optional<TargetPlugin> plugin,
-            Collection<TargetPlugin> among, String target, Diagnostics out) {
+            Words its, Collection<TargetPlugin> among, String target, Diagnostics out) {
         if (model == null) {
             return;
         }
         String at = Declared.nic(nic) + "/model";
         if (plugin.isPresent()) {
-            Vocabulary models = plugin.get().models();
+            Vocabulary models = its.models();
             if (!models.exists()) {
                 out.error(doc, at, none("model", plugin.get(), d.plugins(), TargetPlugin::models));
             } else if (!models.accepts(model)) {
@@ -96,13 +108,13 @@ final class NicVocabulary implements Rule {
                 && (nic.binding() == null || plugin.bindings().accepts(nic.binding()));
     }
 
-    private static void binding(Declarations d, Declared vm, int nic, TargetPlugin plugin, Diagnostics out) {
+    private static void binding(Declarations d, Declared vm, int nic, TargetPlugin plugin, Vocabulary bindings,
+            Diagnostics out) {
         String binding = vm.vm().nics().get(nic).binding();
         if (binding == null) {
             return;
         }
         String at = Declared.nic(nic) + "/binding";
-        Vocabulary bindings = plugin.bindings();
         if (!bindings.exists()) {
             out.error(vm.doc(), at, none("binding", plugin, d.plugins(), TargetPlugin::bindings));
         } else if (!bindings.accepts(binding)) {
