@@ -41,13 +41,13 @@ final class NicVocabulary implements Rule {
             CheckedAs as = d.checkedAs(vm);
             Optional<TargetPlugin> plugin = as.single();
             Collection<TargetPlugin> among = as.plugins().isEmpty() ? d.plugins().all() : as.plugins();
-            Words its = plugin.map(p -> words.computeIfAbsent(p, Words::of)).orElse(null);
             List<DesiredNic> nics = vm.vm().nics();
             for (int i = 0; i < nics.size(); i++) {
-                model(d, vm.doc(), i, nics.get(i).model(), plugin, its, among, vm.vm().ref().target(), out);
+                model(d, vm.doc(), i, nics.get(i).model(), plugin, words, among, vm.vm().ref().target(), out);
                 if (plugin.isEmpty()) {
                     continue;
                 }
+                Words its = words.computeIfAbsent(plugin.get(), Words::of);
                 String kind = nics.get(i).network().kind();
                 if (!its.kinds().contains(kind)) {
                     out.errorAtKey(vm.doc(), Declared.nic(i) + "/network/" + kind, "network kind \"" + kind
@@ -64,10 +64,8 @@ final class NicVocabulary implements Rule {
             for (int i = 0; nics.isArray() && i < nics.size(); i++) {
                 JsonNode model = nics.get(i).path("model");
                 if (model.isTextual()) {
-                    Optional<TargetPlugin> plugin = target == null ? Optional.empty() : d.pluginOf(target);
-                    model(d, doc, i, model.textValue(), plugin,
-                            plugin.map(p -> words.computeIfAbsent(p, Words::of)).orElse(null), d.plugins().all(),
-                            target, out);
+                    model(d, doc, i, model.textValue(), target == null ? Optional.empty() : d.pluginOf(target),
+                            words, d.plugins().all(), target, out);
                 }
             }
         }
@@ -75,13 +73,13 @@ final class NicVocabulary implements Rule {
 
     /** A model {@code plugin} takes; without one, a model one of {@code among} takes. */
     private static void model(Declarations d, YamlDocument doc, int nic, String model, Optional<TargetPlugin> plugin,
-            Words its, Collection<TargetPlugin> among, String target, Diagnostics out) {
+            Map<TargetPlugin, Words> words, Collection<TargetPlugin> among, String target, Diagnostics out) {
         if (model == null) {
             return;
         }
         String at = Declared.nic(nic) + "/model";
         if (plugin.isPresent()) {
-            Vocabulary models = its.models();
+            Vocabulary models = words.computeIfAbsent(plugin.get(), Words::of).models();
             if (!models.exists()) {
                 out.error(doc, at, none("model", plugin.get(), d.plugins(), TargetPlugin::models));
             } else if (!models.accepts(model)) {
